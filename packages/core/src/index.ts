@@ -1,0 +1,7 @@
+export * from './errors.js';
+export * from './project/index.js';
+export * from './commands/index.js';
+export * from './records/index.js';
+export * from './dedup/index.js';
+export * from './screening/index.js';
+export * from './agreement/index.js';

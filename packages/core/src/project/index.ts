@@ -1,0 +1,3 @@
+export * from './project.js';
+export * from './role.js';
+export * from './username.js';
