@@ -6,7 +6,10 @@ const packages = fileURLToPath(new URL('./packages/', import.meta.url));
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not the built dist.
-    alias: [{ find: /^@weft\/([a-z-]+)$/, replacement: `${packages}$1/src/index.ts` }],
+    alias: [
+      { find: /^@weft\/([a-z-]+)\/testing$/, replacement: `${packages}$1/src/testing/index.ts` },
+      { find: /^@weft\/([a-z-]+)$/, replacement: `${packages}$1/src/index.ts` },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],

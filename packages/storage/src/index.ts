@@ -1,0 +1,11 @@
+export * from './command-ledger.js';
+export * from './data-dir-lock.js';
+export * from './event-log.js';
+export * from './migrate.js';
+export { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+export * from './open-store.js';
+export * from './repositories/audit.js';
+export * from './repositories/projects.js';
+export * from './repositories/sessions.js';
+export * from './repositories/users.js';
+export * from './schema.js';

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial.js';
+
+/**
+ * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
+ * Listed statically (not read from disk) so the bundle works wherever it runs.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
