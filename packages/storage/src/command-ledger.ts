@@ -1,4 +1,4 @@
-import type { ProjectEvent } from '@weft/core';
+import { type ProjectEvent, WeftError } from '@weft/core';
 import type { Kysely, Transaction } from 'kysely';
 import { appendEvent } from './event-log.js';
 import type { Database } from './schema.js';
@@ -34,13 +34,17 @@ const UNIQUE_VIOLATION = '23505';
 async function previousResult<T>(
   db: Kysely<Database>,
   commandId: string,
+  actorId: string,
 ): Promise<CommandReceipt<T> | undefined> {
   const row = await db
     .selectFrom('commands')
-    .select(['result'])
+    .select(['result', 'actor_id'])
     .where('id', '=', commandId)
     .executeTakeFirst();
-  return row ? { result: row.result as T, replayed: true } : undefined;
+  if (!row) return undefined;
+  // Someone else's command id: replaying it must not hand over their result.
+  if (row.actor_id !== actorId) throw new WeftError('conflict', 'This command id has already been used.');
+  return { result: row.result as T, replayed: true };
 }
 
 /**
@@ -55,7 +59,7 @@ export async function executeInLedger<TResult>(
   handler: (trx: Transaction<Database>, at: Date) => Promise<CommandOutcome<TResult>>,
   now: () => Date = () => new Date(),
 ): Promise<CommandReceipt<TResult>> {
-  const seen = await previousResult<TResult>(db, command.id);
+  const seen = await previousResult<TResult>(db, command.id, actor.id);
   if (seen) return seen;
   try {
     return await db.transaction().execute(async (trx) => {
@@ -90,7 +94,7 @@ export async function executeInLedger<TResult>(
     });
   } catch (error) {
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-      const raced = await previousResult<TResult>(db, command.id);
+      const raced = await previousResult<TResult>(db, command.id, actor.id);
       if (raced) return raced;
     }
     throw error;

@@ -1,0 +1,40 @@
+import type { Project, Role, User } from '@weft/core';
+import type { CommandResults, CommandType } from '@weft/protocol';
+import { COMMAND_PAYLOADS } from '@weft/protocol';
+import type { CommandOutcome, Database } from '@weft/storage';
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+
+export type ParsedPayload<T extends CommandType> = z.output<(typeof COMMAND_PAYLOADS)[T]>;
+
+export interface CommandContext {
+  actor: User;
+  /** Set for project commands: the project as it was before the transaction, and the actor's role. */
+  project?: Project;
+  role?: Role;
+}
+
+/**
+ * One command type: who may run it and what it changes. `apply` runs inside the command's
+ * transaction; it throws a WeftError to refuse, which rolls everything back.
+ */
+export interface CommandHandler<T extends CommandType, TPrepared = ParsedPayload<T>> {
+  type: T;
+  scope: 'instance' | 'project';
+  /** Refuses (throws forbidden) before any transaction starts. */
+  authorize(context: CommandContext, payload: ParsedPayload<T>): void;
+  /** Slow work that needs no transaction (hashing a password), done before one is opened. */
+  prepare?(payload: ParsedPayload<T>): Promise<TPrepared>;
+  apply(
+    trx: Transaction<Database>,
+    context: CommandContext,
+    payload: TPrepared,
+    at: Date,
+  ): Promise<CommandOutcome<CommandResults[T]>>;
+}
+
+export function defineHandler<T extends CommandType, TPrepared = ParsedPayload<T>>(
+  handler: CommandHandler<T, TPrepared>,
+): CommandHandler<T, TPrepared> {
+  return handler;
+}

@@ -1,0 +1,9 @@
+export { buildApp } from './app.js';
+export { createFirstOwner, needsSetup } from './auth/first-owner.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export { executeCommand } from './commands/execute-command.js';
+export { HANDLERS } from './commands/registry.js';
+export { EventHub } from './live/event-hub.js';
+export { INSTANCE_ACTIONS } from './policies/instance-policy.js';
+export { PROJECT_ACTIONS } from './policies/project-policy.js';
+export { defaultWebRoot, type RunningServer, type StartOptions, startServer } from './start-server.js';
