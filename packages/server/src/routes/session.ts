@@ -7,7 +7,7 @@ import {
   setupBodySchema,
 } from '@weft/protocol';
 import { findUserByUsername, toUser, writeAudit } from '@weft/storage';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createFirstOwner, needsSetup } from '../auth/first-owner.js';
 import { decoyHash, verifyPassword } from '../auth/password.js';
 import { endSession, SESSION_TTL_MS, startSession } from '../auth/sessions.js';
@@ -28,7 +28,18 @@ export function sessionRoutes(app: FastifyInstance, deps: ServerDeps): void {
     });
   }
 
-  const limited = { config: { rateLimit: deps.loginRateLimit } };
+  // Keyed by address and username, after the body is parsed: guessing one account's password
+  // is slowed down without locking everyone behind the same address out.
+  const limited = {
+    config: {
+      rateLimit: {
+        ...deps.loginRateLimit,
+        hook: 'preHandler' as const,
+        keyGenerator: (request: FastifyRequest) =>
+          `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+      },
+    },
+  };
 
   app.get('/api/setup', async (): Promise<SetupStatusResponse> => ({ needsSetup: await needsSetup(store) }));
 

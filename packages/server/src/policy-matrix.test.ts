@@ -1,0 +1,220 @@
+import { COMMAND_TYPES, type CommandType } from '@weft/protocol';
+import { availableBackends } from '@weft/storage/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestClient } from './testing/test-client.js';
+import { startTestServer, type TestServer } from './testing/test-server.js';
+
+type Actor = 'owner' | 'lead' | 'reviewer' | 'viewer' | 'outsider' | 'anonymous';
+const ACTORS: Actor[] = ['owner', 'lead', 'reviewer', 'viewer', 'outsider', 'anonymous'];
+const PASSWORD = 'correct horse battery';
+
+/**
+ * The specification, written out by hand rather than derived from the policy code: the HTTP
+ * status each actor gets for each command. The owner is also the instance administrator.
+ */
+const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
+  'user.create': { owner: 200, lead: 403, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'project.create': { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 200, anonymous: 401 },
+  'demo.create': { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 200, anonymous: 401 },
+  'project.rename': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'project.describe': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'project.archive': { owner: 200, lead: 403, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'project.unarchive': { owner: 200, lead: 403, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'member.add': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'member.change-role': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'member.remove': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+};
+
+const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record<Actor, number> }> = [
+  {
+    path: () => '/api/projects',
+    expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 200, anonymous: 401 },
+  },
+  {
+    path: () => '/api/users',
+    expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 200, anonymous: 401 },
+  },
+  {
+    path: (p) => `/api/projects/${p}`,
+    expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 },
+  },
+  {
+    path: (p) => `/api/projects/${p}/members`,
+    expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 },
+  },
+  {
+    path: (p) => `/api/projects/${p}/events`,
+    expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 },
+  },
+];
+
+describe.each(availableBackends())('policy matrix on %s', (backend) => {
+  let t: TestServer;
+  const clients = {} as Record<Actor, TestClient>;
+  const ids = {} as Record<Actor, string>;
+
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    clients.owner = t.client();
+    const setup = await clients.owner.setup('owner', 'Olive Owner', PASSWORD);
+    ids.owner = (setup.body as { user: { id: string } }).user.id;
+    for (const actor of ['lead', 'reviewer', 'viewer', 'outsider'] as const) {
+      const created = await clients.owner.command<{ userId: string }>('user.create', {
+        username: actor,
+        displayName: `${actor[0]?.toUpperCase()}${actor.slice(1)} Person`,
+        password: PASSWORD,
+      });
+      expect(created.status).toBe(200);
+      ids[actor] = created.body.result.userId;
+      clients[actor] = t.client();
+      expect((await clients[actor].login(actor, PASSWORD)).status).toBe(200);
+    }
+    await clients.owner.command('user.create', {
+      username: 'spare',
+      displayName: 'Spare',
+      password: PASSWORD,
+    });
+    clients.anonymous = t.client();
+  });
+
+  afterAll(async () => t?.close());
+
+  /** A fresh project with a lead, a reviewer and a viewer, so every cell starts from the same state. */
+  async function freshProject(archived = false): Promise<string> {
+    const created = await clients.owner.command<{ projectId: string }>('project.create', { name: 'Matrix' });
+    const projectId = created.body.result.projectId;
+    for (const role of ['lead', 'reviewer', 'viewer'] as const) {
+      const added = await clients.owner.command('member.add', { username: role, role }, projectId);
+      expect(added.status).toBe(200);
+    }
+    if (archived) await clients.owner.command('project.archive', { expectedVersion: 1 }, projectId);
+    return projectId;
+  }
+
+  function payloadFor(type: CommandType): unknown {
+    switch (type) {
+      case 'user.create':
+        return {
+          username: `u${Math.random().toString(36).slice(2, 10)}`,
+          displayName: 'New',
+          password: PASSWORD,
+        };
+      case 'project.create':
+        return { name: 'Another' };
+      case 'demo.create':
+        return {};
+      case 'project.rename':
+        return { name: 'Renamed', expectedVersion: 1 };
+      case 'project.describe':
+        return { description: 'About', expectedVersion: 1 };
+      case 'project.archive':
+        return { expectedVersion: 1 };
+      case 'project.unarchive':
+        return { expectedVersion: 2 };
+      case 'member.add':
+        return { username: 'spare', role: 'reviewer' };
+      case 'member.change-role':
+        return { userId: ids.viewer, role: 'reviewer', expectedVersion: 1 };
+      case 'member.remove':
+        return { userId: ids.viewer };
+    }
+  }
+
+  async function counts(projectId: string) {
+    const db = t.store.db;
+    const [events, commands, audit] = await Promise.all([
+      db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('project_id', '=', projectId)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('commands')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('audit_entries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { events: Number(events.n), commands: Number(commands.n), audit: Number(audit.n) };
+  }
+
+  it('covers every command type', () => {
+    expect(Object.keys(COMMAND_MATRIX).sort()).toEqual([...COMMAND_TYPES].sort());
+  });
+
+  for (const type of COMMAND_TYPES) {
+    it(`${type}: each actor gets the specified status; a refusal changes nothing but the audit log`, async () => {
+      for (const actor of ACTORS) {
+        const projectId = await freshProject(type === 'project.unarchive');
+        const before = await counts(projectId);
+        const response = await clients[actor].command(type, payloadFor(type), projectId);
+        const expected = COMMAND_MATRIX[type][actor];
+        expect({ actor, status: response.status }).toEqual({ actor, status: expected });
+        const after = await counts(projectId);
+        if (expected === 200) {
+          expect(after.commands).toBe(before.commands + 1);
+        } else {
+          expect((response.body as { code: string }).code).toBe(
+            expected === 401 ? 'unauthenticated' : 'forbidden',
+          );
+          expect({ actor, events: after.events, commands: after.commands }).toEqual({
+            actor,
+            events: before.events,
+            commands: before.commands,
+          });
+          expect(after.audit).toBe(before.audit + 1);
+        }
+      }
+    });
+  }
+
+  it('read routes: each actor gets the specified status', async () => {
+    const projectId = await freshProject();
+    for (const route of READ_ROUTES) {
+      for (const actor of ACTORS) {
+        const response = await clients[actor].request('GET', route.path(projectId));
+        expect({ route: route.path('P'), actor, status: response.status }).toEqual({
+          route: route.path('P'),
+          actor,
+          status: route.expected[actor],
+        });
+      }
+    }
+  });
+
+  it('a lead cannot make anyone owner nor demote an owner', async () => {
+    const projectId = await freshProject();
+    const promote = await clients.lead.command(
+      'member.change-role',
+      { userId: ids.viewer, role: 'owner', expectedVersion: 1 },
+      projectId,
+    );
+    expect(promote.status).toBe(403);
+    const demote = await clients.lead.command(
+      'member.change-role',
+      { userId: ids.owner, role: 'viewer', expectedVersion: 1 },
+      projectId,
+    );
+    expect(demote.status).toBe(403);
+    const last = await clients.owner.command('member.remove', { userId: ids.owner }, projectId);
+    expect(last.status).toBe(409);
+  });
+
+  it('the live feed refuses non-members and anonymous clients before upgrading', async () => {
+    const projectId = await freshProject();
+    await expect(clients.outsider.openFeed(projectId).opened).rejects.toThrow(/403/);
+    await expect(clients.anonymous.openFeed(projectId).opened).rejects.toThrow(/401/);
+    const feed = clients.viewer.openFeed(projectId);
+    await feed.opened;
+    await expect.poll(() => feed.ready).toBe(true);
+    expect(feed.events.map((e) => e.eventType)).toEqual([
+      'project.created',
+      'member.added',
+      'member.added',
+      'member.added',
+    ]);
+    feed.close();
+  });
+});
