@@ -37,7 +37,9 @@ export interface User {
 export const PROJECT_NAME_MAX = 200;
 
 /** Trimmed, single-spaced project name, or an error message for the user. */
-export function normaliseProjectName(raw: string): { ok: true; name: string } | { ok: false; message: string } {
+export function normaliseProjectName(
+  raw: string,
+): { ok: true; name: string } | { ok: false; message: string } {
   const name = raw.replace(/\s+/g, ' ').trim();
   if (name.length === 0) return { ok: false, message: 'A project needs a name.' };
   if (name.length > PROJECT_NAME_MAX)

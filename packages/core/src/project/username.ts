@@ -1,7 +1,9 @@
 /** Usernames are what people type at login: lower-case letters, digits, dot, dash, underscore. */
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
-export function normaliseUsername(raw: string): { ok: true; username: string } | { ok: false; message: string } {
+export function normaliseUsername(
+  raw: string,
+): { ok: true; username: string } | { ok: false; message: string } {
   const username = raw.trim().toLowerCase();
   if (!USERNAME.test(username))
     return {

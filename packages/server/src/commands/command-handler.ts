@@ -1,6 +1,5 @@
 import type { Project, Role, User } from '@weft/core';
-import type { CommandResults, CommandType } from '@weft/protocol';
-import { COMMAND_PAYLOADS } from '@weft/protocol';
+import type { COMMAND_PAYLOADS, CommandResults, CommandType } from '@weft/protocol';
 import type { CommandOutcome, Database } from '@weft/storage';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';

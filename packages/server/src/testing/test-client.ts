@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandResponse, CommandType } from '@weft/protocol';
+import type { CommandResponse, CommandType, Problem } from '@weft/protocol';
 import WebSocket from 'ws';
 
 export interface HttpResult<T = unknown> {
@@ -56,7 +56,12 @@ export class TestClient {
   }
 
   command<R = unknown>(type: CommandType, payload: unknown, projectId?: string, id: string = randomUUID()) {
-    return this.request<CommandResponse<R>>('POST', '/api/commands', { id, type, projectId, payload });
+    return this.request<CommandResponse<R> & Partial<Problem>>('POST', '/api/commands', {
+      id,
+      type,
+      projectId,
+      payload,
+    });
   }
 
   /** Opens the live feed; collects every message until closed. */
