@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { User } from '@weft/core';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findLiveSession,
   findUserById,
@@ -29,6 +30,8 @@ export async function startSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
+  // Housekeeping on sign-in keeps the table small without a background job.
+  await deleteExpiredSessions(store.db, now);
   await insertSession(store.db, {
     id: sessionIdOf(token),
     userId,
