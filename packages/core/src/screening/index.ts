@@ -1,1 +1,9 @@
-export {};
+export * from './create-vectorizer.js';
+export * from './model-settings.js';
+export * from './rank-unlabelled.js';
+export * from './screening-metrics.js';
+export * from './seeded-random.js';
+export * from './simulate.js';
+export * from './sparse-matrix.js';
+export * from './tokenize.js';
+export * from './train-classifier.js';

@@ -1,0 +1,50 @@
+/**
+ * Everything that determines a prioritisation run, as plain JSON. A simulation (or a review
+ * reproduced later) stores this object next to its seed; the same settings, seed, texts and
+ * labels give the same screening order.
+ */
+export interface ModelSettings {
+  readonly type: 'model-settings';
+  readonly version: 1;
+  readonly features: {
+    readonly kind: 'tfidf';
+    /** Smallest and largest n-gram length (words). */
+    readonly ngramRange: readonly [number, number];
+    /** Terms in fewer than minDf documents are dropped (an integer count). */
+    readonly minDf: number;
+    /** Terms in more than this fraction of documents are dropped. */
+    readonly maxDf: number;
+    /** 1 + ln(tf) instead of tf (Salton & Buckley 1988): long abstracts do not dominate. */
+    readonly sublinearTf: boolean;
+  };
+  readonly classifier:
+    | {
+        /** L2-regularised squared-hinge linear SVM, dual coordinate descent (Hsieh et al. 2008). */
+        readonly kind: 'svm';
+        readonly c: number;
+        /** Class weights n / (2 n_class) (scikit-learn's "balanced"), times positiveWeight for relevant. */
+        readonly positiveWeight: number;
+        readonly tolerance: number;
+        readonly maxEpochs: number;
+      }
+    | {
+        /** Multinomial naive Bayes on tf-idf weights with equal class priors. */
+        readonly kind: 'nb';
+        readonly alpha: number;
+      };
+  readonly query: 'max';
+  /**
+   * When to retrain: after every label until `everyLabelUntil` records are labelled, then after
+   * every ceil(batchFraction × labelled) labels, so the number of retrains grows like a log.
+   */
+  readonly retrain: { readonly everyLabelUntil: number; readonly batchFraction: number };
+}
+
+export const defaultModelSettings: ModelSettings = {
+  type: 'model-settings',
+  version: 1,
+  features: { kind: 'tfidf', ngramRange: [1, 2], minDf: 2, maxDf: 0.95, sublinearTf: true },
+  classifier: { kind: 'svm', c: 0.5, positiveWeight: 1, tolerance: 1e-3, maxEpochs: 50 },
+  query: 'max',
+  retrain: { everyLabelUntil: 100, batchFraction: 0.02 },
+};

@@ -1,0 +1,27 @@
+import type { LinearModel } from './train-classifier.js';
+import { rowDot, type SparseMatrix } from './sparse-matrix.js';
+
+/** Scores of every row (higher = more likely relevant). */
+export function scoreRows(matrix: SparseMatrix, model: LinearModel): Float64Array {
+  const scores = new Float64Array(matrix.rowCount);
+  for (let r = 0; r < matrix.rowCount; r++) scores[r] = rowDot(matrix, r, model.weights) + model.bias;
+  return scores;
+}
+
+/**
+ * The max-relevance query strategy: unlabelled rows by descending score (ties by row index,
+ * so the order is deterministic). `labelled[r]` is true for rows already screened. `limit`
+ * bounds the result length.
+ */
+export function rankUnlabelled(
+  matrix: SparseMatrix,
+  model: LinearModel,
+  labelled: ArrayLike<boolean | number>,
+  limit = Number.POSITIVE_INFINITY,
+): number[] {
+  const scores = scoreRows(matrix, model);
+  const rows: number[] = [];
+  for (let r = 0; r < matrix.rowCount; r++) if (!labelled[r]) rows.push(r);
+  rows.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+  return Number.isFinite(limit) ? rows.slice(0, limit) : rows;
+}

@@ -1,0 +1,147 @@
+import type { ModelSettings } from './model-settings.js';
+import { createSeededRandom, shuffleInPlace } from './seeded-random.js';
+import { rowSquaredNorm, type SparseMatrix } from './sparse-matrix.js';
+
+/** A linear scorer: score(x) = weights · x + bias. Plain data (worker-safe, serialisable). */
+export interface LinearModel {
+  readonly type: 'linear-model';
+  readonly weights: Float64Array;
+  readonly bias: number;
+  /**
+   * SVM dual variables, one per matrix row (0 for rows never labelled). Kept so the next
+   * training can start from this solution: adding a label adds one dual variable at 0, so the
+   * old (weights, dual) pair stays consistent and coordinate descent needs few passes.
+   */
+  readonly dual: Float64Array | undefined;
+  /** Coordinate-descent passes used by the last training (diagnostic). */
+  readonly epochs: number;
+}
+
+/**
+ * Train on the labelled rows of `matrix`. `labels[k]` is the label of row `labelledRows[k]`
+ * (true = relevant). `warmStart` must come from a training on a subset of the same rows of the
+ * same matrix. Deterministic given `seed`.
+ */
+export function trainClassifier(
+  matrix: SparseMatrix,
+  labelledRows: readonly number[],
+  labels: readonly boolean[],
+  settings: ModelSettings['classifier'],
+  warmStart?: LinearModel,
+  seed = 0,
+): LinearModel {
+  if (labelledRows.length !== labels.length) throw new RangeError('labelledRows and labels differ in length');
+  if (settings.kind === 'nb') return trainNaiveBayes(matrix, labelledRows, labels, settings.alpha);
+  return trainSvm(matrix, labelledRows, labels, settings, warmStart, seed);
+}
+
+/**
+ * Dual coordinate descent for the L2-regularised squared-hinge SVM: Hsieh, Chang, Lin, Keerthi
+ * & Sundararajan (ICML 2008), Algorithm 1, the solver behind liblinear and scikit-learn's
+ * LinearSVC. The bias is an extra constant feature 1 (liblinear's convention), so it is
+ * regularised too. Per-example costs C_i = C × class weight implement class balancing: with
+ * 1 relevant record among 50 labelled, the relevant one counts 25 times.
+ */
+function trainSvm(
+  matrix: SparseMatrix,
+  rows: readonly number[],
+  labels: readonly boolean[],
+  settings: Extract<ModelSettings['classifier'], { kind: 'svm' }>,
+  warmStart: LinearModel | undefined,
+  seed: number,
+): LinearModel {
+  const weights = warmStart ? Float64Array.from(warmStart.weights) : new Float64Array(matrix.columnCount);
+  let bias = warmStart ? warmStart.bias : 0;
+  const dual = warmStart?.dual ? Float64Array.from(warmStart.dual) : new Float64Array(matrix.rowCount);
+  const n = rows.length;
+  let positives = 0;
+  for (const l of labels) if (l) positives++;
+  const negatives = n - positives;
+  const weightPos = positives > 0 ? (n / (2 * positives)) * settings.positiveWeight : 0;
+  const weightNeg = negatives > 0 ? n / (2 * negatives) : 0;
+
+  const diag = new Float64Array(n);
+  const qii = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const ci = settings.c * (labels[k] ? weightPos : weightNeg);
+    diag[k] = 1 / (2 * ci);
+    qii[k] = rowSquaredNorm(matrix, rows[k] as number) + 1 + (diag[k] as number);
+    ys[k] = labels[k] ? 1 : -1;
+  }
+  const order = Int32Array.from({ length: n }, (_, k) => k);
+  const random = createSeededRandom(seed);
+  const { indptr, indices, values } = matrix;
+  let epoch = 0;
+  for (; epoch < settings.maxEpochs; epoch++) {
+    shuffleInPlace(order, random);
+    let maxViolation = 0;
+    for (let t = 0; t < n; t++) {
+      const k = order[t] as number;
+      const row = rows[k] as number;
+      const y = ys[k] as number;
+      const start = indptr[row] as number;
+      const end = indptr[row + 1] as number;
+      let dot = bias;
+      for (let p = start; p < end; p++) dot += (values[p] as number) * (weights[indices[p] as number] as number);
+      const alpha = dual[row] as number;
+      const g = y * dot - 1 + (diag[k] as number) * alpha;
+      const pg = alpha === 0 ? Math.min(g, 0) : g;
+      const violation = Math.abs(pg);
+      if (violation > maxViolation) maxViolation = violation;
+      if (violation > 1e-12) {
+        const next = Math.max(alpha - g / (qii[k] as number), 0);
+        const step = (next - alpha) * y;
+        dual[row] = next;
+        for (let p = start; p < end; p++) {
+          const j = indices[p] as number;
+          weights[j] = (weights[j] as number) + step * (values[p] as number);
+        }
+        bias += step;
+      }
+    }
+    if (maxViolation < settings.tolerance) {
+      epoch++;
+      break;
+    }
+  }
+  return { type: 'linear-model', weights, bias, dual, epochs: epoch };
+}
+
+/**
+ * Multinomial naive Bayes on tf-idf weights (Rennie et al. 2003 show tf-idf inputs help NB on
+ * text), with equal class priors so the 1-in-50 prevalence of relevant records does not push
+ * every score down; Laplace/Lidstone smoothing `alpha`.
+ */
+function trainNaiveBayes(
+  matrix: SparseMatrix,
+  rows: readonly number[],
+  labels: readonly boolean[],
+  alpha: number,
+): LinearModel {
+  const m = matrix.columnCount;
+  const pos = new Float64Array(m);
+  const neg = new Float64Array(m);
+  let posTotal = 0;
+  let negTotal = 0;
+  const { indptr, indices, values } = matrix;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] as number;
+    const target = labels[k] ? pos : neg;
+    let sum = 0;
+    for (let p = indptr[row] as number; p < (indptr[row + 1] as number); p++) {
+      const j = indices[p] as number;
+      target[j] = (target[j] as number) + (values[p] as number);
+      sum += values[p] as number;
+    }
+    if (labels[k]) posTotal += sum;
+    else negTotal += sum;
+  }
+  const weights = new Float64Array(m);
+  const logPos = Math.log(posTotal + alpha * m);
+  const logNeg = Math.log(negTotal + alpha * m);
+  for (let j = 0; j < m; j++) {
+    weights[j] = Math.log((pos[j] as number) + alpha) - logPos - (Math.log((neg[j] as number) + alpha) - logNeg);
+  }
+  return { type: 'linear-model', weights, bias: 0, dual: undefined, epochs: 1 };
+}
