@@ -9,3 +9,4 @@ export * from './repositories/projects.js';
 export * from './repositories/sessions.js';
 export * from './repositories/users.js';
 export * from './schema.js';
+export * from './backup/index.js';
