@@ -201,11 +201,12 @@ describe('RIS import of real-world variants', () => {
     ]);
     expect(warnings.map((w) => [w.line, w.record])).toEqual([
       [13, 2],
-      [19, 3],
       [13, 3],
+      [19, 3],
     ]);
-    expect(warnings[0]?.message).toContain("no 'ER  - '");
-    expect(warnings[1]?.message).toContain("no year in PY 'circa'");
+    expect(warnings[0]?.message).toContain("no 'ER  - ' before the next TY");
+    expect(warnings[1]?.message).toContain("ends without 'ER  - '");
+    expect(warnings[2]?.message).toContain("no year in PY 'circa'");
   });
 });
 
