@@ -1,0 +1,57 @@
+import { AppShell, Burger, Container } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { Outlet, useLocation, useMatch } from 'react-router';
+import { ProjectProvider } from '../project/ProjectContext';
+import { AppHeader } from './AppHeader';
+import { AppNavbar } from './AppNavbar';
+
+/** The signed-in frame: header with Weft and the open project, navigation, and the page. */
+export function AppLayout() {
+  const match = useMatch('/projects/:projectId/*');
+  const projectId = match?.params.projectId;
+  const shell = <Shell />;
+  return projectId ? (
+    <ProjectProvider key={projectId} projectId={projectId}>
+      {shell}
+    </ProjectProvider>
+  ) : (
+    shell
+  );
+}
+
+function Shell() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu on navigation
+  useEffect(() => close(), [location.pathname]);
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <AppHeader
+          burger={
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+          }
+        />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppNavbar />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Container size="lg" px={0} pb="xl">
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
