@@ -1,1 +1,15 @@
-export {};
+export * from './candidate-pairs.js';
+export * from './clean-title.js';
+export * from './compare-records.js';
+export * from './constrained-union-find.js';
+export * from './container-match.js';
+export * from './detect-notice.js';
+export * from './find-duplicates.js';
+export * from './normalize-author.js';
+export * from './normalize-doi.js';
+export * from './normalize-pages.js';
+export * from './normalize-text.js';
+export * from './prepare-record.js';
+export * from './string-similarity.js';
+export * from './title-markers.js';
+export * from './venue-kind.js';

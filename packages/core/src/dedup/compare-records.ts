@@ -1,0 +1,310 @@
+import { containersMatch } from './container-match.js';
+import type { PreparedRecord } from './prepare-record.js';
+import { boundedLevenshtein, levenshteinSimilarity, overlapCoefficient } from './string-similarity.js';
+import { markersConflict } from './title-markers.js';
+
+/**
+ * `certain`: merged automatically. `possible`: shown side by side for a person to decide.
+ * `distinct`: not a duplicate.
+ */
+export type DuplicateDecision = 'certain' | 'possible' | 'distinct';
+
+export type EvidenceField =
+  | 'doi'
+  | 'pmid'
+  | 'title'
+  | 'authors'
+  | 'year'
+  | 'container'
+  | 'volume'
+  | 'pages'
+  | 'abstract'
+  | 'notice'
+  | 'title-markers'
+  | 'venue'
+  | 'user';
+
+/** How one field of the two records compared; `missing` when either record lacks it. */
+export interface Evidence {
+  field: EvidenceField;
+  outcome: 'agree' | 'similar' | 'disagree' | 'missing';
+  /** 0–1 where a graded similarity applies (title, authors, abstract). */
+  similarity?: number;
+  /** Human-readable specifics for the review screen, e.g. "erratum vs article". */
+  detail?: string;
+}
+
+export interface Comparison {
+  decision: DuplicateDecision;
+  /** 0–1, for ordering the review queue; the decision does not derive from it alone. */
+  score: number;
+  evidence: Evidence[];
+  /** Why the pair is not certain (or not possible), in words; empty for certain pairs. */
+  reasons: string[];
+  /**
+   * The records are known to be different works (a notice and its article, two parts of a series,
+   * conflicting identifiers). Grouping never puts such a pair in one group, even through others.
+   */
+  cannotLink: boolean;
+}
+
+/** Titles this long or shorter are generic enough ("Editorial", "Stroke rehabilitation") to need more proof. */
+const SHORT_TITLE = 30;
+/** Near-identical titles: spelling variants, a dropped word-hyphen, a typo. */
+const CERTAIN_TITLE = 0.95;
+const POSSIBLE_TITLE = 0.8;
+
+/**
+ * Compares two prepared records field by field and decides. Rules before scores: a single conflict
+ * that only happens between different works (a notice, another part, another year, other pages)
+ * keeps a pair from `certain` whatever the other fields say, because a false merge loses a study
+ * from the review while a missed duplicate only costs a screener a minute.
+ */
+export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison {
+  const evidence: Evidence[] = [];
+  const reasons: string[] = [];
+  let cannotLink = false;
+  /** Set when the records are different works however similar they look (a notice, another part). */
+  let differentWorks = false;
+  /** Set when the pair may be a duplicate but must not be merged without a person. */
+  let capAtPossible = false;
+
+  const doi = compareExact('doi', a.doi, b.doi);
+  const pmid = compareExact('pmid', a.pmid, b.pmid);
+  evidence.push(doi, pmid);
+  const identifierAgrees = doi.outcome === 'agree' || pmid.outcome === 'agree';
+  if (doi.outcome === 'disagree' || pmid.outcome === 'disagree') {
+    cannotLink = true;
+    capAtPossible = true;
+    reasons.push(`different ${doi.outcome === 'disagree' ? 'DOI' : 'PMID'}`);
+  }
+
+  // Title.
+  const hasTitles = a.titleCompact !== '' && b.titleCompact !== '';
+  let titleSimilarity = 0;
+  let titleContained = false;
+  if (hasTitles) {
+    titleSimilarity = levenshteinSimilarity(a.titleCompact, b.titleCompact, 0.6);
+    const [shorter, longer] =
+      a.titleCompact.length <= b.titleCompact.length
+        ? [a.titleCompact, b.titleCompact]
+        : [b.titleCompact, a.titleCompact];
+    titleContained = shorter.length >= SHORT_TITLE && longer.startsWith(shorter);
+    evidence.push({
+      field: 'title',
+      outcome:
+        titleSimilarity === 1
+          ? 'agree'
+          : titleSimilarity >= POSSIBLE_TITLE || titleContained
+            ? 'similar'
+            : 'disagree',
+      similarity: round(titleSimilarity),
+      ...(titleContained && titleSimilarity < 1 ? { detail: 'one title extends the other' } : {}),
+    });
+  } else {
+    evidence.push({ field: 'title', outcome: 'missing' });
+    reasons.push('a title is missing');
+  }
+
+  // Notices and title markers separate works that share most words.
+  if (a.notice !== b.notice) {
+    evidence.push({
+      field: 'notice',
+      outcome: 'disagree',
+      detail: `${a.notice ?? 'article'} vs ${b.notice ?? 'article'}`,
+    });
+    reasons.push(`${a.notice ?? 'article'} vs ${b.notice ?? 'article'}`);
+    if (a.notice === 'retracted' || b.notice === 'retracted') capAtPossible = true;
+    else {
+      cannotLink = true;
+      differentWorks = true;
+    }
+  } else if (a.notice) {
+    evidence.push({ field: 'notice', outcome: 'agree', detail: a.notice });
+    if (a.notice === 'retracted') capAtPossible = true;
+  }
+  if (hasTitles) {
+    const conflict = markersConflict(a.markers, b.markers);
+    if (conflict) {
+      evidence.push({
+        field: 'title-markers',
+        outcome: 'disagree',
+        detail: describeMarkerConflict(conflict, a, b),
+      });
+      reasons.push(describeMarkerConflict(conflict, a, b));
+      if (conflict === 'parts') {
+        cannotLink = true;
+        differentWorks = true;
+      }
+      capAtPossible = true;
+    }
+  }
+  if (a.venue && b.venue && a.venue !== b.venue) {
+    evidence.push({ field: 'venue', outcome: 'disagree', detail: `${a.venue} vs ${b.venue}` });
+    reasons.push(`${a.venue} vs ${b.venue}`);
+    capAtPossible = true;
+  }
+
+  const authors = compareAuthors(a, b);
+  evidence.push(authors.evidence);
+
+  let year: Evidence;
+  if (a.year === undefined || b.year === undefined) year = { field: 'year', outcome: 'missing' };
+  else if (a.year === b.year) year = { field: 'year', outcome: 'agree' };
+  else if (Math.abs(a.year - b.year) === 1)
+    year = { field: 'year', outcome: 'similar', detail: `${a.year} vs ${b.year}` };
+  else year = { field: 'year', outcome: 'disagree', detail: `${a.year} vs ${b.year}` };
+  evidence.push(year);
+
+  const container: Evidence =
+    a.container.length === 0 || b.container.length === 0
+      ? { field: 'container', outcome: 'missing' }
+      : { field: 'container', outcome: containersMatch(a.container, b.container) ? 'agree' : 'disagree' };
+  evidence.push(container);
+  const volume = compareExact('volume', a.volume, b.volume);
+  evidence.push(volume);
+  const pages = comparePages(a, b);
+  evidence.push(pages);
+  const abstract = compareAbstracts(a, b);
+  evidence.push(abstract);
+
+  const score = scoreOf(titleSimilarity, authors.similarity, evidence);
+
+  // Distinct: hard conflicts that make the records different works, or too little in common.
+  if (differentWorks) {
+    return { decision: 'distinct', score, evidence, reasons, cannotLink };
+  }
+  const titleClose = hasTitles && (titleSimilarity >= POSSIBLE_TITLE || titleContained);
+  const identifierClose = identifierAgrees && (!hasTitles || titleSimilarity >= 0.6);
+  const bibliographicClose =
+    !hasTitles &&
+    authors.evidence.outcome === 'agree' &&
+    year.outcome === 'agree' &&
+    pages.outcome === 'agree' &&
+    volume.outcome !== 'disagree';
+  if (!titleClose && !identifierClose && !bibliographicClose) {
+    if (reasons.length === 0) reasons.push('titles differ');
+    return { decision: 'distinct', score, evidence, reasons, cannotLink };
+  }
+
+  // Certain: nothing conflicts and enough agrees.
+  if (year.outcome !== 'agree')
+    reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
+  if (volume.outcome === 'disagree') reasons.push('different volumes');
+  if (pages.outcome === 'disagree' || pages.outcome === 'similar') reasons.push('different pages');
+  if (hasTitles && titleSimilarity < CERTAIN_TITLE) reasons.push('titles differ in more than spelling');
+  const shortTitle = Math.min(a.titleCompact.length, b.titleCompact.length) <= SHORT_TITLE;
+  if (shortTitle && titleSimilarity < 1) reasons.push('short titles differ');
+  if (reasons.length === 0 && !capAtPossible) {
+    const corroborated = [volume, pages, container, abstract].filter(
+      (item) => item.outcome === 'agree',
+    ).length;
+    if (identifierAgrees) {
+      if (authors.evidence.outcome === 'disagree') reasons.push('authors differ');
+    } else if (authors.evidence.outcome === 'missing') {
+      if (!(pages.outcome === 'agree' && (volume.outcome === 'agree' || container.outcome === 'agree'))) {
+        reasons.push('no authors and no matching volume and pages');
+      }
+    } else if (!authors.strong) {
+      reasons.push('authors differ');
+    } else if (corroborated === 0) {
+      reasons.push('no volume, pages, journal or abstract to confirm');
+    } else if (shortTitle && pages.outcome !== 'agree') {
+      reasons.push('short title without matching pages');
+    }
+  }
+  if (reasons.length === 0 && !capAtPossible)
+    return { decision: 'certain', score, evidence, reasons, cannotLink };
+  return { decision: 'possible', score, evidence, reasons, cannotLink };
+}
+
+function compareExact(field: EvidenceField, a: string | undefined, b: string | undefined): Evidence {
+  if (a === undefined || b === undefined) return { field, outcome: 'missing' };
+  return a === b ? { field, outcome: 'agree' } : { field, outcome: 'disagree', detail: `${a} vs ${b}` };
+}
+
+function compareAuthors(
+  a: PreparedRecord,
+  b: PreparedRecord,
+): { evidence: Evidence; similarity: number; strong: boolean } {
+  const first = a.authors[0];
+  const other = b.authors[0];
+  if (!first || !other)
+    return { evidence: { field: 'authors', outcome: 'missing' }, similarity: 0, strong: false };
+  const overlap = overlapCoefficient(a.authorFamilies, b.authorFamilies);
+  const firstMatches =
+    (first.family === other.family ||
+      (Math.min(first.family.length, other.family.length) >= 5 &&
+        boundedLevenshtein(first.family, other.family, 1) <= 1)) &&
+    (!first.initials || !other.initials || first.initials[0] === other.initials[0]);
+  const smaller = Math.min(a.authorFamilies.size, b.authorFamilies.size);
+  // Reordered author lists and lists truncated after a few names are common between databases.
+  const strong = (firstMatches && (overlap >= 0.5 || smaller === 1)) || (overlap >= 0.75 && smaller >= 3);
+  const similarity = firstMatches ? Math.max(overlap, 0.5) : overlap;
+  const outcome =
+    strong && overlap >= 0.5 ? 'agree' : firstMatches || overlap >= 0.5 ? 'similar' : 'disagree';
+  return { evidence: { field: 'authors', outcome, similarity: round(similarity) }, similarity, strong };
+}
+
+function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {
+  if (!a.pages || !b.pages) return { field: 'pages', outcome: 'missing' };
+  const detail = `${formatPages(a)} vs ${formatPages(b)}`;
+  // "e1234" and "1234" are one electronic page number written two ways.
+  const firstA = a.pages.first.replace(/^e/, '');
+  const firstB = b.pages.first.replace(/^e/, '');
+  if (firstA !== firstB) return { field: 'pages', outcome: 'disagree', detail };
+  if (a.pages.last && b.pages.last && a.pages.last !== b.pages.last)
+    return { field: 'pages', outcome: 'similar', detail };
+  return { field: 'pages', outcome: 'agree' };
+}
+
+function formatPages(record: PreparedRecord): string {
+  return record.pages?.last ? `${record.pages.first}-${record.pages.last}` : (record.pages?.first ?? '');
+}
+
+function compareAbstracts(a: PreparedRecord, b: PreparedRecord): Evidence {
+  if (!a.abstractHead || !b.abstractHead) return { field: 'abstract', outcome: 'missing' };
+  const similarity = levenshteinSimilarity(a.abstractHead, b.abstractHead, 0.5);
+  return {
+    field: 'abstract',
+    outcome: similarity >= 0.9 ? 'agree' : similarity >= 0.7 ? 'similar' : 'disagree',
+    similarity: round(similarity),
+  };
+}
+
+function describeMarkerConflict(
+  conflict: 'parts' | 'numbers' | 'protocol',
+  a: PreparedRecord,
+  b: PreparedRecord,
+): string {
+  if (conflict === 'parts')
+    return `part ${a.markers.parts.join(',') || '–'} vs part ${b.markers.parts.join(',') || '–'}`;
+  if (conflict === 'protocol') return 'a protocol vs a report of results';
+  return `numbers in titles differ (${a.markers.numbers.join(' ') || '–'} vs ${b.markers.numbers.join(' ') || '–'})`;
+}
+
+const WEIGHTS: Partial<Record<EvidenceField, number>> = {
+  doi: 3,
+  pmid: 3,
+  year: 1,
+  container: 0.5,
+  volume: 0.75,
+  pages: 1,
+  abstract: 1.5,
+};
+
+function scoreOf(titleSimilarity: number, authorSimilarity: number, evidence: Evidence[]): number {
+  let total = 3 * titleSimilarity + 2 * authorSimilarity;
+  let weight = 5;
+  for (const item of evidence) {
+    const w = WEIGHTS[item.field];
+    if (!w || item.outcome === 'missing') continue;
+    weight += w;
+    total += w * (item.outcome === 'agree' ? 1 : item.outcome === 'similar' ? 0.5 : 0);
+  }
+  return round(total / weight);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

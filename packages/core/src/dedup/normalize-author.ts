@@ -1,0 +1,63 @@
+import type { PersonName } from '../records/bibliographic-record.js';
+import { normalizeText } from './normalize-text.js';
+
+/** An author reduced to what every source agrees on: the family name and the initials. */
+export interface AuthorKey {
+  /** Normalised family name without spaces or hyphens ("le quintrec" → "lequintrec"). */
+  family: string;
+  /** Lower-case initials of the given names, in order ("John A." → "ja"). */
+  initials: string;
+  /** Set for organisations and consortia, which have no initials. */
+  literal?: true;
+}
+
+/**
+ * Reads the forms "Smith, J. A.", "John A Smith", "SMITH JA", "Smith JA" and a PersonName whose
+ * parts the importer already split. A name that arrives whole (in `literal`, or all in `family`)
+ * is split here because importers cannot always tell a person from an organisation.
+ */
+export function normalizeAuthor(name: PersonName): AuthorKey {
+  let family = name.family ?? '';
+  let given = name.given ?? '';
+  if (!given && (name.literal || family)) {
+    const whole = (name.literal ?? family).trim();
+    const split = splitWholeName(whole);
+    if (!split) return { family: normalizeText(whole).replace(/ /g, ''), initials: '', literal: true };
+    family = split.family;
+    given = split.given;
+  }
+  return { family: normalizeText(family).replace(/ /g, ''), initials: initialsOf(given) };
+}
+
+/** Parses a name given as one string; undefined when it looks like an organisation. */
+export function splitWholeName(whole: string): { family: string; given: string } | undefined {
+  const comma = whole.indexOf(',');
+  if (comma > 0) return { family: whole.slice(0, comma).trim(), given: whole.slice(comma + 1).trim() };
+  const tokens = whole.split(/\s+/).filter(Boolean);
+  if (tokens.length < 2 || tokens.length > 5) return undefined;
+  if (
+    /\b(?:group|consortium|committee|investigators|collaborat|society|association|trial|study|network|council|organi[sz]ation|institute|university)/i.test(
+      whole,
+    )
+  ) {
+    return undefined;
+  }
+  const last = tokens[tokens.length - 1] ?? '';
+  // MEDLINE and Web of Science write "SMITH JA" / "Smith JA": initials run together after the family name.
+  if (/^[A-Z]{1,3}$/.test(last) && tokens.length <= 3) {
+    return { family: tokens.slice(0, -1).join(' '), given: last.split('').join(' ') };
+  }
+  return { family: last, given: tokens.slice(0, -1).join(' ') };
+}
+
+function initialsOf(given: string): string {
+  const text = given.trim();
+  if (!text) return '';
+  // "JA" (run-together initials) is two people-initials, not the name "Ja".
+  if (/^[A-Z]{2,3}$/.test(text)) return text.toLowerCase();
+  return normalizeText(text.replace(/[-‐]/g, ' '))
+    .split(' ')
+    .filter(Boolean)
+    .map((part) => part[0])
+    .join('');
+}

@@ -1,0 +1,72 @@
+import type { BibliographicRecord } from '../records/bibliographic-record.js';
+import { cleanTitle } from './clean-title.js';
+import { containerForms } from './container-match.js';
+import { detectNotice, type NoticeKind } from './detect-notice.js';
+import { type AuthorKey, normalizeAuthor } from './normalize-author.js';
+import { normalizeDoi } from './normalize-doi.js';
+import { normalizePages, type PageRange } from './normalize-pages.js';
+import { normalizeText } from './normalize-text.js';
+import { type TitleMarkers, titleMarkers } from './title-markers.js';
+import { type VenueKind, venueKind } from './venue-kind.js';
+
+/** A record with every field in the normalised form the comparison uses; computed once per record. */
+export interface PreparedRecord {
+  id: string;
+  index: number;
+  /** Normalised title words (see cleanTitle); '' when the record has no title. */
+  title: string;
+  /** The title without spaces, the form titles are compared and blocked by. */
+  titleCompact: string;
+  markers: TitleMarkers;
+  notice: NoticeKind | undefined;
+  venue: VenueKind | undefined;
+  year: number | undefined;
+  authors: AuthorKey[];
+  authorFamilies: Set<string>;
+  container: string[][];
+  volume: string | undefined;
+  pages: PageRange | undefined;
+  doi: string | undefined;
+  pmid: string | undefined;
+  /** First 200 characters of the normalised abstract without spaces. */
+  abstractHead: string;
+}
+
+export function prepareRecord(id: string, index: number, record: BibliographicRecord): PreparedRecord {
+  const title = cleanTitle(record.title);
+  const doi = normalizeDoi(record.doi);
+  const authors = record.authors.map(normalizeAuthor).filter((author) => author.family);
+  const abstract = normalizeText(record.abstract).replace(/ /g, '');
+  return {
+    id,
+    index,
+    title,
+    titleCompact: title.replace(/ /g, ''),
+    markers: titleMarkers(title),
+    notice: detectNotice(record),
+    venue: venueKind(record, doi),
+    year: record.year && Number.isFinite(record.year) ? record.year : undefined,
+    authors,
+    authorFamilies: new Set(authors.map((author) => author.family)),
+    container: [...containerForms(record.container), ...containerForms(record.containerAbbreviation)],
+    volume: normalizeVolume(record.volume),
+    pages: normalizePages(record.pages),
+    doi,
+    pmid: normalizePmid(record.pmid),
+    abstractHead: abstract.length >= 100 ? abstract.slice(0, 200) : '',
+  };
+}
+
+/** The volume number without "Vol." and supplement suffixes, which sources add or leave out. */
+export function normalizeVolume(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const match = /\d+/.exec(raw);
+  if (match) return String(Number(match[0]));
+  const text = normalizeText(raw);
+  return text || undefined;
+}
+
+function normalizePmid(raw: string | undefined): string | undefined {
+  const match = raw ? /\d+/.exec(raw) : null;
+  return match ? String(Number(match[0])) : undefined;
+}

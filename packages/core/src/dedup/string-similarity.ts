@@ -1,0 +1,58 @@
+/**
+ * Levenshtein similarity 1 − distance / longer length, computed only inside the diagonal band the
+ * threshold allows (Ukkonen 1985), so a clearly different pair of long titles costs little.
+ * Returns 0 when the similarity is below `minimum`.
+ */
+export function levenshteinSimilarity(a: string, b: string, minimum = 0): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  const maxDistance = Math.floor((1 - minimum) * longer);
+  if (Math.abs(a.length - b.length) > maxDistance) return 0;
+  const distance = boundedLevenshtein(a, b, maxDistance);
+  if (distance > maxDistance) return 0;
+  return 1 - distance / longer;
+}
+
+/** Edit distance, or any value above `bound` once it is certain to exceed it. */
+export function boundedLevenshtein(a: string, b: string, bound: number): number {
+  if (a.length > b.length) [a, b] = [b, a];
+  const n = a.length;
+  const m = b.length;
+  if (m - n > bound) return bound + 1;
+  let previous = new Array<number>(n + 1);
+  let current = new Array<number>(n + 1);
+  for (let i = 0; i <= n; i++) previous[i] = i;
+  const big = bound + 1;
+  for (let j = 1; j <= m; j++) {
+    const from = Math.max(1, j - bound);
+    const to = Math.min(n, j + bound);
+    current[0] = j;
+    if (from > 1) current[from - 1] = big;
+    let rowMin = from > 1 ? big : j;
+    const cj = b.charCodeAt(j - 1);
+    for (let i = from; i <= to; i++) {
+      const cost = a.charCodeAt(i - 1) === cj ? 0 : 1;
+      const value = Math.min(
+        (previous[i - 1] ?? big) + cost,
+        (previous[i] ?? big) + 1,
+        (current[i - 1] ?? big) + 1,
+      );
+      current[i] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (to < n) current[to + 1] = big;
+    if (rowMin > bound) return big;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[n] ?? big, big);
+}
+
+/** Share of the smaller token set found in the larger: tolerant of truncated author lists. */
+export function overlapCoefficient<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const item of small) if (large.has(item)) shared++;
+  return shared / small.size;
+}

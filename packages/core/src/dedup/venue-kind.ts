@@ -1,0 +1,75 @@
+import type { BibliographicRecord } from '../records/bibliographic-record.js';
+
+/**
+ * The kind of publication a record is a version of. The same title and authors appear as a
+ * conference abstract, a preprint and a journal article; those are different reports of one study
+ * (PRISMA 2020 counts them apart), so they never merge automatically.
+ * `undefined` means the record does not say.
+ */
+export type VenueKind =
+  | 'journal'
+  | 'meeting'
+  | 'preprint'
+  | 'book'
+  | 'thesis'
+  | 'report'
+  | 'registration'
+  | 'other';
+
+const PREPRINT_CONTAINER_RE =
+  /\b(?:biorxiv|medrxiv|arxiv|chemrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|authorea|techrxiv|osf preprints)\b/i;
+
+// DOI prefixes of preprint servers; bioRxiv/medRxiv share 10.1101 with Cold Spring Harbor journals,
+// so only their dated or bare-number suffixes count.
+const PREPRINT_DOI_RE =
+  /^(?:10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.|\d{5,7}$)|10\.21203\/|10\.2139\/ssrn|10\.48550\/|10\.20944\/preprints|10\.31234\/|10\.31219\/|10\.26434\/chemrxiv|10\.22541\/au\.|10\.36227\/techrxiv)/;
+
+// "Proceedings" is left out: PNAS and the Royal Society journals are journals.
+const MEETING_CONTAINER_RE =
+  /\b(?:conference|congress|meeting|symposium|abstracts?|annual scientific sessions?|colloquium|workshop)\b/i;
+
+const REGISTRATION_RE = /\b(?:clinicaltrials\.gov|trial regist(?:er|ry)|isrctn|anzctr|ictrp|drks|eudract)\b/i;
+
+/** Reads the venue kind from the publication type, then from the container, DOI and pages. */
+export function venueKind(record: BibliographicRecord, doi: string | undefined): VenueKind | undefined {
+  const container = `${record.container ?? ''} ${record.containerAbbreviation ?? ''}`;
+  if (record.publicationType === 'preprint' || PREPRINT_CONTAINER_RE.test(container)) return 'preprint';
+  if (doi && PREPRINT_DOI_RE.test(doi)) return 'preprint';
+  if (record.publicationType === 'trial-registration' || REGISTRATION_RE.test(container))
+    return 'registration';
+  if (record.publicationType === 'conference-abstract' || record.publicationType === 'conference-paper') {
+    return 'meeting';
+  }
+  if (MEETING_CONTAINER_RE.test(container) || isSupplement(record)) return 'meeting';
+  switch (record.publicationType) {
+    case 'journal-article':
+    case 'editorial':
+    case 'comment':
+    case 'erratum':
+    case 'retraction':
+      return 'journal';
+    case 'book':
+    case 'book-chapter':
+      return 'book';
+    case 'thesis':
+      return 'thesis';
+    case 'report':
+      return 'report';
+    case 'dataset':
+    case 'web-page':
+    case 'other':
+      return 'other';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Journal supplements carry meeting abstracts: pages "S123", issue "Suppl 2". A journal's regular
+ * article with the abstract's title is a different report of the same study.
+ */
+export function isSupplement(record: BibliographicRecord): boolean {
+  const pages = record.pages?.trim() ?? '';
+  if (/^s\d/i.test(pages)) return true;
+  return /\bsuppl|supplement|\bs\d+\b/i.test(`${record.issue ?? ''} ${record.volume ?? ''}`);
+}
