@@ -1,1 +1,9 @@
-export {};
+export * from './agreement-from-decisions.js';
+export * from './cohens-kappa.js';
+export * from './contingency-table.js';
+export * from './fleiss-kappa.js';
+export * from './gwet-ac1.js';
+export * from './krippendorff-alpha.js';
+export * from './normal-quantile.js';
+export * from './pabak.js';
+export * from './percent-agreement.js';
