@@ -10,7 +10,9 @@ const LANGUAGES =
 // MEDLINE "[Article in German]", Embase "[Chinese]", "(author's transl)", "[Review]", "[see comments]".
 const TAIL_RE = new RegExp(
   String.raw`\s*[\[(]\s*(?:(?:article|abstract|text) in [^\])]*|(?:${LANGUAGES})(?:\s*(?:,|and)\s*(?:${LANGUAGES}))*` +
-    String.raw`|[^\])]*\btransl(?:ation)?\b[^\])]*|review|editorial|letter|see comments?|comment|published erratum[^\])]*|in process|abstract)\s*[\])]\s*\.?\s*$`,
+    String.raw`|[^\])]*\btransl(?:ation)?\b[^\])]*|review|editorial|letter|see comments?|comment|in process|abstract|corrected` +
+    String.raw`|multiple letters|\d{1,3}|\d+ refs|[^\]]*\b(?:erratum|errata|corrigendum|retraction|comment|update|reprint) (?:appears )?in\b[^\]]*` +
+    String.raw`|published erratum[^\]]*)\s*[\])]\s*\.?\s*$`,
   'i',
 );
 
@@ -21,10 +23,23 @@ const TAIL_RE = new RegExp(
  */
 export function cleanTitle(raw: string | undefined): string {
   if (!raw) return '';
-  let title = stripLatex(stripHtml(raw)).trim();
+  // Embase appends the original-language title after "<ORIGINAL>" (cut before tags are stripped);
+  // some exports append "LA: Chi".
+  let title = stripLatex(stripHtml(raw.replace(/\s*<original>.*$/is, ''))).trim();
+  title = title.replace(/\s+LA:\s*\w+\s*$/, '');
+  // PubMed's cross-reference notes run to the end of the title and may nest brackets.
+  title = title.replace(/\s*\[\s*(?:published )?(?:erratum|errata|corrigendum|comment|retraction|update|reprint)s? (?:appears )?in\b.*$/is, '');
+  // Correction notices cite the corrected article at the end (see detectNotice); two notices
+  // of one correction compare by the title alone.
+  title = title
+    .replace(/\s*\(vol\.? [^()]*,? pg\.? [^()]*\)\s*\.?$/i, '')
+    .replace(/\s*\([^()]*\((?:19|20)\d\d\)\s*[\w.-]*\s*(?:\([^()]*\)\s*)*\(\s*[a-z]?\d+[^()]*\)\)\s*\.?$/i, '');
   for (let previous = ''; previous !== title; ) {
     previous = title;
-    title = title.replace(TAIL_RE, '').trim();
+    title = title
+      .replace(TAIL_RE, '')
+      .replace(/(?:\.\s*){2,}$|…$/, '')
+      .trim();
   }
   // MEDLINE brackets a title it translated: "[A study on X]." is the same work as "A study on X".
   const bracketed = /^\[(.*)\]\s*\.?$/s.exec(title);

@@ -1,6 +1,7 @@
 import { containersMatch } from './container-match.js';
 import type { PreparedRecord } from './prepare-record.js';
-import { boundedLevenshtein, levenshteinSimilarity, overlapCoefficient } from './string-similarity.js';
+import { sameAuthor } from './normalize-author.js';
+import { levenshteinSimilarity } from './string-similarity.js';
 import { markersConflict } from './title-markers.js';
 
 /**
@@ -139,12 +140,6 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
       capAtPossible = true;
     }
   }
-  if (a.venue && b.venue && a.venue !== b.venue) {
-    evidence.push({ field: 'venue', outcome: 'disagree', detail: `${a.venue} vs ${b.venue}` });
-    reasons.push(`${a.venue} vs ${b.venue}`);
-    capAtPossible = true;
-  }
-
   const authors = compareAuthors(a, b);
   evidence.push(authors.evidence);
 
@@ -188,17 +183,35 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   }
 
   // Certain: nothing conflicts and enough agrees.
-  if (year.outcome !== 'agree')
-    reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
+  const titleExact = hasTitles && titleSimilarity === 1;
+  const titleNear = hasTitles && titleSimilarity >= CERTAIN_TITLE;
+  const hasRange = Boolean(a.pages?.last || b.pages?.last);
+  // The same volume and first page of the same journal is one printed item; a page range rules out
+  // the single page several letters or meeting abstracts share.
+  const samePlace =
+    volume.outcome === 'agree' && (pages.outcome === 'agree' || pages.outcome === 'similar') && hasRange;
+  if (a.venue && b.venue && a.venue !== b.venue) {
+    const detail = `${a.venue} vs ${b.venue}`;
+    if (samePlace && container.outcome === 'agree' && year.outcome === 'agree') {
+      evidence.push({ field: 'venue', outcome: 'similar', detail: `${detail}, same volume and pages` });
+    } else {
+      evidence.push({ field: 'venue', outcome: 'disagree', detail });
+      reasons.push(detail);
+      capAtPossible = true;
+    }
+  }
+  if (year.outcome !== 'agree') reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
   if (volume.outcome === 'disagree') reasons.push('different volumes');
-  if (pages.outcome === 'disagree' || pages.outcome === 'similar') reasons.push('different pages');
-  if (hasTitles && titleSimilarity < CERTAIN_TITLE) reasons.push('titles differ in more than spelling');
+  if (pages.outcome === 'disagree') reasons.push('different pages');
   const shortTitle = Math.min(a.titleCompact.length, b.titleCompact.length) <= SHORT_TITLE;
-  if (shortTitle && titleSimilarity < 1) reasons.push('short titles differ');
+  if (hasTitles && !titleNear) {
+    // A dropped subtitle or a differently translated title is acceptable only for the same printed item.
+    const relaxed = (titleContained || titleSimilarity >= 0.85) && samePlace && authors.strong && !shortTitle;
+    if (!relaxed) reasons.push('titles differ in more than spelling');
+  }
+  if (shortTitle && !titleExact) reasons.push('short titles differ');
   if (reasons.length === 0 && !capAtPossible) {
-    const corroborated = [volume, pages, container, abstract].filter(
-      (item) => item.outcome === 'agree',
-    ).length;
+    const corroborated = [volume, pages, container, abstract].filter((item) => item.outcome === 'agree').length;
     if (identifierAgrees) {
       if (authors.evidence.outcome === 'disagree') reasons.push('authors differ');
     } else if (authors.evidence.outcome === 'missing') {
@@ -207,14 +220,15 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
       }
     } else if (!authors.strong) {
       reasons.push('authors differ');
-    } else if (corroborated === 0) {
-      reasons.push('no volume, pages, journal or abstract to confirm');
     } else if (shortTitle && pages.outcome !== 'agree') {
       reasons.push('short title without matching pages');
+    } else if (corroborated === 0 && pages.outcome !== 'similar') {
+      // A long title, word for word, by the same several authors in the same year needs no more.
+      const distinctive = titleExact && a.titleCompact.length >= 50 && authors.smaller >= 2 && authors.overlap >= 0.8;
+      if (!distinctive) reasons.push('no volume, pages, journal or abstract to confirm');
     }
   }
-  if (reasons.length === 0 && !capAtPossible)
-    return { decision: 'certain', score, evidence, reasons, cannotLink };
+  if (reasons.length === 0 && !capAtPossible) return { decision: 'certain', score, evidence, reasons, cannotLink };
   return { decision: 'possible', score, evidence, reasons, cannotLink };
 }
 
@@ -226,24 +240,26 @@ function compareExact(field: EvidenceField, a: string | undefined, b: string | u
 function compareAuthors(
   a: PreparedRecord,
   b: PreparedRecord,
-): { evidence: Evidence; similarity: number; strong: boolean } {
+): { evidence: Evidence; similarity: number; strong: boolean; overlap: number; smaller: number } {
   const first = a.authors[0];
   const other = b.authors[0];
-  if (!first || !other)
-    return { evidence: { field: 'authors', outcome: 'missing' }, similarity: 0, strong: false };
-  const overlap = overlapCoefficient(a.authorFamilies, b.authorFamilies);
-  const firstMatches =
-    (first.family === other.family ||
-      (Math.min(first.family.length, other.family.length) >= 5 &&
-        boundedLevenshtein(first.family, other.family, 1) <= 1)) &&
-    (!first.initials || !other.initials || first.initials[0] === other.initials[0]);
-  const smaller = Math.min(a.authorFamilies.size, b.authorFamilies.size);
+  if (!first || !other) {
+    return { evidence: { field: 'authors', outcome: 'missing' }, similarity: 0, strong: false, overlap: 0, smaller: 0 };
+  }
+  const [small, large] = a.authors.length <= b.authors.length ? [a.authors, b.authors] : [b.authors, a.authors];
+  // Long consortium lists add cost without adding certainty.
+  const smallHead = small.slice(0, 25);
+  const largeHead = large.slice(0, 40);
+  let matched = 0;
+  for (const author of smallHead) if (largeHead.some((candidate) => sameAuthor(author, candidate))) matched++;
+  const smaller = smallHead.length;
+  const overlap = matched / smaller;
+  const firstMatches = sameAuthor(first, other);
   // Reordered author lists and lists truncated after a few names are common between databases.
   const strong = (firstMatches && (overlap >= 0.5 || smaller === 1)) || (overlap >= 0.75 && smaller >= 3);
   const similarity = firstMatches ? Math.max(overlap, 0.5) : overlap;
-  const outcome =
-    strong && overlap >= 0.5 ? 'agree' : firstMatches || overlap >= 0.5 ? 'similar' : 'disagree';
-  return { evidence: { field: 'authors', outcome, similarity: round(similarity) }, similarity, strong };
+  const outcome = strong && overlap >= 0.5 ? 'agree' : firstMatches || overlap >= 0.5 ? 'similar' : 'disagree';
+  return { evidence: { field: 'authors', outcome, similarity: round(similarity) }, similarity, strong, overlap, smaller };
 }
 
 function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {

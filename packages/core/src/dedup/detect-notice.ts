@@ -31,6 +31,14 @@ const PREFIXES: Array<[NoticeKind, RegExp]> = [
   ['comment', /^(?:comment(?:s|ary)? on|re:|letter to the editor|letter:|a comment on)/],
 ];
 
+// Web of Science titles a correction "<title> (vol 85, pg 553, 2010)"; Embase titles it
+// "<title> (Journal (2009) 360 (542-544))": the citation of the corrected article.
+const SUFFIXES: Array<[NoticeKind, RegExp]> = [
+  ['erratum', /\(vol\.? [^()]*,? pg\.? [^()]*\)\s*\.?$/],
+  ['erratum', /\([^()]*\((?:19|20)\d\d\)\s*[\w.-]*\s*(?:\([^()]*\)\s*)*\(\s*[a-z]?\d+[^()]*\)\)\s*\.?$/],
+  ['reply', /(?:\s-+|:)\s*(?:authors?'?s? )?reply\.?$/],
+];
+
 const TYPE_NOTICE: Partial<Record<NonNullable<BibliographicRecord['publicationType']>, NoticeKind>> = {
   erratum: 'erratum',
   retraction: 'retraction',
@@ -49,6 +57,7 @@ export function detectNotice(record: BibliographicRecord): NoticeKind | undefine
     .replace(/’/g, "'")
     .trim();
   for (const [kind, pattern] of PREFIXES) if (pattern.test(title)) return kind;
+  for (const [kind, pattern] of SUFFIXES) if (pattern.test(title)) return kind;
   if (/[[(]retracted(?: article)?[\])]\s*\.?$/.test(title)) return 'retracted';
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { PersonName } from '../records/bibliographic-record.js';
 import { normalizeText } from './normalize-text.js';
+import { boundedLevenshtein } from './string-similarity.js';
 
 /** An author reduced to what every source agrees on: the family name and the initials. */
 export interface AuthorKey {
@@ -7,6 +8,10 @@ export interface AuthorKey {
   family: string;
   /** Lower-case initials of the given names, in order ("John A." → "ja"). */
   initials: string;
+  /** Every word of the name (two letters or more), for names whose parts a source swapped or split. */
+  tokens: string[];
+  /** The words of the family name alone. */
+  familyTokens: string[];
   /** Set for organisations and consortia, which have no initials. */
   literal?: true;
 }
@@ -18,15 +23,47 @@ export interface AuthorKey {
  */
 export function normalizeAuthor(name: PersonName): AuthorKey {
   let family = name.family ?? '';
-  let given = name.given ?? '';
+  // Some exports write a missing part as the word "null" or "undefined".
+  let given = /^(?:null|undefined)$/i.test(name.given?.trim() ?? '') ? '' : (name.given ?? '');
   if (!given && (name.literal || family)) {
     const whole = (name.literal ?? family).trim();
     const split = splitWholeName(whole);
-    if (!split) return { family: normalizeText(whole).replace(/ /g, ''), initials: '', literal: true };
+    if (!split) {
+      const words = normalizeText(whole).split(' ').filter(Boolean);
+      return { family: words.join(''), initials: '', tokens: words, familyTokens: words, literal: true };
+    }
     family = split.family;
     given = split.given;
   }
-  return { family: normalizeText(family).replace(/ /g, ''), initials: initialsOf(given) };
+  const familyWords = normalizeText(family).split(' ').filter(Boolean);
+  const givenWords = normalizeText(given)
+    .split(' ')
+    .filter((word) => word.length >= 2);
+  return {
+    family: familyWords.join(''),
+    initials: initialsOf(given),
+    tokens: [...familyWords, ...givenWords],
+    familyTokens: familyWords,
+  };
+}
+
+/**
+ * Whether two author keys name the same person: same family name (or one typo apart) with
+ * compatible first initials, or one name's family words all among the other's words, which
+ * catches swapped parts ("Ching-yi, Wu" / "Wu, C. Y.") and unsplit ones ("Si Hyun Kang").
+ */
+export function sameAuthor(x: AuthorKey, y: AuthorKey): boolean {
+  const initialsAgree = !x.initials || !y.initials || x.initials[0] === y.initials[0];
+  if (x.family === y.family) return initialsAgree;
+  if (Math.min(x.family.length, y.family.length) >= 5 && Math.abs(x.family.length - y.family.length) <= 1) {
+    if (boundedLevenshtein(x.family, y.family, 1) <= 1) return initialsAgree;
+  }
+  return contains(x.tokens, y.familyTokens) || contains(y.tokens, x.familyTokens);
+}
+
+function contains(words: string[], required: string[]): boolean {
+  if (required.length === 0 || required.every((word) => word.length < 2)) return false;
+  return required.every((word) => words.includes(word));
 }
 
 /** Parses a name given as one string; undefined when it looks like an organisation. */
