@@ -41,8 +41,19 @@ export async function runScreeningSim({ sets = allSets, seeds = 5, settings } = 
     for (let seed = 0; seed < seeds; seed++) {
       const started = performance.now();
       // Vectorising is inside the timing: a real simulation starts from texts.
-      const result = core.simulateScreening({ texts, labels, seed, priorIncluded: 1, priorExcluded: 1, settings: used });
-      runs.push({ ...result.metrics, seconds: (performance.now() - started) / 1000, trainings: result.trainings });
+      const result = core.simulateScreening({
+        texts,
+        labels,
+        seed,
+        priorIncluded: 1,
+        priorExcluded: 1,
+        settings: used,
+      });
+      runs.push({
+        ...result.metrics,
+        seconds: (performance.now() - started) / 1000,
+        trainings: result.trainings,
+      });
     }
     results[name] = {
       records: labels.length,
@@ -70,7 +81,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const optionValues = new Set([seedsAt, settingsAt].filter((i) => i >= 0).map((i) => i + 1));
   const named = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
   const { sets } = await runScreeningSim({ sets: named.length ? named : allSets, seeds, settings });
-  console.log('set             WSS@95 (base)     WSS@100 (base)    RRF@10 (base)     ATD (base)        s/seed (base)');
+  console.log(
+    'set             WSS@95 (base)     WSS@100 (base)    RRF@10 (base)     ATD (base)        s/seed (base)',
+  );
   for (const [name, r] of Object.entries(sets)) {
     const b = baseline[name];
     const cell = (v, w) => `${pct(v)} (${pct(w)})`.padEnd(18);

@@ -93,5 +93,13 @@ export function createVectorizer(texts: readonly string[], settings: ModelSettin
       for (let j = start; j < k; j++) values[j] = (values[j] as number) * inv;
     }
   }
-  return { type: 'sparse-matrix', rowCount: n, columnCount: keptTerms.length, indptr, indices, values, terms: keptTerms };
+  return {
+    type: 'sparse-matrix',
+    rowCount: n,
+    columnCount: keptTerms.length,
+    indptr,
+    indices,
+    values,
+    terms: keptTerms,
+  };
 }

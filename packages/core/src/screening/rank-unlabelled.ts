@@ -1,5 +1,5 @@
-import type { LinearModel } from './train-classifier.js';
 import { rowDot, type SparseMatrix } from './sparse-matrix.js';
+import type { LinearModel } from './train-classifier.js';
 
 /** Scores of every row (higher = more likely relevant). */
 export function scoreRows(matrix: SparseMatrix, model: LinearModel): Float64Array {

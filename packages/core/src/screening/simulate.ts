@@ -48,7 +48,9 @@ export function simulateScreening(input: SimulationInput): SimulationResult {
   const random = createSeededRandom(seed);
   const relevantRows: number[] = [];
   const irrelevantRows: number[] = [];
-  labels.forEach((l, r) => (l ? relevantRows : irrelevantRows).push(r));
+  labels.forEach((l, r) => {
+    (l ? relevantRows : irrelevantRows).push(r);
+  });
   const priors = [
     ...sampleWithoutReplacement(relevantRows, input.priorIncluded ?? 1, random),
     ...sampleWithoutReplacement(irrelevantRows, input.priorExcluded ?? 1, random),
@@ -74,7 +76,14 @@ export function simulateScreening(input: SimulationInput): SimulationResult {
   let trainings = 0;
   while (remaining > 0 && labelledRows.length < labels.length) {
     if (sinceTraining >= step || position >= queue.length) {
-      model = trainClassifier(matrix, labelledRows, labelledValues, settings.classifier, model, seed + trainings);
+      model = trainClassifier(
+        matrix,
+        labelledRows,
+        labelledValues,
+        settings.classifier,
+        model,
+        seed + trainings,
+      );
       trainings++;
       const n = labelledRows.length;
       step =

@@ -17,7 +17,8 @@ export function rowDot(matrix: SparseMatrix, row: number, dense: ArrayLike<numbe
   const { indptr, indices, values } = matrix;
   let sum = 0;
   const end = indptr[row + 1] as number;
-  for (let k = indptr[row] as number; k < end; k++) sum += (values[k] as number) * (dense[indices[k] as number] as number);
+  for (let k = indptr[row] as number; k < end; k++)
+    sum += (values[k] as number) * (dense[indices[k] as number] as number);
   return sum;
 }
 

@@ -83,7 +83,8 @@ function trainSvm(
       const start = indptr[row] as number;
       const end = indptr[row + 1] as number;
       let dot = bias;
-      for (let p = start; p < end; p++) dot += (values[p] as number) * (weights[indices[p] as number] as number);
+      for (let p = start; p < end; p++)
+        dot += (values[p] as number) * (weights[indices[p] as number] as number);
       const alpha = dual[row] as number;
       const g = y * dot - 1 + (diag[k] as number) * alpha;
       const pg = alpha === 0 ? Math.min(g, 0) : g;
@@ -137,11 +138,25 @@ function trainNaiveBayes(
     if (labels[k]) posTotal += sum;
     else negTotal += sum;
   }
+  // Class means instead of sums: equivalent to up-sampling the rare class to the size of the
+  // common one, so `alpha` smooths both classes on the same scale.
+  let nPos = 0;
+  for (const l of labels) if (l) nPos++;
+  const nNeg = rows.length - nPos;
+  const scalePos = nPos > 0 ? 1 / nPos : 0;
+  const scaleNeg = nNeg > 0 ? 1 / nNeg : 0;
+  for (let j = 0; j < m; j++) {
+    pos[j] = (pos[j] as number) * scalePos;
+    neg[j] = (neg[j] as number) * scaleNeg;
+  }
+  posTotal *= scalePos;
+  negTotal *= scaleNeg;
   const weights = new Float64Array(m);
   const logPos = Math.log(posTotal + alpha * m);
   const logNeg = Math.log(negTotal + alpha * m);
   for (let j = 0; j < m; j++) {
-    weights[j] = Math.log((pos[j] as number) + alpha) - logPos - (Math.log((neg[j] as number) + alpha) - logNeg);
+    weights[j] =
+      Math.log((pos[j] as number) + alpha) - logPos - (Math.log((neg[j] as number) + alpha) - logNeg);
   }
   return { type: 'linear-model', weights, bias: 0, dual: undefined, epochs: 1 };
 }
