@@ -10,7 +10,7 @@ const LANGUAGES =
 // MEDLINE "[Article in German]", Embase "[Chinese]", "(author's transl)", "[Review]", "[see comments]".
 const TAIL_RE = new RegExp(
   String.raw`\s*[\[(]\s*(?:(?:article|abstract|text) in [^\])]*|(?:${LANGUAGES})(?:\s*(?:,|and)\s*(?:${LANGUAGES}))*` +
-    String.raw`|[^\])]*\btransl(?:ation)?\b[^\])]*|review|editorial|letter|see comments?|comment|in process|abstract|corrected` +
+    String.raw`|[^\])]*\btransl(?:ation)?\b[^\])]*|review|editorial|letter|see comments?|comment|in process|abstract|corrected|abstract no\.?:?\s*\w+` +
     String.raw`|multiple letters|\d{1,3}|\d+ refs|[^\]]*\b(?:erratum|errata|corrigendum|retraction|comment|update|reprint) (?:appears )?in\b[^\]]*` +
     String.raw`|published erratum[^\]]*)\s*[\])]\s*\.?\s*$`,
   'i',
@@ -24,9 +24,9 @@ const TAIL_RE = new RegExp(
 export function cleanTitle(raw: string | undefined): string {
   if (!raw) return '';
   // Embase appends the original-language title after "<ORIGINAL>" (cut before tags are stripped);
-  // some exports append "LA: Chi".
+  // some exports append "LA: Chi" (language) or "TO: …" (the title in the original language).
   let title = stripLatex(stripHtml(raw.replace(/\s*<original>.*$/is, ''))).trim();
-  title = title.replace(/\s+LA:\s*\w+\s*$/, '');
+  title = title.replace(/\s+LA:\s*\w+\s*$/, '').replace(/\s+TO:\s.*$/s, '');
   // PubMed's cross-reference notes run to the end of the title and may nest brackets.
   title = title.replace(/\s*\[\s*(?:published )?(?:erratum|errata|corrigendum|comment|retraction|update|reprint)s? (?:appears )?in\b.*$/is, '');
   // Correction notices cite the corrected article at the end (see detectNotice); two notices

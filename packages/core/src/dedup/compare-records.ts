@@ -169,7 +169,8 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   if (differentWorks) {
     return { decision: 'distinct', score, evidence, reasons, cannotLink };
   }
-  const titleClose = hasTitles && (titleSimilarity >= POSSIBLE_TITLE || titleContained);
+  const titleClose =
+    hasTitles && (titleSimilarity >= POSSIBLE_TITLE || titleContained || titleWordPrefix(a, b));
   const identifierClose = identifierAgrees && (!hasTitles || titleSimilarity >= 0.6);
   const bibliographicClose =
     !hasTitles &&
@@ -188,11 +189,11 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   const hasRange = Boolean(a.pages?.last || b.pages?.last);
   // The same volume and first page of the same journal is one printed item; a page range rules out
   // the single page several letters or meeting abstracts share.
-  const samePlace =
-    volume.outcome === 'agree' && (pages.outcome === 'agree' || pages.outcome === 'similar') && hasRange;
+  const samePlace = volume.outcome === 'agree' && (pages.outcome === 'agree' || pages.outcome === 'similar');
+  const samePlaceRange = samePlace && hasRange;
   if (a.venue && b.venue && a.venue !== b.venue) {
     const detail = `${a.venue} vs ${b.venue}`;
-    if (samePlace && container.outcome === 'agree' && year.outcome === 'agree') {
+    if ((samePlaceRange || (samePlace && titleNear)) && container.outcome === 'agree' && year.outcome === 'agree') {
       evidence.push({ field: 'venue', outcome: 'similar', detail: `${detail}, same volume and pages` });
     } else {
       evidence.push({ field: 'venue', outcome: 'disagree', detail });
@@ -204,12 +205,11 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   if (volume.outcome === 'disagree') reasons.push('different volumes');
   if (pages.outcome === 'disagree') reasons.push('different pages');
   const shortTitle = Math.min(a.titleCompact.length, b.titleCompact.length) <= SHORT_TITLE;
-  if (hasTitles && !titleNear) {
-    // A dropped subtitle or a differently translated title is acceptable only for the same printed item.
-    const relaxed = (titleContained || titleSimilarity >= 0.85) && samePlace && authors.strong && !shortTitle;
-    if (!relaxed) reasons.push('titles differ in more than spelling');
-  }
-  if (shortTitle && !titleExact) reasons.push('short titles differ');
+  // A dropped subtitle or a differently translated title is acceptable only for the same printed item.
+  const relaxedTitle =
+    samePlaceRange && authors.strong && ((titleContained && !shortTitle) || titleWordPrefix(a, b) || titleSimilarity >= 0.85);
+  if (hasTitles && !titleNear && !relaxedTitle) reasons.push('titles differ in more than spelling');
+  if (shortTitle && !titleExact && !relaxedTitle) reasons.push('short titles differ');
   if (reasons.length === 0 && !capAtPossible) {
     const corroborated = [volume, pages, container, abstract].filter((item) => item.outcome === 'agree').length;
     if (identifierAgrees) {
@@ -230,6 +230,12 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   }
   if (reasons.length === 0 && !capAtPossible) return { decision: 'certain', score, evidence, reasons, cannotLink };
   return { decision: 'possible', score, evidence, reasons, cannotLink };
+}
+
+/** One title is the other's first three or more words: the other added a subtitle. */
+function titleWordPrefix(a: PreparedRecord, b: PreparedRecord): boolean {
+  const [shorter, longer] = a.title.length <= b.title.length ? [a.title, b.title] : [b.title, a.title];
+  return shorter.split(' ').length >= 3 && longer.startsWith(`${shorter} `);
 }
 
 function compareExact(field: EvidenceField, a: string | undefined, b: string | undefined): Evidence {
@@ -265,9 +271,10 @@ function compareAuthors(
 function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {
   if (!a.pages || !b.pages) return { field: 'pages', outcome: 'missing' };
   const detail = `${formatPages(a)} vs ${formatPages(b)}`;
-  // "e1234" and "1234" are one electronic page number written two ways.
-  const firstA = a.pages.first.replace(/^e/, '');
-  const firstB = b.pages.first.replace(/^e/, '');
+  // "e1234"/"1234" and "P63"/"63" are one page number written two ways (supplement "S" pages
+  // are told apart by the venue check).
+  const firstA = a.pages.first.replace(/^[a-z]+/, '');
+  const firstB = b.pages.first.replace(/^[a-z]+/, '');
   if (firstA !== firstB) return { field: 'pages', outcome: 'disagree', detail };
   if (a.pages.last && b.pages.last && a.pages.last !== b.pages.last)
     return { field: 'pages', outcome: 'similar', detail };

@@ -5,21 +5,44 @@ export interface PageRange {
 }
 
 /**
- * Parses "1234-45", "1234–1245", "pp. 12-9", "e1234", "S12-S14", "123" into a range whose last page
- * is complete ("1234-45" → 1234–1245), because sources disagree on abbreviating the end page.
+ * Articles printed in pieces list several ranges ("233-8, 230-5, 246-51", "901-7; quiz 907")
+ * in any order; the piece that starts first stands for the article.
  */
 export function normalizePages(raw: string | undefined): PageRange | undefined {
   if (!raw) return undefined;
+  const pieces = raw.split(/[,;+]/).map(normalizeRange);
+  let best: PageRange | undefined;
+  for (const piece of pieces) {
+    if (!piece) continue;
+    if (!best) best = piece;
+    else if (pageNumber(piece.first) < pageNumber(best.first)) best = piece;
+  }
+  return best;
+}
+
+function pageNumber(page: string): number {
+  const digits = /\d+/.exec(page);
+  return digits ? Number(digits[0]) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Parses "1234-45", "1234–1245", "pp. 12-9", "e1234", "S12-S14", "123" into a range whose last page
+ * is complete ("1234-45" → 1234–1245), because sources disagree on abbreviating the end page.
+ */
+function normalizeRange(raw: string): PageRange | undefined {
   const text = raw
     .toLowerCase()
-    .replace(/^\s*(?:pp?\.?|pages?)\s*/, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/^\s*(?:pp?\.?\s|pages?\s)\s*/, '')
+    .replace(/^\s*(?:author reply|reply|discussion|quiz)\s*/, '')
     .replace(/[‐‑‒–—―]/g, '-')
     .replace(/\s+/g, '')
     .replace(/-+/g, '-');
   if (!text || text === '-') return undefined;
-  const [firstRaw = '', lastRaw] = text.split(/-|,/);
+  const [firstRaw = '', lastRaw] = text.split('-');
   const first = stripLeadingZeros(firstRaw);
-  if (!first) return undefined;
+  // Roman-numeral front matter ("vi") and words are not the article's page.
+  if (!/\d/.test(first)) return undefined;
   if (!lastRaw) return { first };
   let last = stripLeadingZeros(lastRaw);
   const firstMatch = /^([a-z]*)(\d+)$/.exec(first);

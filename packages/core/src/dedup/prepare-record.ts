@@ -61,9 +61,8 @@ export function prepareRecord(id: string, index: number, record: BibliographicRe
 export function normalizeVolume(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const match = /\d+/.exec(raw);
-  if (match) return String(Number(match[0]));
-  const text = normalizeText(raw);
-  return text || undefined;
+  // A volume without a number ("(Jul)", "Ph.D.") is a misplaced field, not evidence.
+  return match ? String(Number(match[0])) : undefined;
 }
 
 function normalizePmid(raw: string | undefined): string | undefined {
