@@ -1,7 +1,7 @@
+import { bibtexPlugin } from './bibtex/bibtex-plugin.js';
 import { type DecodedText, decodeText, type TextEncoding } from './decode-text.js';
 import { FormatError } from './format-error.js';
 import type { FormatId, FormatPlugin, ParseOptions, ParseResult } from './format-plugin.js';
-import { bibtexPlugin } from './bibtex/bibtex-plugin.js';
 import { nbibPlugin } from './nbib/nbib-plugin.js';
 import { risPlugin } from './ris/ris-plugin.js';
 import { csvPlugin, tsvPlugin } from './table/csv-plugin.js';

@@ -4,7 +4,14 @@ import { BIBTEX_TYPE_FOR, ENTRY_TYPE_KEY } from './bibtex-fields.js';
 /** Fields the parser reads verbatim (no LaTeX), so they are written without escaping. */
 const VERBATIM = new Set(['doi', 'url', 'eprint', 'file', 'files', 'pdf', 'ids', 'groups']);
 /** Fields the parser splits on " and ": several values are joined back the same way. */
-const LISTS = new Set(['institution', 'publisher', 'origpublisher', 'organization', 'location', 'origlocation']);
+const LISTS = new Set([
+  'institution',
+  'publisher',
+  'origpublisher',
+  'organization',
+  'location',
+  'origlocation',
+]);
 
 /** Escapes text so the LaTeX-decoding parser gives back exactly this text. */
 export function escapeLatex(text: string): string {
@@ -37,7 +44,8 @@ function escapeVerbatim(text: string): string {
 
 function nameToBibtex(name: PersonName): string {
   if (name.literal !== undefined) return `{${escapeLatex(name.literal)}}`;
-  const family = name.family.includes(' ') && !name.given ? `{${escapeLatex(name.family)}}` : escapeLatex(name.family);
+  const family =
+    name.family.includes(' ') && !name.given ? `{${escapeLatex(name.family)}}` : escapeLatex(name.family);
   return name.given ? `${family}, ${escapeLatex(name.given)}` : family;
 }
 
@@ -63,7 +71,8 @@ export function formatBibtex(records: readonly BibliographicRecord[]): string {
   records.forEach((record, index) => {
     const extra = record.extra ?? {};
     const type =
-      extra[ENTRY_TYPE_KEY]?.[0] ?? (record.publicationType ? BIBTEX_TYPE_FOR[record.publicationType] : 'misc');
+      extra[ENTRY_TYPE_KEY]?.[0] ??
+      (record.publicationType ? BIBTEX_TYPE_FOR[record.publicationType] : 'misc');
     const lines: string[] = [];
     const field = (name: string, value: string | number | undefined) => {
       if (value === undefined || String(value) === '') return;
@@ -71,7 +80,8 @@ export function formatBibtex(records: readonly BibliographicRecord[]): string {
       lines.push(`  ${name} = {${text}}`);
     };
     field('title', record.title);
-    if (record.authors.length > 0) lines.push(`  author = {${record.authors.map(nameToBibtex).join(' and ')}}`);
+    if (record.authors.length > 0)
+      lines.push(`  author = {${record.authors.map(nameToBibtex).join(' and ')}}`);
     field('year', record.year);
     field('journal', record.container);
     field('shortjournal', record.containerAbbreviation);

@@ -137,7 +137,8 @@ export function parseBibtex(text: string, fileName: string): ParseResult {
   }
   if (records.length === 0) {
     const first = warnings[0];
-    if (first) throw new FormatError(fileName, first.message.replace(/^entry skipped: /, ''), { line: first.line });
+    if (first)
+      throw new FormatError(fileName, first.message.replace(/^entry skipped: /, ''), { line: first.line });
     throw new FormatError(fileName, "no BibTeX entries found (expected '@article{…' or similar)");
   }
   return { records, warnings };

@@ -9,7 +9,11 @@ export const bibtexPlugin: TextFormatPlugin = {
   extensions: ['bib', 'bibtex', 'biblatex'],
   detect(text) {
     const head = text.slice(0, 8000);
-    if (/^\s*@(?:article|book|inproceedings|incollection|misc|online|report|techreport|thesis|phdthesis)\s*[{(]/im.test(head))
+    if (
+      /^\s*@(?:article|book|inproceedings|incollection|misc|online|report|techreport|thesis|phdthesis)\s*[{(]/im.test(
+        head,
+      )
+    )
       return 0.9;
     if (/^\s*@\w+\s*[{(]\s*[^\s,]*,/m.test(head)) return 0.7;
     return 0;

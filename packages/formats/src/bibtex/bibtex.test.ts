@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FormatError } from '../format-error.js';
 import { bibtexPlugin } from './bibtex-plugin.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/bibtex/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/bibtex/${name}`, import.meta.url), 'utf8');
 const parse = (name: string) => bibtexPlugin.parse(fixture(name), { fileName: name });
 
 describe('BibTeX import', () => {
@@ -61,7 +62,11 @@ describe('BibTeX import', () => {
         language: 'english',
         urls: ['https://www.sciencedirect.com/science/article/pii/S0277953623001234'],
         keywords: ['CMO configuration', 'Programme theory', 'Realist synthesis'],
-        extra: { date: ['2023-03-01'], urldate: ['2024-01-15'], file: ['/home/user/Zotero/storage/ABCD1234/Millar.pdf'] },
+        extra: {
+          date: ['2023-03-01'],
+          urldate: ['2024-01-15'],
+          file: ['/home/user/Zotero/storage/ABCD1234/Millar.pdf'],
+        },
       },
     },
     {
@@ -79,13 +84,27 @@ describe('BibTeX import', () => {
       file: 'better-biblatex.bib',
       count: 3,
       index: 2,
-      expected: { publicationType: 'thesis', title: 'Integrated care in Nigeria', extra: { entrytype: ['thesis'] } },
+      expected: {
+        publicationType: 'thesis',
+        title: 'Integrated care in Nigeria',
+        extra: { entrytype: ['thesis'] },
+      },
     },
     {
       file: 'google-scholar.bib',
       count: 1,
       index: 0,
-      expected: { container: 'Bmj', pages: '629-634', issue: '7109', authors: [{ family: 'Egger', given: 'Matthias' }, { family: 'Smith', given: 'George Davey' }, { family: 'Schneider', given: 'Martin' }, { family: 'Minder', given: 'Christoph' }] },
+      expected: {
+        container: 'Bmj',
+        pages: '629-634',
+        issue: '7109',
+        authors: [
+          { family: 'Egger', given: 'Matthias' },
+          { family: 'Smith', given: 'George Davey' },
+          { family: 'Schneider', given: 'Martin' },
+          { family: 'Minder', given: 'Christoph' },
+        ],
+      },
     },
   ] as const;
 

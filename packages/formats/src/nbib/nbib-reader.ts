@@ -35,9 +35,13 @@ export class NbibReader implements LineRecordReader {
       return undefined;
     }
     if (!match) {
-      throw new FormatError(this.fileName, `expected a MEDLINE tag like 'PMID- ', found '${quoteSnippet(text)}'`, {
-        line: lineNumber,
-      });
+      throw new FormatError(
+        this.fileName,
+        `expected a MEDLINE tag like 'PMID- ', found '${quoteSnippet(text)}'`,
+        {
+          line: lineNumber,
+        },
+      );
     }
     const tag = (match[1] as string).trim();
     let done: ParsedRecord | undefined;

@@ -129,7 +129,8 @@ describe('RIS import of real-world variants', () => {
         sourceId: '12',
         urls: ['https://doi.org/10.1186/s12889-021-10630-1'],
       },
-      abstractStart: 'Background: Cross-sector collaboration is a cornerstone of policy. Methods: We searched',
+      abstractStart:
+        'Background: Cross-sector collaboration is a cornerstone of policy. Methods: We searched',
       second: {
         publicationType: 'book-chapter',
         container: 'Evidence-based Policy: A Realist Perspective',
@@ -187,7 +188,11 @@ describe('RIS import of real-world variants', () => {
       'Last record without ER at end of file',
     ]);
     const [book, article, last] = records.map((r) => r.record);
-    expect(book).toMatchObject({ publicationType: 'book', year: 2019, extra: { BT: ['The same book in BT'] } });
+    expect(book).toMatchObject({
+      publicationType: 'book',
+      year: 2019,
+      extra: { BT: ['The same book in BT'] },
+    });
     expect(book?.extra.Y1).toBeUndefined();
     expect(article).toMatchObject({ year: 2019, containerAbbreviation: 'Abbr J', doi: '10.5555/abc.123' });
     expect(article?.extra.PY).toEqual(['2019/03/02/']);

@@ -1,0 +1,124 @@
+import { sniffBinary } from './decode-text.js';
+import { FormatError } from './format-error.js';
+import type { FormatWarning, ParsedRecord } from './format-plugin.js';
+import { NbibReader } from './nbib/nbib-reader.js';
+import { RisReader } from './ris/ris-reader.js';
+import type { LineRecordReader } from './support/line-reader.js';
+
+export type StreamFormatId = 'ris' | 'nbib';
+
+export interface ParseStreamOptions {
+  fileName: string;
+  format: StreamFormatId;
+  /** Records per yielded batch (default 1000). */
+  batchSize?: number;
+}
+
+export interface ParsedBatch {
+  records: ParsedRecord[];
+  /** Warnings raised since the previous batch. */
+  warnings: FormatWarning[];
+}
+
+const READERS: Record<StreamFormatId, (fileName: string) => LineRecordReader> = {
+  ris: (fileName) => new RisReader(fileName),
+  nbib: (fileName) => new NbibReader(fileName),
+};
+
+/** Decodes byte chunks incrementally (UTF-8 or UTF-16 by BOM); string chunks pass through. */
+async function* decodeChunks(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  fileName: string,
+  warnings: FormatWarning[],
+): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let warned = false;
+  for await (const chunk of chunks) {
+    if (typeof chunk === 'string') {
+      yield chunk;
+      continue;
+    }
+    if (!decoder) {
+      const binary = sniffBinary(chunk);
+      if (binary) throw new FormatError(fileName, `this is ${binary}, not a text export of references`);
+      const label =
+        chunk[0] === 0xff && chunk[1] === 0xfe
+          ? 'utf-16le'
+          : chunk[0] === 0xfe && chunk[1] === 0xff
+            ? 'utf-16be'
+            : 'utf-8';
+      decoder = new TextDecoder(label, { fatal: false });
+    }
+    const text = decoder.decode(chunk, { stream: true });
+    if (!warned && text.includes('\ufffd')) {
+      warned = true;
+      warnings.push({
+        message: `${fileName} has bytes that are not valid UTF-8; they were replaced by '\ufffd'`,
+      });
+    }
+    yield text;
+  }
+  if (decoder) {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+}
+
+/**
+ * Streams a large RIS or MEDLINE file: records come out in batches as the chunks arrive,
+ * so memory stays bounded by the batch size whatever the file size. Records, warnings and
+ * errors are exactly those of the whole-file parser (they share the same reader).
+ */
+export async function* parseStream(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: ParseStreamOptions,
+): AsyncGenerator<ParsedBatch> {
+  const reader = READERS[options.format](options.fileName);
+  const batchSize = options.batchSize ?? 1000;
+  const decodeWarnings: FormatWarning[] = [];
+  let batch: ParsedRecord[] = [];
+  let warningsSent = 0;
+  let decodeSent = 0;
+  let lineNumber = 0;
+  let pending = '';
+  let first = true;
+  const flush = (): ParsedBatch => {
+    const warnings = [...decodeWarnings.slice(decodeSent), ...reader.warnings.slice(warningsSent)];
+    decodeSent = decodeWarnings.length;
+    warningsSent = reader.warnings.length;
+    // The reader's list grows for the whole stream; release what has been handed out.
+    reader.warnings.length = 0;
+    warningsSent = 0;
+    const out = { records: batch, warnings };
+    batch = [];
+    return out;
+  };
+  const feed = (line: string) => {
+    lineNumber++;
+    const record = reader.line(line, lineNumber);
+    if (record) batch.push(record);
+  };
+  for await (let text of decodeChunks(chunks, options.fileName, decodeWarnings)) {
+    if (first) {
+      text = text.replace(/^\ufeff/, '');
+      first = false;
+    }
+    pending += text;
+    let start = 0;
+    for (;;) {
+      const newline = pending.indexOf('\n', start);
+      const cr = pending.indexOf('\r', start);
+      // A lone \r at the very end may be the first half of \r\n: wait for the next chunk.
+      if (newline === -1 && (cr === -1 || cr === pending.length - 1)) break;
+      const end = newline === -1 || (cr !== -1 && cr < newline) ? cr : newline;
+      feed(pending.slice(start, end));
+      start = pending[end] === '\r' && pending[end + 1] === '\n' ? end + 2 : end + 1;
+    }
+    pending = pending.slice(start);
+    if (batch.length >= batchSize) yield flush();
+  }
+  if (pending.length > 0) feed(pending.replace(/\r$/, ''));
+  const last = reader.end();
+  if (last) batch.push(last);
+  if (batch.length > 0 || reader.warnings.length > 0 || decodeWarnings.length > decodeSent) yield flush();
+}
