@@ -29,6 +29,8 @@ export function cleanTitle(raw: string | undefined): string {
   title = title.replace(/\s+LA:\s*\w+\s*$/, '').replace(/\s+TO:\s.*$/s, '');
   // PubMed's cross-reference notes run to the end of the title and may nest brackets.
   title = title.replace(/\s*\[\s*(?:published )?(?:erratum|errata|corrigendum|comment|retraction|update|reprint)s? (?:appears )?in\b.*$/is, '');
+  // MEDLINE comment titles may end with the commented article's citation: "… N Engl J Med. 2009;360(5):544-6".
+  title = title.replace(/\s*\.{2,}\s+[^.]*\.\s*(?:19|20)\d\d\b[^:]*:\s*\d+[-\d]*\s*$/, '');
   // Correction notices cite the corrected article at the end (see detectNotice); two notices
   // of one correction compare by the title alone.
   title = title

@@ -232,10 +232,14 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   return { decision: 'possible', score, evidence, reasons, cannotLink };
 }
 
-/** One title is the other's first three or more words: the other added a subtitle. */
+/**
+ * One title is the other's first (or last) three or more words: the other added a subtitle
+ * (or a section heading such as "MEDICAL PROGRESS").
+ */
 function titleWordPrefix(a: PreparedRecord, b: PreparedRecord): boolean {
   const [shorter, longer] = a.title.length <= b.title.length ? [a.title, b.title] : [b.title, a.title];
-  return shorter.split(' ').length >= 3 && longer.startsWith(`${shorter} `);
+  if (shorter.split(' ').length < 3) return false;
+  return longer.startsWith(`${shorter} `) || longer.endsWith(` ${shorter}`);
 }
 
 function compareExact(field: EvidenceField, a: string | undefined, b: string | undefined): Evidence {
@@ -275,7 +279,11 @@ function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {
   // are told apart by the venue check).
   const firstA = a.pages.first.replace(/^[a-z]+/, '');
   const firstB = b.pages.first.replace(/^[a-z]+/, '');
-  if (firstA !== firstB) return { field: 'pages', outcome: 'disagree', detail };
+  if (firstA !== firstB) {
+    // One end of a range agreeing is a typo in the other end, not another article.
+    const sameLast = a.pages.last !== undefined && a.pages.last === b.pages.last;
+    return { field: 'pages', outcome: sameLast ? 'similar' : 'disagree', detail };
+  }
   if (a.pages.last && b.pages.last && a.pages.last !== b.pages.last)
     return { field: 'pages', outcome: 'similar', detail };
   return { field: 'pages', outcome: 'agree' };
