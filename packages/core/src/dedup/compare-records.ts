@@ -85,7 +85,7 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   let titleSimilarity = 0;
   let titleContained = false;
   if (hasTitles) {
-    titleSimilarity = levenshteinSimilarity(a.titleCompact, b.titleCompact, 0.6);
+    titleSimilarity = levenshteinSimilarity(a.titleCompact, b.titleCompact, identifierAgreesEarly(a, b) ? 0.6 : 0.8);
     const [shorter, longer] =
       a.titleCompact.length <= b.titleCompact.length
         ? [a.titleCompact, b.titleCompact]
@@ -240,6 +240,10 @@ function titleWordPrefix(a: PreparedRecord, b: PreparedRecord): boolean {
   const [shorter, longer] = a.title.length <= b.title.length ? [a.title, b.title] : [b.title, a.title];
   if (shorter.split(' ').length < 3) return false;
   return longer.startsWith(`${shorter} `) || longer.endsWith(` ${shorter}`);
+}
+
+function identifierAgreesEarly(a: PreparedRecord, b: PreparedRecord): boolean {
+  return (a.doi !== undefined && a.doi === b.doi) || (a.pmid !== undefined && a.pmid === b.pmid);
 }
 
 function compareExact(field: EvidenceField, a: string | undefined, b: string | undefined): Evidence {

@@ -5,6 +5,7 @@ export * from './constrained-union-find.js';
 export * from './container-match.js';
 export * from './detect-notice.js';
 export * from './find-duplicates.js';
+export * from './merge-records.js';
 export * from './normalize-author.js';
 export * from './normalize-doi.js';
 export * from './normalize-pages.js';

@@ -89,6 +89,14 @@ export function stripLatex(input: string): string {
 /** Lower case, markup removed, Greek spelled out, diacritics dropped, punctuation collapsed to spaces. */
 export function normalizeText(input: string | undefined): string {
   if (!input) return '';
+  // Most fields are plain ASCII without markup; they skip the Unicode work.
+  if (/^[a-zA-Z0-9 ,.:;?!()'"/-]*$/.test(input)) {
+    return input
+      .toLowerCase()
+      .replace(/'/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   let text = stripLatex(stripHtml(input)).toLowerCase();
   text = text.replace(GREEK_RE, (letter) => ` ${GREEK[letter] ?? letter} `);
   text = text.replace(LIGATURE_RE, (letter) => LIGATURES[letter] ?? letter);

@@ -14,16 +14,25 @@ export function levenshteinSimilarity(a: string, b: string, minimum = 0): number
   return 1 - distance / longer;
 }
 
+// Reused between calls: comparing hundreds of thousands of pairs must not allocate per pair.
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+
 /** Edit distance, or any value above `bound` once it is certain to exceed it. */
 export function boundedLevenshtein(a: string, b: string, bound: number): number {
   if (a.length > b.length) [a, b] = [b, a];
   const n = a.length;
   const m = b.length;
-  if (m - n > bound) return bound + 1;
-  let previous = new Array<number>(n + 1);
-  let current = new Array<number>(n + 1);
-  for (let i = 0; i <= n; i++) previous[i] = i;
   const big = bound + 1;
+  if (m - n > bound) return big;
+  if (rowA.length < n + 2) {
+    rowA = new Int32Array(n * 2 + 2);
+    rowB = new Int32Array(n * 2 + 2);
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let i = 0; i <= n; i++) previous[i] = i;
+  previous[n + 1] = big;
   for (let j = 1; j <= m; j++) {
     const from = Math.max(1, j - bound);
     const to = Math.min(n, j + bound);
@@ -32,20 +41,22 @@ export function boundedLevenshtein(a: string, b: string, bound: number): number 
     let rowMin = from > 1 ? big : j;
     const cj = b.charCodeAt(j - 1);
     for (let i = from; i <= to; i++) {
-      const cost = a.charCodeAt(i - 1) === cj ? 0 : 1;
-      const value = Math.min(
-        (previous[i - 1] ?? big) + cost,
-        (previous[i] ?? big) + 1,
-        (current[i - 1] ?? big) + 1,
-      );
+      let value = previous[i - 1] as number;
+      if (a.charCodeAt(i - 1) !== cj) value++;
+      const up = (previous[i] as number) + 1;
+      const left = (current[i - 1] as number) + 1;
+      if (up < value) value = up;
+      if (left < value) value = left;
       current[i] = value;
       if (value < rowMin) rowMin = value;
     }
     if (to < n) current[to + 1] = big;
     if (rowMin > bound) return big;
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  return Math.min(previous[n] ?? big, big);
+  return Math.min(previous[n] as number, big);
 }
 
 /** Share of the smaller token set found in the larger: tolerant of truncated author lists. */
