@@ -279,10 +279,10 @@ function compareAuthors(
 function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {
   if (!a.pages || !b.pages) return { field: 'pages', outcome: 'missing' };
   const detail = `${formatPages(a)} vs ${formatPages(b)}`;
-  // "e1234"/"1234" and "P63"/"63" are one page number written two ways (supplement "S" pages
-  // are told apart by the venue check).
-  const firstA = a.pages.first.replace(/^[a-z]+/, '');
-  const firstB = b.pages.first.replace(/^[a-z]+/, '');
+  // "e1234"/"1234" and "P63"/"63" are one page number written two ways; a supplement's "S46" is
+  // another page than 46.
+  const firstA = a.pages.first.replace(/^(?!s)[a-z]+/, '');
+  const firstB = b.pages.first.replace(/^(?!s)[a-z]+/, '');
   if (firstA !== firstB) {
     // One end of a range agreeing is a typo in the other end, not another article.
     const sameLast = a.pages.last !== undefined && a.pages.last === b.pages.last;

@@ -78,7 +78,10 @@ export function stripLatex(input: string): string {
   return (
     input
       // Accent commands ({\"o}, \'{e}, \c c) become the base letter; diacritics are folded later anyway.
-      .replace(/\\[`'^"~=.uvHckbdrt]\s*\{?\s*([a-zA-Z])\s*\}?/g, '$1')
+      .replace(/\\[`'^"~=.]\s*\{?\s*([a-zA-Z])\s*\}?/g, '$1')
+      // Letter accents (\v c, \c{c}) need a space or brace, or "\textit" would read as \t + "extit".
+      .replace(/\\[uvHckbdrt](?:\s+|\{\s*)([a-zA-Z])\s*\}?/g, '$1')
+      .replace(/\\(alpha|beta|gamma|delta|epsilon|kappa|lambda|mu|sigma|omega|theta|pi)\b/g, ' $1 ')
       .replace(/\\(ss|ae|oe|o|l|aa|AE|OE|O|L|AA)\b/g, (_, letter: string) => letter.toLowerCase())
       .replace(/\\&/g, '&')
       .replace(/\\[a-zA-Z]+\*?/g, ' ')

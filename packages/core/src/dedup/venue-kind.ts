@@ -60,7 +60,8 @@ export function venueKind(record: BibliographicRecord, doi: string | undefined):
     case 'other':
       return 'other';
     default:
-      return undefined;
+      // An untyped record with a volume is a journal article in practice (books and reports have none).
+      return record.volume?.trim() ? 'journal' : undefined;
   }
 }
 
