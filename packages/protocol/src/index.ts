@@ -1,2 +1,3 @@
 export * from './api.js';
 export * from './commands.js';
+export * from './identification-api.js';

@@ -11,6 +11,7 @@ import { problem, statusOf } from './http/problem.js';
 import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { identificationRoutes } from './routes/identification.js';
 import { projectRoutes } from './routes/projects.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   commandRoutes(app, deps);
   projectRoutes(app, deps);
   eventRoutes(app, deps);
+  identificationRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }

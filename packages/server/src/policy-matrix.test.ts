@@ -1,6 +1,7 @@
 import { COMMAND_TYPES, type CommandType } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEDLINE_RIS } from './testing/identification-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
 
@@ -23,6 +24,20 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
   'member.add': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
   'member.change-role': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
   'member.remove': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'search.create': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'search.update': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'import.records': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'dedup.run': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  'dedup.merge': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
+  'dedup.unmerge': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
+  'dedup.mark-not-duplicate': {
+    owner: 200,
+    lead: 200,
+    reviewer: 200,
+    viewer: 403,
+    outsider: 403,
+    anonymous: 401,
+  },
 };
 
 const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record<Actor, number> }> = [
@@ -46,6 +61,13 @@ const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record
     path: (p) => `/api/projects/${p}/events`,
     expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 },
   },
+  ...['searches', 'records', 'duplicates', 'identification'].map((what) => ({
+    path: (p: string) => `/api/projects/${p}/${what}`,
+    expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 } as Record<
+      Actor,
+      number
+    >,
+  })),
 ];
 
 describe.each(availableBackends())('policy matrix on %s', (backend) => {
@@ -91,8 +113,50 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     return projectId;
   }
 
-  function payloadFor(type: CommandType): unknown {
+  /** Identification fixtures made by the owner: a search, an upload, imported records, a merge. */
+  async function identificationFixture(projectId: string, steps: 'search' | 'upload' | 'records' | 'group') {
+    const search = await clients.owner.command<{ searchId: string }>(
+      'search.create',
+      { sourceType: 'database', name: 'MEDLINE' },
+      projectId,
+    );
+    const searchId = search.body.result.searchId;
+    if (steps === 'search') return { searchId, uploadId: '', recordIds: [] as string[], groupId: '' };
+    const upload = await clients.owner.upload<{ uploadId: string }>(projectId, 'medline.ris', MEDLINE_RIS);
+    const uploadId = upload.body.uploadId;
+    if (steps === 'upload') return { searchId, uploadId, recordIds: [], groupId: '' };
+    await clients.owner.command('import.records', { searchId, uploadId }, projectId);
+    const rows = await t.store.db
+      .selectFrom('records')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .execute();
+    const recordIds = rows.map((row) => row.id).slice(0, 2);
+    if (steps === 'records') return { searchId, uploadId, recordIds, groupId: '' };
+    const merged = await clients.owner.command<{ groupId: string }>('dedup.merge', { recordIds }, projectId);
+    return { searchId, uploadId, recordIds, groupId: merged.body.result.groupId };
+  }
+
+  async function payloadFor(type: CommandType, projectId: string): Promise<unknown> {
     switch (type) {
+      case 'search.create':
+        return { sourceType: 'register', name: 'ClinicalTrials.gov' };
+      case 'search.update': {
+        const { searchId } = await identificationFixture(projectId, 'search');
+        return { searchId, expectedVersion: 1, sourceType: 'database', name: 'MEDLINE via Ovid' };
+      }
+      case 'import.records': {
+        const { searchId, uploadId } = await identificationFixture(projectId, 'upload');
+        return { searchId, uploadId };
+      }
+      case 'dedup.run':
+        return {};
+      case 'dedup.merge':
+        return { recordIds: (await identificationFixture(projectId, 'records')).recordIds };
+      case 'dedup.mark-not-duplicate':
+        return { recordIds: (await identificationFixture(projectId, 'records')).recordIds };
+      case 'dedup.unmerge':
+        return { groupId: (await identificationFixture(projectId, 'group')).groupId };
       case 'user.create':
         return {
           username: `u${Math.random().toString(36).slice(2, 10)}`,
@@ -148,8 +212,9 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     it(`${type}: each actor gets the specified status; a refusal changes nothing but the audit log`, async () => {
       for (const actor of ACTORS) {
         const projectId = await freshProject(type === 'project.unarchive');
+        const payload = await payloadFor(type, projectId);
         const before = await counts(projectId);
-        const response = await clients[actor].command(type, payloadFor(type), projectId);
+        const response = await clients[actor].command(type, payload, projectId);
         const expected = COMMAND_MATRIX[type][actor];
         expect({ actor, status: response.status }).toEqual({ actor, status: expected });
         const after = await counts(projectId);

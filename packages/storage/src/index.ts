@@ -1,6 +1,8 @@
+export * from './backup/index.js';
 export * from './command-ledger.js';
 export * from './data-dir-lock.js';
 export * from './event-log.js';
+export * from './identification/index.js';
 export * from './migrate.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 export * from './open-store.js';
@@ -9,4 +11,3 @@ export * from './repositories/projects.js';
 export * from './repositories/sessions.js';
 export * from './repositories/users.js';
 export * from './schema.js';
-export * from './backup/index.js';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
 
 /** Timestamps are written as ISO strings or Dates and read back as Dates by node-postgres. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -75,7 +76,7 @@ export interface AuditEntriesTable {
   detail: Json;
 }
 
-export interface Database {
+export interface Database extends IdentificationTables {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
@@ -100,4 +101,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'events',
   'audit_entries',
   'sessions',
+  ...IDENTIFICATION_TABLES,
 ] as const satisfies readonly (keyof Database)[];

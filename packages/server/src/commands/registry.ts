@@ -1,9 +1,13 @@
 import type { CommandType } from '@weft/protocol';
 import type { CommandHandler } from './command-handler.js';
+import { dedupMarkNotDuplicate, dedupMerge, dedupUnmerge } from './handlers/dedup-answers.js';
+import { dedupRun } from './handlers/dedup-run.js';
 import { demoCreate } from './handlers/demo-create.js';
+import { importRecords } from './handlers/import-records.js';
 import { memberAdd, memberChangeRole, memberRemove } from './handlers/members.js';
 import { projectCreate } from './handlers/project-create.js';
 import { projectArchive, projectDescribe, projectRename, projectUnarchive } from './handlers/project-edit.js';
+import { searchCreate, searchUpdate } from './handlers/search.js';
 import { userCreate } from './handlers/user-create.js';
 
 /** Every command type has exactly one handler; the `satisfies` makes a missing one a type error. */
@@ -18,6 +22,13 @@ export const HANDLERS = {
   'member.change-role': memberChangeRole,
   'member.remove': memberRemove,
   'demo.create': demoCreate,
+  'search.create': searchCreate,
+  'search.update': searchUpdate,
+  'import.records': importRecords,
+  'dedup.run': dedupRun,
+  'dedup.merge': dedupMerge,
+  'dedup.unmerge': dedupUnmerge,
+  'dedup.mark-not-duplicate': dedupMarkNotDuplicate,
   // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own type below
 } satisfies { [T in CommandType]: CommandHandler<T, any> };
 

@@ -15,6 +15,14 @@ export const PROJECT_ACTIONS = {
   'member.add': 'lead',
   'member.change-role': 'lead',
   'member.remove': 'lead',
+  'identification.read': 'viewer',
+  'search.create': 'lead',
+  'search.update': 'lead',
+  'import.records': 'lead',
+  'dedup.run': 'lead',
+  'dedup.merge': 'reviewer',
+  'dedup.unmerge': 'reviewer',
+  'dedup.mark-not-duplicate': 'reviewer',
 } as const satisfies Record<string, Role>;
 
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;

@@ -64,6 +64,28 @@ export class TestClient {
     });
   }
 
+  /** Uploads a file's raw bytes (the import wizard's first step). */
+  async upload<T = unknown>(
+    projectId: string,
+    fileName: string,
+    bytes: Uint8Array | string,
+  ): Promise<HttpResult<T>> {
+    const response = await fetch(
+      `${this.baseUrl}/api/projects/${projectId}/uploads?fileName=${encodeURIComponent(fileName)}`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
+        },
+        body: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes,
+      },
+    );
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
   /** Opens the live feed; collects every message until closed. */
   openFeed(projectId: string, after = 0): LiveFeed {
     const url = `${this.baseUrl.replace(/^http/, 'ws')}/api/projects/${projectId}/events?after=${after}`;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-identification.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -7,6 +8,7 @@ import * as m0001 from './0001-initial.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-identification': m0002,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -1,0 +1,138 @@
+import type { BibliographicRecord } from '@weft/core';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+import { type StoredRecord, toStoredRecord } from './stored-record.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const RECORD_SORTS = ['imported', 'title', 'year', 'first-author'] as const;
+export type RecordSort = (typeof RECORD_SORTS)[number];
+/** remaining: what goes on to screening (unmerged records and each group's primary). */
+export const RECORD_VIEWS = ['all', 'remaining', 'merged', 'grouped'] as const;
+export type RecordView = (typeof RECORD_VIEWS)[number];
+
+export interface RecordQuery {
+  offset: number;
+  limit: number;
+  sort: RecordSort;
+  order: 'asc' | 'desc';
+  /** Words matched (case-insensitively, all of them) against title, first author, DOI and PMID. */
+  q?: string | undefined;
+  searchId?: string | undefined;
+  importId?: string | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  view: RecordView;
+}
+
+export interface RecordPage {
+  records: StoredRecord[];
+  total: number;
+}
+
+const SORT_COLUMNS = {
+  imported: 'records.created_at',
+  title: 'records.title',
+  year: 'records.year',
+  'first-author': 'records.first_author',
+} as const;
+
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of a project's records, sorted and filtered, with the total that matches. */
+export async function listRecords(db: Db, projectId: string, query: RecordQuery): Promise<RecordPage> {
+  let base = db
+    .selectFrom('records')
+    .leftJoin('duplicate_groups', 'duplicate_groups.id', 'records.group_id')
+    .where('records.project_id', '=', projectId);
+  if (query.searchId) base = base.where('records.search_id', '=', query.searchId);
+  if (query.importId) base = base.where('records.import_id', '=', query.importId);
+  if (query.yearFrom !== undefined) base = base.where('records.year', '>=', query.yearFrom);
+  if (query.yearTo !== undefined) base = base.where('records.year', '<=', query.yearTo);
+  if (query.view === 'remaining') {
+    base = base.where((eb) =>
+      eb.or([
+        eb('records.group_id', 'is', null),
+        eb('duplicate_groups.primary_record_id', '=', eb.ref('records.id')),
+      ]),
+    );
+  } else if (query.view === 'merged') {
+    base = base
+      .where('records.group_id', 'is not', null)
+      .where('duplicate_groups.primary_record_id', '!=', sql.ref<string>('records.id'));
+  } else if (query.view === 'grouped') {
+    base = base.where('records.group_id', 'is not', null);
+  }
+  for (const word of (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const pattern = `%${escapeLike(word)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('records.title', 'ilike', pattern),
+        eb('records.first_author', 'ilike', pattern),
+        eb('records.doi', 'ilike', pattern),
+        eb('records.pmid', '=', word),
+      ]),
+    );
+  }
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll('records')
+      .select('duplicate_groups.primary_record_id')
+      .orderBy(sql`${sql.ref(SORT_COLUMNS[query.sort])} ${sql.raw(query.order)} nulls last`)
+      .orderBy('records.id')
+      .offset(query.offset)
+      .limit(query.limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { records: rows.map(toStoredRecord), total: Number(total.n) };
+}
+
+export async function findRecords(
+  db: Db,
+  projectId: string,
+  ids: readonly string[],
+): Promise<StoredRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('records')
+    .leftJoin('duplicate_groups', 'duplicate_groups.id', 'records.group_id')
+    .selectAll('records')
+    .select('duplicate_groups.primary_record_id')
+    .where('records.project_id', '=', projectId)
+    .where('records.id', 'in', ids)
+    .execute();
+  return rows.map(toStoredRecord);
+}
+
+/** A record's verbatim source text, for provenance views. */
+export async function findSourceRecord(db: Db, projectId: string, recordId: string) {
+  return db
+    .selectFrom('records')
+    .innerJoin('source_records', 'source_records.id', 'records.source_record_id')
+    .innerJoin('imports', 'imports.id', 'records.import_id')
+    .select([
+      'source_records.text',
+      'source_records.line',
+      'source_records.position',
+      'imports.file_name',
+      'imports.format',
+    ])
+    .where('records.project_id', '=', projectId)
+    .where('records.id', '=', recordId)
+    .executeTakeFirst();
+}
+
+/** Every record of the project with its working copy, in import order (what deduplication reads). */
+export async function loadProjectRecords(db: Db, projectId: string) {
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'data', 'group_id'])
+    .where('project_id', '=', projectId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, record: row.data as BibliographicRecord, groupId: row.group_id }));
+}
