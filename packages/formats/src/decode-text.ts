@@ -83,7 +83,10 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   }
   text = normaliseLineEndings(text);
   checkControlCharacters(text, fileName, warnings);
-  return { text: stripControlCharacters(text).replace(/\u001a$/, ''), encoding, warnings };
+  text = stripControlCharacters(text);
+  // DOS-era exports end with Ctrl-Z (SUB).
+  if (text.endsWith('\u001a')) text = text.slice(0, -1);
+  return { text, encoding, warnings };
 }
 
 function decodeUtf8(bytes: Uint8Array, fileName: string, warnings: FormatWarning[]): string {

@@ -37,6 +37,6 @@ export function isFormatError(error: unknown): error is FormatError {
 
 /** Shortens a line for quoting inside an error message. */
 export function quoteSnippet(text: string, max = 40): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = text.replace(/[\t\n\r]+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }

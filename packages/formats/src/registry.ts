@@ -38,7 +38,8 @@ export function extensionOf(fileName: string): string {
  * Picks the format of a decoded file: content decides, the extension breaks ties (a .txt
  * can be RIS, MEDLINE or Web of Science). Returns undefined when nothing fits.
  */
-export function detectFormat(text: string, fileName: string): FormatPlugin | undefined {
+export function detectFormat(input: string, fileName: string): FormatPlugin | undefined {
+  const text = input.replace(/^\ufeff/, '');
   const extension = extensionOf(fileName);
   let best: FormatPlugin | undefined;
   let bestScore = 0;
@@ -93,7 +94,7 @@ export async function parseFile(
   const decoded: DecodedText = decodeText(bytes, fileName);
   if (decoded.text.trim() === '') throw new FormatError(fileName, 'the file is empty');
   const plugin = claimed ?? detectFormat(decoded.text, fileName);
-  if (!plugin || plugin.kind !== 'text') {
+  if (plugin?.kind !== 'text') {
     const names = formats.map((format) => format.id).join(', ');
     throw new FormatError(fileName, `not a recognised reference format (tried ${names})`, { line: 1 });
   }

@@ -31,7 +31,7 @@ async function* decodeChunks(
   fileName: string,
   warnings: FormatWarning[],
 ): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   let warned = false;
   for await (const chunk of chunks) {
     if (typeof chunk === 'string') {
@@ -98,26 +98,31 @@ export async function* parseStream(
     const record = reader.line(line, lineNumber);
     if (record) batch.push(record);
   };
+  let heldCr = false;
   for await (let text of decodeChunks(chunks, options.fileName, decodeWarnings)) {
     if (first) {
       text = text.replace(/^\ufeff/, '');
       first = false;
     }
-    pending += text;
+    if (text === '') continue;
+    // A \r at the end of a chunk may be the first half of \r\n: hold it until the next chunk.
+    if (heldCr) text = `\r${text}`;
+    heldCr = text.endsWith('\r');
+    if (heldCr) text = text.slice(0, -1);
+    pending += text.replace(/\r\n?/g, '\n');
     let start = 0;
-    for (;;) {
-      const newline = pending.indexOf('\n', start);
-      const cr = pending.indexOf('\r', start);
-      // A lone \r at the very end may be the first half of \r\n: wait for the next chunk.
-      if (newline === -1 && (cr === -1 || cr === pending.length - 1)) break;
-      const end = newline === -1 || (cr !== -1 && cr < newline) ? cr : newline;
-      feed(pending.slice(start, end));
-      start = pending[end] === '\r' && pending[end + 1] === '\n' ? end + 2 : end + 1;
+    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', start)) {
+      feed(pending.slice(start, newline));
+      start = newline + 1;
     }
     pending = pending.slice(start);
     if (batch.length >= batchSize) yield flush();
   }
-  if (pending.length > 0) feed(pending.replace(/\r$/, ''));
+  if (heldCr) {
+    feed(pending);
+    pending = '';
+  }
+  if (pending.length > 0) feed(pending);
   const last = reader.end();
   if (last) batch.push(last);
   if (batch.length > 0 || reader.warnings.length > 0 || decodeWarnings.length > decodeSent) yield flush();

@@ -44,6 +44,14 @@ export class NbibReader implements LineRecordReader {
       );
     }
     const tag = (match[1] as string).trim();
+    // RIS lines look the same ("TI  - "): a MEDLINE file is told apart by its first PMID.
+    if (this.count === 0 && this.entries.length === 0 && tag !== 'PMID') {
+      throw new FormatError(
+        this.fileName,
+        `expected the first record to start with 'PMID- ', found '${quoteSnippet(text)}'`,
+        { line: lineNumber },
+      );
+    }
     let done: ParsedRecord | undefined;
     if (tag === 'PMID' && this.entries.length > 0) done = this.finish();
     if (this.entries.length === 0) this.startLine = lineNumber;

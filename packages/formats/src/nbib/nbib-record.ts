@@ -73,8 +73,8 @@ export function nbibEntriesToRecord(
   for (const value of fields.takeAll(['IS'])) {
     const issn = ISSN.exec(value)?.[1];
     if (issn) {
-      const list = (record.issn ??= []);
-      if (!list.includes(issn.toUpperCase())) list.push(issn.toUpperCase());
+      record.issn = record.issn ?? [];
+      if (!record.issn.includes(issn.toUpperCase())) record.issn.push(issn.toUpperCase());
     } else fields.add('IS', value);
   }
   for (const value of fields.peek(NBIB_ID_TAGS)) {

@@ -105,8 +105,8 @@ export function risEntriesToRecord(
   }
 
   for (const sn of fields.takeAll(['SN'])) {
-    if (ISSN.test(sn)) (record.issn ??= []).push(sn.toUpperCase());
-    else if (ISBN.test(sn)) (record.isbn ??= []).push(sn.toUpperCase());
+    if (ISSN.test(sn)) record.issn = [...(record.issn ?? []), sn.toUpperCase()];
+    else if (ISBN.test(sn)) record.isbn = [...(record.isbn ?? []), sn.toUpperCase()];
     else fields.add('SN', sn);
   }
 

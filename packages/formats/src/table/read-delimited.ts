@@ -27,7 +27,7 @@ export function readDelimited(
       relax_quotes: delimiter === '\t',
       quote: delimiter === '\t' ? null : '"',
       skip_empty_lines: true,
-    }) as CsvRow[];
+    }) as unknown as CsvRow[];
   } catch (error) {
     const csvError = error as { message: string; lines?: number };
     throw new FormatError(fileName, csvError.message.replace(/ at line \d+$/, '').replace(/:.*$/, ''), {
@@ -72,5 +72,8 @@ export function delimitedScore(text: string, delimiter: string): number {
     /(^|[,\t;"])\s*"?(title|abstract|authors?|doi|year|keywords|record_id|journal)"?\s*($|[,\t;"])/i.test(
       first,
     );
-  return known ? 0.5 : 0.25;
+  if (known) return 0.5;
+  // Without a recognisable header, only a consistent grid of three or more columns counts as a table.
+  const second = lines[1];
+  return columns >= 3 && second !== undefined && second.split(delimiter).length === columns ? 0.2 : 0;
 }

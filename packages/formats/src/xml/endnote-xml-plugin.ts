@@ -87,7 +87,12 @@ function recordFromXml(xml: string): BibliographicRecord {
   const unwrapped = xml.replace(/<\/?style(?:\s[^>]*)?>/g, '');
   const root = (parser.parse(unwrapped) as { record?: unknown[] }).record?.[0] as Record<string, unknown>;
   const fields = new TaggedFields();
-  const refType = (root?.['ref-type'] as { '@_name'?: string }[] | undefined)?.[0]?.['@_name'];
+  const refName = (root?.['ref-type'] as { '@_name'?: unknown }[] | undefined)?.[0]?.['@_name'];
+  const refType = Array.isArray(refName)
+    ? String(refName[0])
+    : refName === undefined
+      ? undefined
+      : String(refName);
   flatten({ ...root, 'ref-type': undefined }, '', fields);
   fields.takeAll(SKIP);
   const record = emptyRecord();
@@ -131,8 +136,8 @@ function recordFromXml(xml: string): BibliographicRecord {
   // EndNote's <isbn> holds ISSNs for journals and ISBNs for books, often several on one line.
   for (const value of fields.takeAll(ENDNOTE_FIELDS.isbn)) {
     for (const part of value.split(/[\s;,]+(?:\([^)]*\))?\s*/).filter(Boolean)) {
-      if (/^\d{4}-?\d{3}[\dXx]$/.test(part)) (record.issn ??= []).push(part);
-      else if (/^[\d-]{10,17}[Xx]?$/.test(part)) (record.isbn ??= []).push(part);
+      if (/^\d{4}-?\d{3}[\dXx]$/.test(part)) record.issn = [...(record.issn ?? []), part];
+      else if (/^[\d-]{10,17}[Xx]?$/.test(part)) record.isbn = [...(record.isbn ?? []), part];
       else fields.add('isbn', part);
     }
   }

@@ -56,7 +56,7 @@ function articleToRecord(article: Node): BibliographicRecord {
   const pubDate = asNode(issue.PubDate);
   const extra: Record<string, string[]> = {};
   const keep = (key: string, value: string | undefined) => {
-    if (value !== undefined) (extra[key] ??= []).push(value);
+    if (value !== undefined) extra[key] = [...(extra[key] ?? []), value];
   };
 
   record.pmid = text(citation.PMID);

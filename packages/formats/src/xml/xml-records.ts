@@ -22,7 +22,18 @@ export function sliceXmlRecords(
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line } = validation.err;
-    throw new FormatError(fileName, `the XML is broken or cut off: ${msg}`, { line });
+    const unclosed = /^Invalid '(\[.*\])' found/s.exec(msg);
+    if (unclosed?.[1]) {
+      // fast-xml-parser reports elements still open at the end as line 1; the problem is at the end.
+      const open = JSON.parse(unclosed[1]) as string[];
+      const lastLine = text.trimEnd().split('\n').length;
+      throw new FormatError(
+        fileName,
+        `the XML is cut off: the file ends with <${open.join('>, <')}> still open`,
+        { line: lastLine },
+      );
+    }
+    throw new FormatError(fileName, `the XML is broken: ${msg}`, { line });
   }
   const slices: XmlRecordSlice[] = [];
   const open = new RegExp(`<${element}(?:\\s[^>]*)?>`, 'g');
