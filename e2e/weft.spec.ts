@@ -73,16 +73,16 @@ test('the admin adds an account and a reviewer sees a rename live', async ({ pag
   await shoot(page, 'accounts');
 
   // Members page: add them as reviewer, picking the account from the autocomplete.
-  await page.getByRole('link', { name: 'All projects' }).click();
+  await page.getByRole('link', { name: 'All projects', exact: true }).click();
   await page.getByRole('link', { name: PROJECT }).click();
   await page.getByRole('link', { name: /^Members/ }).click();
-  await page.getByRole('textbox', { name: 'Account' }).fill('Ben');
+  await page.getByRole('combobox', { name: 'Account' }).fill('Ben');
   await page.getByRole('option', { name: /Ben Okafor/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Account' })).toHaveValue(REVIEWER.username);
+  await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(REVIEWER.username);
   await page.getByRole('button', { name: 'Add member' }).click();
   const row = page.locator(`[data-testid="member-row"][data-username="${REVIEWER.username}"]`);
   await expect(row).toBeVisible();
-  await expect(row.getByRole('textbox', { name: `Role of ${REVIEWER.displayName}` })).toHaveValue('Reviewer');
+  await expect(row.getByRole('combobox', { name: `Role of ${REVIEWER.displayName}` })).toHaveValue('Reviewer');
   await shoot(page, 'members');
 
   // The reviewer, in a browser of their own, opens the project home.
@@ -139,7 +139,7 @@ test('a viewer sees no rename or member controls; sign out; a wrong password is 
   await page.getByRole('link', { name: /^Members/ }).click();
   await expect(page.getByTestId('members-readonly')).toContainText('Only owners and leads');
   await expect(page.getByRole('button', { name: 'Add member' })).toHaveCount(0);
-  await expect(page.getByRole('textbox', { name: /^Role of/ })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: /^Role of/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
   await expect(page.getByTestId('member-row')).toHaveCount(3);
   await shoot(page, 'members-viewer');
@@ -166,8 +166,8 @@ test('the owner archives a project and restores it', async ({ page }) => {
   await expect(page.getByText('This project is archived', { exact: true })).toBeVisible();
   await expect(page.getByTestId('activity-feed')).toContainText(`${OWNER.displayName} archived the project`);
 
-  await page.getByRole('link', { name: 'All projects' }).click();
-  await page.getByRole('radio', { name: /Archived \(1\)/ }).click({ force: true });
+  await page.getByRole('link', { name: 'All projects', exact: true }).click();
+  await page.getByText('Archived (1)').click();
   await expect(page.getByRole('link', { name: RENAMED })).toBeVisible();
   await shoot(page, 'projects-archived');
   await page.getByRole('button', { name: `Restore ${RENAMED}` }).click();

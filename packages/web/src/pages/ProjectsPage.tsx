@@ -22,7 +22,9 @@ export function ProjectsPage() {
   const projects = data?.projects ?? [];
   const active = projects.filter((p) => !p.archived).sort(byRecent);
   const archived = projects.filter((p) => p.archived).sort(byRecent);
-  const shown = view === 'active' ? active : archived;
+  // With nothing archived the filter disappears, so fall back to the active list.
+  const showing = archived.length === 0 ? 'active' : view;
+  const shown = showing === 'active' ? active : archived;
 
   return (
     <>
@@ -63,7 +65,7 @@ export function ProjectsPage() {
             <Stack align="center" gap="xs" py="xl">
               <IconArchive size={28} stroke={1.5} color="var(--mantine-color-gray-5)" aria-hidden="true" />
               <Text c="dimmed" ta="center" maw={420}>
-                {view === 'active'
+                {showing === 'active'
                   ? 'Every project is archived. Create a new project, or restore one from the archive.'
                   : 'No archived projects.'}
               </Text>

@@ -28,10 +28,13 @@ export function DemoOffer({ onCreate }: { onCreate: () => void }) {
       <EmptyState
         icon={<IconFolderPlus size={28} stroke={1.5} />}
         variant="light"
-        title="No projects yet"
-        description="A project holds one review: its searches, records, screening decisions, appraisals, codes and synthesis, with a full history of who did what. Start your own, or explore a demo project filled with example material."
         maw={560}
       >
+        <EmptyState.Title order={2}>No projects yet</EmptyState.Title>
+        <EmptyState.Description>
+          A project holds one review and its team, with a full history of who did what. Start your own, or
+          explore a demo project filled with example material.
+        </EmptyState.Description>
         <EmptyState.Actions>
           <Button leftSection={<IconFolderPlus size={18} />} onClick={onCreate}>
             Create a project
