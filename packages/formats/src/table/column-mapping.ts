@@ -112,6 +112,12 @@ for (const [target, synonyms] of Object.entries(HEADER_SYNONYMS)) {
   for (const synonym of synonyms) LOOKUP.set(synonym, target as ColumnTarget);
 }
 
+/**
+ * Weft's own CSV/XLSX export writes an extra field whose name would be guessed as a record
+ * field (MEDLINE's "AU", "PT") as "extra.AU", so reading the export back keeps it in extra.
+ */
+export const EXTRA_PREFIX = 'extra.';
+
 export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -123,6 +129,10 @@ export function normaliseHeader(header: string): string {
  */
 export function guessColumnMapping(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
-  for (const header of headers) mapping[header] = LOOKUP.get(normaliseHeader(header)) ?? 'extra';
+  for (const header of headers) {
+    mapping[header] = header.startsWith(EXTRA_PREFIX)
+      ? 'extra'
+      : (LOOKUP.get(normaliseHeader(header)) ?? 'extra');
+  }
   return mapping;
 }

@@ -10,7 +10,7 @@ import { parsePersonName } from '../support/person-name.js';
 import { PUBLICATION_TYPES } from '../support/publication-type.js';
 import { TaggedFields } from '../support/tagged-fields.js';
 import { isBareYear, parseYear } from '../support/year.js';
-import type { ColumnMapping, ColumnTarget } from './column-mapping.js';
+import { type ColumnMapping, type ColumnTarget, EXTRA_PREFIX } from './column-mapping.js';
 
 export interface Table {
   headers: string[];
@@ -96,8 +96,9 @@ export function parseTable(table: Table, mapping: ColumnMapping, options: { file
       const value = (cell ?? '').trim();
       if (value === '') return;
       const target = mapping[header] ?? 'extra';
+      const key = header.startsWith(EXTRA_PREFIX) ? header.slice(EXTRA_PREFIX.length) : header;
       if (target === 'extra' || target === 'label')
-        for (const part of value.split('\n')) fields.add(header, part);
+        for (const part of value.split('\n')) fields.add(key, part);
       else fields.add(header, value);
     });
     const record = emptyRecord();

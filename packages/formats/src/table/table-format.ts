@@ -1,5 +1,6 @@
 import type { BibliographicRecord } from '@weft/core';
 import { formatPersonName } from '../support/person-name.js';
+import { EXTRA_PREFIX, guessColumnMapping } from './column-mapping.js';
 
 /**
  * The columns the CSV and XLSX writers emit: ASReview's names where it has one (title,
@@ -39,7 +40,13 @@ export function recordsToRows(records: readonly BibliographicRecord[]): {
       if (!extraKeys.includes(key) && !fixed.has(key)) extraKeys.push(key);
     }
   }
-  const headers = [...COLUMNS.map(([name]) => name), ...extraKeys];
+  const headers = [
+    ...COLUMNS.map(([name]) => name),
+    ...extraKeys.map((key) => {
+      const guessed = guessColumnMapping([key])[key];
+      return guessed === 'extra' || guessed === 'label' ? key : `${EXTRA_PREFIX}${key}`;
+    }),
+  ];
   const rows = records.map((record) => [
     ...COLUMNS.map(([, get]) => get(record)),
     // Several values of one extra field share a cell, one per line; the reader splits them again.

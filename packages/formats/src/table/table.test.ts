@@ -251,3 +251,47 @@ describe('table bad input', () => {
     ).rejects.toThrow(/^y\.xlsx: not a readable Excel workbook/);
   });
 });
+
+describe('CSV and XLSX keep records from every format', () => {
+  const sources = [
+    'ris/ovid-medline.ris',
+    'ris/endnote.ris',
+    'ris/variants.ris',
+    'nbib/pubmed-two-records.nbib',
+    'nbib/pubmed-book.nbib',
+    'xml/pubmed.xml',
+    'xml/endnote.xml',
+    'bibtex/jabref-bibtex.bib',
+    'bibtex/better-biblatex.bib',
+    'wos/savedrecs.txt',
+  ];
+  const load = async (path: string) =>
+    (await parseFile(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)), path)).records.map(
+      (r) => r.record,
+    );
+
+  it.each(sources)('%s → CSV → import', async (path) => {
+    const first = await load(path);
+    const again = csvPlugin.parse(csvPlugin.format?.(first) ?? '', { fileName: 'out.csv' });
+    expect(again.records.map((r) => r.record)).toEqual(first);
+  });
+
+  it.each(sources)('%s → XLSX → import', async (path) => {
+    const first = await load(path);
+    const again = await xlsxPlugin.parseBytes(await formatXlsx(first), { fileName: 'out.xlsx' });
+    expect(again.records.map((r) => r.record)).toEqual(first);
+  });
+
+  it('prefixes extra fields whose name looks like a record column', () => {
+    const written = csvPlugin.format?.([
+      {
+        type: 'bibliographic-record',
+        authors: [],
+        keywords: [],
+        urls: [],
+        extra: { AU: ['Smith J'], label_included: ['1'] },
+      },
+    ]);
+    expect(written?.split('\r\n')[0]?.endsWith(',extra.AU,label_included')).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { dropUndefined } from '../ris/ris-record.js';
 import { normaliseDoi } from '../support/doi.js';
 import { parsePersonName } from '../support/person-name.js';
 import { TaggedFields } from '../support/tagged-fields.js';
-import { collapseWhitespace } from '../support/text.js';
+import { collapseWhitespace, decodeEntities } from '../support/text.js';
 import { isBareYear, parseYear } from '../support/year.js';
 import { sliceXmlRecords } from './xml-records.js';
 
@@ -65,7 +65,7 @@ const parser = new XMLParser({
 function flatten(node: unknown, path: string, out: TaggedFields): void {
   if (node === null || node === undefined) return;
   if (typeof node !== 'object') {
-    const value = collapseWhitespace(String(node));
+    const value = collapseWhitespace(decodeEntities(String(node)));
     if (value !== '' && path !== '') out.add(path, value);
     return;
   }
