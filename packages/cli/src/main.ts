@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
 import { registerBackup } from './commands/backup.js';
+import { registerDedup } from './commands/dedup.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerProject } from './commands/project.js';
 import { registerServe } from './commands/serve.js';
@@ -41,6 +43,8 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerUser(program, io);
   registerProject(program, io);
   registerBackup(program, io);
+  registerImport(program, io);
+  registerDedup(program, io);
   registerServe(program);
   oneLineErrors(program, io);
   return program;

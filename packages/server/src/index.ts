@@ -3,6 +3,7 @@ export { createFirstOwner, needsSetup } from './auth/first-owner.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export { executeCommand } from './commands/execute-command.js';
 export { HANDLERS } from './commands/registry.js';
+export { type ImportProgress, importProgress } from './identification/import-progress.js';
 export { EventHub } from './live/event-hub.js';
 export { INSTANCE_ACTIONS } from './policies/instance-policy.js';
 export { PROJECT_ACTIONS } from './policies/project-policy.js';
