@@ -19,7 +19,8 @@ export class NbibReader implements LineRecordReader {
 
   constructor(private readonly fileName: string) {}
 
-  line(text: string, lineNumber: number): ParsedRecord | undefined {
+  line(input: string, lineNumber: number): ParsedRecord | undefined {
+    const text = lineNumber === 1 ? input.replace(/^\ufeff/, '') : input;
     if (text.trim() === '') return this.entries.length > 0 ? this.finish() : undefined;
     const continuation = /^\s/.test(text);
     const match = continuation ? null : TAG_LINE.exec(text);

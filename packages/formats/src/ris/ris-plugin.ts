@@ -7,7 +7,7 @@ export const risPlugin: TextFormatPlugin = {
   kind: 'text',
   id: 'ris',
   label: 'RIS (EndNote, Zotero, Ovid, EBSCO, Scopus, Web of Science, Embase, ProQuest)',
-  extensions: ['ris', 'txt', 'enw'],
+  extensions: ['ris', 'txt'],
   detect(text) {
     const head = text.slice(0, 4000);
     if (/^TY {1,3}- ?\S/m.test(head)) return 0.95;

@@ -20,7 +20,8 @@ export class RisReader implements LineRecordReader {
 
   constructor(private readonly fileName: string) {}
 
-  line(text: string, lineNumber: number): ParsedRecord | undefined {
+  line(input: string, lineNumber: number): ParsedRecord | undefined {
+    const text = lineNumber === 1 ? input.replace(/^\ufeff/, '') : input;
     const match = TAG_LINE.exec(text);
     if (!this.inRecord) {
       if (text.trim() === '') return undefined;
