@@ -82,7 +82,9 @@ test('the admin adds an account and a reviewer sees a rename live', async ({ pag
   await page.getByRole('button', { name: 'Add member' }).click();
   const row = page.locator(`[data-testid="member-row"][data-username="${REVIEWER.username}"]`);
   await expect(row).toBeVisible();
-  await expect(row.getByRole('combobox', { name: `Role of ${REVIEWER.displayName}` })).toHaveValue('Reviewer');
+  await expect(row.getByRole('combobox', { name: `Role of ${REVIEWER.displayName}` })).toHaveValue(
+    'Reviewer',
+  );
   await shoot(page, 'members');
 
   // The reviewer, in a browser of their own, opens the project home.
@@ -189,4 +191,36 @@ test('someone with no projects can open the demo project', async ({ page, reques
   await expect(page.getByTestId('feed-item').first()).toBeVisible();
   await expect(page.getByTestId('live-status')).toHaveText('Live');
   await shoot(page, 'project-home-demo');
+});
+
+test('renaming over someone else’s rename shows the conflict and lets the user retry', async ({
+  page,
+  request,
+}) => {
+  const owner = await apiSession(request, OWNER);
+  const projectId = await owner.projectIdByName(RENAMED);
+  await signIn(page, OWNER, `/projects/${projectId}`);
+  await expect(page.getByTestId('project-name')).toHaveText(RENAMED);
+  await page.getByRole('button', { name: 'Rename project' }).click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('Integrated care: what works');
+
+  // Meanwhile, in another tab, the name changes.
+  const current = (await (await request.get(`/api/projects/${projectId}`)).json()) as {
+    project: { version: number };
+  };
+  await owner.command(
+    'project.rename',
+    { name: 'Integrated care (older adults)', expectedVersion: current.project.version },
+    projectId,
+  );
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const notice = page.getByRole('alert').filter({ hasText: 'Someone else changed this' });
+  await expect(notice).toContainText('The project is now called “Integrated care (older adults)”');
+  await shoot(page, 'rename-conflict');
+  await notice.getByRole('button', { name: 'Save mine anyway' }).click();
+  await expect(page.getByTestId('project-name')).toHaveText('Integrated care: what works');
+  await expect(page.getByTestId('activity-feed')).toContainText(
+    'renamed the project from “Integrated care (older adults)” to “Integrated care: what works”',
+  );
 });

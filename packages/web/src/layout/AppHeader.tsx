@@ -23,6 +23,8 @@ export function AppHeader({ burger }: { burger: ReactNode }) {
               component={Link}
               to={`/projects/${open.projectId}`}
               fw={600}
+              c="dark.7"
+              td="none"
               truncate="end"
               data-testid="header-project-name"
               style={{ minWidth: 0 }}

@@ -71,7 +71,7 @@ export function ProjectsPage() {
               </Text>
             </Stack>
           ) : (
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
               {shown.map((project) => (
                 <ProjectCard
                   key={project.id}

@@ -16,6 +16,13 @@ export function EditableDescription({
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
+  // The version the edit started from: a change by someone else meanwhile must surface as a conflict,
+  // even though the live feed has already refreshed `project`.
+  const [baseVersion, setBaseVersion] = useState(project.version);
+  const startEditing = (value: string) => {
+    setBaseVersion(project.version);
+    setDraft(value);
+  };
   const edit = useProjectEdit(project.id, 'project.describe', onSaved);
 
   const cancel = () => {
@@ -37,7 +44,7 @@ export function EditableDescription({
       );
     if (!project.description)
       return (
-        <UnstyledButton onClick={() => setDraft('')} c="dimmed" fz="sm">
+        <UnstyledButton onClick={() => startEditing('')} c="dimmed" fz="sm">
           <Group gap={6}>
             <IconPencil size={14} aria-hidden="true" />
             Add a description: the review question, scope or protocol reference
@@ -61,7 +68,7 @@ export function EditableDescription({
             color="gray"
             size="compact-xs"
             leftSection={<IconPencil size={12} />}
-            onClick={() => setDraft(project.description)}
+            onClick={() => startEditing(project.description)}
             aria-label="Edit description"
           >
             Edit
@@ -79,7 +86,7 @@ export function EditableDescription({
         onChange={(e) => setDraft(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') cancel();
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) void save(project.version);
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) void save(baseVersion);
         }}
         autosize
         minRows={3}
@@ -89,7 +96,7 @@ export function EditableDescription({
         autoFocus
       />
       <Group gap="sm">
-        <Button size="xs" onClick={() => void save(project.version)} loading={edit.busy && !edit.conflict}>
+        <Button size="xs" onClick={() => void save(baseVersion)} loading={edit.busy && !edit.conflict}>
           Save description
         </Button>
         <Button size="xs" variant="default" onClick={cancel}>

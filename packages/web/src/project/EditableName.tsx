@@ -16,6 +16,13 @@ export function EditableName({
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
+  // The version the edit started from: a change by someone else meanwhile must surface as a conflict,
+  // even though the live feed has already refreshed `project`.
+  const [baseVersion, setBaseVersion] = useState(project.version);
+  const startEditing = (value: string) => {
+    setBaseVersion(project.version);
+    setDraft(value);
+  };
   const [invalid, setInvalid] = useState<string | null>(null);
   const edit = useProjectEdit(project.id, 'project.rename', onSaved);
 
@@ -44,7 +51,7 @@ export function EditableName({
               variant="subtle"
               color="gray"
               aria-label="Rename project"
-              onClick={() => setDraft(project.name)}
+              onClick={() => startEditing(project.name)}
             >
               <IconPencil size={18} />
             </ActionIcon>
@@ -55,7 +62,7 @@ export function EditableName({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save(project.version);
+    void save(baseVersion);
   };
 
   return (

@@ -76,7 +76,7 @@ export function GetStarted({
         <Title order={2} fz="lg">
           Get started
         </Title>
-        <Badge variant="light" color={done === steps.length ? 'teal' : 'gray'}>
+        <Badge variant="light" tt="none" color={done === steps.length ? 'teal' : 'gray'}>
           {done} of {steps.length}
         </Badge>
       </Group>

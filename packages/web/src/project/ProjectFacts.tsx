@@ -42,7 +42,7 @@ export function ProjectFacts({
           </Text>
         </Row>
         <Row label="Team">
-          <Avatar.Group spacing="xs">
+          <Avatar.Group spacing={4}>
             {(members ?? []).slice(0, 5).map((m) => (
               <Tooltip key={m.userId} label={`${m.displayName} · ${m.role}`} withArrow>
                 <Avatar size={28} radius="xl" color="weft" variant="light">

@@ -25,11 +25,7 @@ export function DemoOffer({ onCreate }: { onCreate: () => void }) {
 
   return (
     <Stack gap="md" py="xl" align="center">
-      <EmptyState
-        icon={<IconFolderPlus size={28} stroke={1.5} />}
-        variant="light"
-        maw={560}
-      >
+      <EmptyState icon={<IconFolderPlus size={28} stroke={1.5} />} variant="light" maw={560}>
         <EmptyState.Title order={2}>No projects yet</EmptyState.Title>
         <EmptyState.Description>
           A project holds one review and its team, with a full history of who did what. Start your own, or

@@ -5,7 +5,7 @@ const COLOR: Record<Role, string> = { owner: 'weft', lead: 'indigo', reviewer: '
 
 export function RoleBadge({ role }: { role: Role }) {
   return (
-    <Badge color={COLOR[role]} variant="light" radius="sm" tt="capitalize" fw={600}>
+    <Badge color={COLOR[role]} variant="light" radius="sm" tt="capitalize" fw={600} style={{ flexShrink: 0 }}>
       {role}
     </Badge>
   );
