@@ -10,7 +10,8 @@ export type FormatId =
   | 'csv'
   | 'tsv'
   | 'xlsx'
-  | 'wos-tab';
+  | 'wos-tab'
+  | 'wos';
 
 /** A recoverable oddity: the import goes on, the reviewer is told where to look. */
 export interface FormatWarning {

@@ -39,6 +39,6 @@ export { parseTable, splitAuthors, type Table } from './table/parse-table.js';
 export { readDelimited } from './table/read-delimited.js';
 export { formatCsv } from './table/table-format.js';
 export { formatXlsx, readXlsx, xlsxPlugin } from './table/xlsx-plugin.js';
-export { wosTabPlugin } from './wos/wos-tab-plugin.js';
+export { WOS_TAB_MAPPING, wosPlainPlugin, wosTabPlugin } from './wos/wos-tab-plugin.js';
 export { endnoteXmlPlugin } from './xml/endnote-xml-plugin.js';
 export { pubmedXmlPlugin } from './xml/pubmed-xml-plugin.js';

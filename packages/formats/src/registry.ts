@@ -6,7 +6,7 @@ import { nbibPlugin } from './nbib/nbib-plugin.js';
 import { risPlugin } from './ris/ris-plugin.js';
 import { csvPlugin, tsvPlugin } from './table/csv-plugin.js';
 import { xlsxPlugin } from './table/xlsx-plugin.js';
-import { wosTabPlugin } from './wos/wos-tab-plugin.js';
+import { wosPlainPlugin, wosTabPlugin } from './wos/wos-tab-plugin.js';
 import { endnoteXmlPlugin } from './xml/endnote-xml-plugin.js';
 import { pubmedXmlPlugin } from './xml/pubmed-xml-plugin.js';
 
@@ -18,6 +18,7 @@ export const formats: readonly FormatPlugin[] = [
   endnoteXmlPlugin,
   bibtexPlugin,
   wosTabPlugin,
+  wosPlainPlugin,
   tsvPlugin,
   csvPlugin,
   xlsxPlugin,

@@ -4,8 +4,9 @@ import type { FormatWarning, ParsedRecord } from './format-plugin.js';
 import { NbibReader } from './nbib/nbib-reader.js';
 import { RisReader } from './ris/ris-reader.js';
 import type { LineRecordReader } from './support/line-reader.js';
+import { WosPlainReader } from './wos/wos-plain-reader.js';
 
-export type StreamFormatId = 'ris' | 'nbib';
+export type StreamFormatId = 'ris' | 'nbib' | 'wos';
 
 export interface ParseStreamOptions {
   fileName: string;
@@ -23,6 +24,7 @@ export interface ParsedBatch {
 const READERS: Record<StreamFormatId, (fileName: string) => LineRecordReader> = {
   ris: (fileName) => new RisReader(fileName),
   nbib: (fileName) => new NbibReader(fileName),
+  wos: (fileName) => new WosPlainReader(fileName),
 };
 
 /** Decodes byte chunks incrementally (UTF-8 or UTF-16 by BOM); string chunks pass through. */

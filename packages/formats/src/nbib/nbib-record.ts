@@ -1,9 +1,9 @@
 import { type BibliographicRecord, emptyRecord } from '@weft/core';
 import type { FormatWarning } from '../format-plugin.js';
-import { dropUndefined } from '../ris/ris-record.js';
 import { normaliseDoi } from '../support/doi.js';
 import { parsePersonName } from '../support/person-name.js';
 import { mostSpecificType } from '../support/publication-type.js';
+import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
 import { isBareYear, parseYear } from '../support/year.js';
 import {

@@ -3,6 +3,7 @@ import type { FormatWarning } from '../format-plugin.js';
 import { isDoiValue, normaliseDoi } from '../support/doi.js';
 import { parsePersonName } from '../support/person-name.js';
 import { mostSpecificType } from '../support/publication-type.js';
+import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
 import { isBareYear, parseYear } from '../support/year.js';
 import {
@@ -119,12 +120,4 @@ export function risEntriesToRecord(
 
   record.extra = fields.rest();
   return dropUndefined(record);
-}
-
-/** Optional fields are absent rather than undefined, so records compare equal after a round trip. */
-export function dropUndefined(record: BibliographicRecord): BibliographicRecord {
-  for (const key of Object.keys(record) as (keyof BibliographicRecord)[]) {
-    if (record[key] === undefined) delete record[key];
-  }
-  return record;
 }

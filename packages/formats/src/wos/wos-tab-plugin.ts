@@ -1,7 +1,9 @@
 import type { TextFormatPlugin } from '../format-plugin.js';
+import { readAllLines } from '../support/line-reader.js';
 import type { ColumnMapping } from '../table/column-mapping.js';
 import { parseTable } from '../table/parse-table.js';
 import { readDelimited } from '../table/read-delimited.js';
+import { WosPlainReader } from './wos-plain-reader.js';
 
 /**
  * Web of Science "Tab-delimited file" field tags (Clarivate, Web of Science Core Collection
@@ -28,6 +30,23 @@ export const WOS_TAB_MAPPING: ColumnMapping = {
   PY: 'year',
   LA: 'language',
   DT: 'publicationType',
+};
+
+export const wosPlainPlugin: TextFormatPlugin = {
+  kind: 'text',
+  id: 'wos',
+  label: 'Web of Science plain text',
+  extensions: ['txt', 'ciw'],
+  detect(text) {
+    const head = text.slice(0, 4000).replace(/^\ufeff/, '');
+    if (/^FN (?:Thomson Reuters|Clarivate)/.test(head)) return 0.95;
+    return /^PT [A-Z]\n/m.test(head) && /^ER\s*$/m.test(text) ? 0.8 : 0;
+  },
+  parse(text, { fileName }) {
+    const reader = new WosPlainReader(fileName);
+    const records = readAllLines(reader, text);
+    return { records, warnings: reader.warnings };
+  },
 };
 
 export const wosTabPlugin: TextFormatPlugin = {

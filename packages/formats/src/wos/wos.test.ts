@@ -59,3 +59,36 @@ describe('Web of Science tab-delimited', () => {
     });
   });
 });
+
+describe('Web of Science plain text', () => {
+  it('reads the same fields as the tab-delimited export, with wrapped and one-per-line continuations', async () => {
+    const result = await parseFile(bytes('savedrecs-plain.txt'), 'savedrecs.txt');
+    expect(result.format).toBe('wos');
+    expect(result.warnings).toEqual([]);
+    expect(result.records.map((r) => [r.line, r.index])).toEqual([
+      [3, 1],
+      [36, 2],
+    ]);
+    const tab = await parseFile(bytes('savedrecs.txt'), 'savedrecs.txt');
+    const { extra: plainExtra, ...plain } = result.records[0]?.record ?? { extra: {} };
+    const { extra: tabExtra, ...fromTab } = tab.records[0]?.record ?? { extra: {} };
+    expect(plain).toEqual(fromTab);
+    expect(plainExtra).toMatchObject({
+      AU: ['Lee, S; Kim, H'],
+      C1: ['[Lee, Sun] Seoul Natl Univ, Seoul, South Korea.; [Kim, Hyun] Yonsei Univ, Seoul, South Korea.'],
+      PG: ['9'],
+    });
+    expect(tabExtra).toMatchObject({ AU: ['Lee, S; Kim, H'], PG: ['9'] });
+    expect(result.records[1]?.record).toMatchObject({
+      authors: [{ family: 'Smith', given: 'JA' }],
+      pages: '100-110',
+    });
+    expect(result.records[0]?.sourceText.split('\n')[0]).toBe('PT J');
+  });
+
+  it('refuses text that is not Web of Science', async () => {
+    await expect(
+      parseFile(new TextEncoder().encode('FN Clarivate Analytics Web of Science\nVR 1.0\nhello\n'), 'w.txt'),
+    ).rejects.toThrow("w.txt, line 3: expected a Web of Science tag like 'PT J', found 'hello'");
+  });
+});

@@ -2,9 +2,9 @@ import { type BibliographicRecord, emptyRecord, type PublicationType } from '@we
 import { XMLParser } from 'fast-xml-parser';
 import { FormatError } from '../format-error.js';
 import type { FormatWarning, ParsedRecord, TextFormatPlugin } from '../format-plugin.js';
-import { dropUndefined } from '../ris/ris-record.js';
 import { normaliseDoi } from '../support/doi.js';
 import { parsePersonName } from '../support/person-name.js';
+import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
 import { collapseWhitespace, decodeEntities } from '../support/text.js';
 import { isBareYear, parseYear } from '../support/year.js';
