@@ -73,6 +73,18 @@ describe('detectFormat and parseFile', () => {
     await expect(parseFile(bytes, 'refs.ris')).rejects.toThrow(message);
   });
 
+  it('uses a caller-edited column mapping for tables', async () => {
+    const bytes = new TextEncoder().encode('Name,Summary,Screened\nA title,Some text,yes\n');
+    const guessed = await parseFile(bytes, 'sheet.csv');
+    expect(guessed.records[0]?.record.title).toBeUndefined();
+    expect(guessed.warnings).toEqual([{ message: 'no column is mapped to the title', line: 1 }]);
+    const edited = await parseFile(bytes, 'sheet.csv', {
+      format: 'csv',
+      columnMapping: { Name: 'title', Summary: 'abstract', Screened: 'label' },
+    });
+    expect(edited.records[0]?.record).toMatchObject({ title: 'A title', extra: { Screened: ['yes'] } });
+  });
+
   it('passes the Windows-1252 fallback warning through', async () => {
     const bytes = new Uint8Array([
       ...new TextEncoder().encode('TY  - JOUR\nTI  - Caf'),

@@ -4,6 +4,7 @@ import { FormatError } from './format-error.js';
 import { nbibPlugin } from './nbib/nbib-plugin.js';
 import { risPlugin } from './ris/ris-plugin.js';
 import { parseStream } from './stream.js';
+import { wosPlainPlugin } from './wos/wos-tab-plugin.js';
 
 const fixture = (path: string) => readFileSync(new URL(`./fixtures/${path}`, import.meta.url));
 
@@ -31,6 +32,7 @@ describe('parseStream gives the same records as the whole-file parser', () => {
     { path: 'ris/endnote.ris', format: 'ris', plugin: risPlugin },
     { path: 'nbib/pubmed-two-records.nbib', format: 'nbib', plugin: nbibPlugin },
     { path: 'nbib/pubmed-crlf.nbib', format: 'nbib', plugin: nbibPlugin },
+    { path: 'wos/savedrecs-plain.txt', format: 'wos', plugin: wosPlainPlugin },
   ] as const;
   for (const size of [1, 7, 4096]) {
     it.each(cases)(`$path in ${size}-byte chunks`, async ({ path, format, plugin }) => {
