@@ -114,6 +114,10 @@ test('the admin adds an account and a reviewer sees a rename live', async ({ pag
   await expect(member.getByTestId('header-project-name')).toHaveText(RENAMED);
   expect(await member.evaluate(() => (window as unknown as { stayedOpen?: boolean }).stayedOpen)).toBe(true);
   await shoot(member, 'project-home-reviewer');
+  // The same screen on a phone: navigation folds behind the burger.
+  await member.setViewportSize({ width: 390, height: 844 });
+  await expect(member.getByRole('button', { name: 'Toggle navigation' })).toBeVisible();
+  await shoot(member, 'project-home-mobile');
 
   await expect(page.getByTestId('feed-item')).toHaveCount(3);
   await shoot(page, 'project-home');
@@ -223,4 +227,22 @@ test('renaming over someone else’s rename shows the conflict and lets the user
   await expect(page.getByTestId('activity-feed')).toContainText(
     'renamed the project from “Integrated care (older adults)” to “Integrated care: what works”',
   );
+});
+
+test('repeated failed sign-ins are slowed down, and the form says so', async ({ page, request }) => {
+  // The limit is per address and username, so hammering a throwaway name locks out no one else.
+  let status = 0;
+  for (let i = 0; i < 50 && status !== 429; i++) {
+    const res = await request.post('/api/session', {
+      data: { username: 'mallory', password: 'guess-number-x' },
+    });
+    status = res.status();
+  }
+  expect(status).toBe(429);
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'Username', exact: true }).fill('mallory');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('one-more-guess');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Too many sign-in attempts');
+  await shoot(page, 'login-rate-limited');
 });

@@ -41,10 +41,7 @@ export function LoginPage() {
       if (isApiError(error) && error.status === 401)
         setProblem({ kind: 'credentials', text: 'That username and password do not match an account.' });
       else if (isApiError(error) && error.status === 429)
-        setProblem({
-          kind: 'rate',
-          text: `Too many sign-in attempts. ${error.problem.detail || 'Wait a minute, then try again.'}`,
-        });
+        setProblem({ kind: 'rate', text: error.problem.detail || 'Wait a minute, then try again.' });
       else setProblem({ kind: 'other', text: errorMessage(error) });
       setPassword('');
     } finally {
@@ -74,6 +71,7 @@ export function LoginPage() {
               variant="light"
               role="alert"
               icon={problem.kind === 'rate' ? <IconClockPause size={18} /> : <IconAlertCircle size={18} />}
+              title={problem.kind === 'rate' ? 'Too many sign-in attempts' : undefined}
             >
               {problem.text}
             </Alert>
