@@ -1,3 +1,4 @@
+import { FormatError, quoteSnippet } from '../format-error.js';
 import type { TextFormatPlugin } from '../format-plugin.js';
 import { guessColumnMapping } from './column-mapping.js';
 import { parseTable } from './parse-table.js';
@@ -13,7 +14,18 @@ function delimitedPlugin(id: 'csv' | 'tsv', delimiter: ',' | '\t'): TextFormatPl
     detect: (text) => delimitedScore(text, delimiter),
     parse(text, { fileName, columnMapping }) {
       const { table, warnings } = readDelimited(text, delimiter, fileName);
-      const result = parseTable(table, columnMapping ?? guessColumnMapping(table.headers), { fileName });
+      const mapping = columnMapping ?? guessColumnMapping(table.headers);
+      const [only] = table.headers;
+      if (table.headers.length === 1 && only !== undefined && mapping[only] === 'extra') {
+        // One unrecognised column almost always means the file is not a table (or uses another delimiter).
+        const name = delimiter === ',' ? 'comma' : 'tab';
+        throw new FormatError(
+          fileName,
+          `expected a header row of ${name}-separated column names, found '${quoteSnippet(only)}'`,
+          { line: 1 },
+        );
+      }
+      const result = parseTable(table, mapping, { fileName });
       return { records: result.records, warnings: [...warnings, ...result.warnings] };
     },
     format: (records) => formatCsv(records, delimiter),

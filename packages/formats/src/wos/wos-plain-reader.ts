@@ -53,10 +53,14 @@ export class WosPlainReader implements LineRecordReader {
         return undefined;
       }
       if (tag !== 'PT') {
-        this.warnings.push({
-          message: `record ${this.count + 1} starts with ${tag}, not PT`,
-          line: lineNumber,
-        });
+        // RIS lines ("TY  - JOUR") also start with two capitals: only PT opens a Web of Science record.
+        throw new FormatError(
+          this.fileName,
+          `expected a record to start with 'PT ', found '${quoteSnippet(text)}'`,
+          {
+            line: lineNumber,
+          },
+        );
       }
       this.inRecord = true;
       this.startLine = lineNumber;

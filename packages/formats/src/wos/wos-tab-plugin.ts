@@ -1,3 +1,4 @@
+import { FormatError, quoteSnippet } from '../format-error.js';
 import type { TextFormatPlugin } from '../format-plugin.js';
 import { readAllLines } from '../support/line-reader.js';
 import type { ColumnMapping } from '../table/column-mapping.js';
@@ -60,6 +61,13 @@ export const wosTabPlugin: TextFormatPlugin = {
   },
   parse(text, { fileName, columnMapping }) {
     const { table, warnings } = readDelimited(text, '\t', fileName);
+    if (!table.headers.includes('PT') || !table.headers.includes('TI')) {
+      throw new FormatError(
+        fileName,
+        `expected a header row of Web of Science field tags (PT, AU, TI…), found '${quoteSnippet(table.headers.join(' '))}'`,
+        { line: 1 },
+      );
+    }
     const au = table.headers.indexOf('AU');
     const af = table.headers.indexOf('AF');
     // Records from before 2006 have no full names (AF); their AU is then the author list.
