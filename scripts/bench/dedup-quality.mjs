@@ -150,8 +150,11 @@ export async function runDedupQuality({ sets = SETS, verbose = false } = {}) {
     }).map((row) => row.merged_ids.split(';'));
     const records = rows.map((row) => ({ id: row.ID, record: rowToRecord(row) }));
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const result = core.findDuplicates(records);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStarted);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const ids = rows.map((row) => row.ID);
     const certainGroups = result.groups.map((group) => group.ids);
     const truthPairs = pairKeys(truthGroups);
@@ -168,6 +171,7 @@ export async function runDedupQuality({ sets = SETS, verbose = false } = {}) {
       recordLevel: recordLevel(ids, truthGroups, certainGroups),
       bibDedupeSensitivity: BIBDEDUPE_SENSITIVITY[name],
       seconds,
+      cpuSeconds,
     };
     if (verbose) report(name, rows, truthGroups, certainGroups, result.pairs, core);
   }
@@ -226,6 +230,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     'sensitivity',
     'BibDedupe',
     'seconds',
+    'CPU s',
   ];
   console.log(header.join('\t'));
   for (const [name, r] of Object.entries(results)) {
@@ -244,6 +249,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         r.recordLevel.sensitivity,
         r.bibDedupeSensitivity ?? '',
         r.seconds,
+        r.cpuSeconds,
       ]
         .map(format)
         .join('\t'),

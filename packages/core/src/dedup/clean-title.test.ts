@@ -13,24 +13,41 @@ describe('cleanTitle', () => {
     ['translated title with language tail', '[Effect of early mobilisation after stroke]. [Spanish]'],
     ["author's translation", "Effect of early mobilisation after stroke (author's transl)"],
     ['review and reference count', 'Effect of early mobilisation after stroke. [Review] [88 refs]'],
-    ['erratum cross-reference', 'Effect of early mobilisation after stroke.[Erratum appears in Stroke. 2010;41(3):e12]'],
+    [
+      'erratum cross-reference',
+      'Effect of early mobilisation after stroke.[Erratum appears in Stroke. 2010;41(3):e12]',
+    ],
     [
       'nested cross-reference',
       'Effect of early mobilisation after stroke.[Erratum appears in Stroke 2013;27(3):377 Note: Small, S [added]]',
     ],
-    ['corrected and erratum tails', 'Effect of early mobilisation after stroke... [corrected][published erratum appears in X]'],
+    [
+      'corrected and erratum tails',
+      'Effect of early mobilisation after stroke... [corrected][published erratum appears in X]',
+    ],
     ['Embase letter tail', 'Effect of early mobilisation after stroke (multiple letters) [1]'],
     ['abstract number', 'Effect of early mobilisation after stroke [abstract no: 134]'],
-    ['original-language title', 'Effect of early mobilisation after stroke <ORIGINAL> WIRKUNG DER FRUHMOBILISATION'],
+    [
+      'original-language title',
+      'Effect of early mobilisation after stroke <ORIGINAL> WIRKUNG DER FRUHMOBILISATION',
+    ],
     ['language field tail', '[Effect of early mobilisation after stroke] LA: Ger'],
-    ['Web of Science correction citation', 'Effect of early mobilisation after stroke (vol 41, pg 553, 2010)'],
+    [
+      'Web of Science correction citation',
+      'Effect of early mobilisation after stroke (vol 41, pg 553, 2010)',
+    ],
     ['Embase correction citation', 'Effect of early mobilisation after stroke (Stroke (2010) 41 (553-559))'],
-    ['cited article after an ellipsis', 'Effect of early mobilisation after stroke... N Engl J Med. 2009 Jan 29;360(5):544-6'],
+    [
+      'cited article after an ellipsis',
+      'Effect of early mobilisation after stroke... N Engl J Med. 2009 Jan 29;360(5):544-6',
+    ],
   ])('removes %s', (_, raw) => {
     expect(cleanTitle(raw)).toBe(base);
   });
 
   it('keeps brackets that are part of the title', () => {
-    expect(cleanTitle('Stroke [corrected] outcomes (CROSS trial) in 2010')).toBe('stroke corrected outcomes cross trial in 2010');
+    expect(cleanTitle('Stroke [corrected] outcomes (CROSS trial) in 2010')).toBe(
+      'stroke corrected outcomes cross trial in 2010',
+    );
   });
 });

@@ -25,17 +25,24 @@ export function cleanTitle(raw: string | undefined): string {
   if (!raw) return '';
   // Embase appends the original-language title after "<ORIGINAL>" (cut before tags are stripped);
   // some exports append "LA: Chi" (language) or "TO: …" (the title in the original language).
-  let title = stripLatex(stripHtml(raw.replace(/\s*<original>.*$/is, ''))).trim();
+  const original = raw.search(/<original>/i);
+  let title = stripLatex(stripHtml(original >= 0 ? raw.slice(0, original) : raw)).trim();
   title = title.replace(/\s+LA:\s*\w+\s*$/, '').replace(/\s+TO:\s.*$/s, '');
   // PubMed's cross-reference notes run to the end of the title and may nest brackets.
-  title = title.replace(/\s*\[\s*(?:published )?(?:erratum|errata|corrigendum|comment|retraction|update|reprint)s? (?:appears )?in\b.*$/is, '');
+  title = title.replace(
+    /\s*\[\s*(?:published )?(?:erratum|errata|corrigendum|comment|retraction|update|reprint)s? (?:appears )?in\b.*$/is,
+    '',
+  );
   // MEDLINE comment titles may end with the commented article's citation: "… N Engl J Med. 2009;360(5):544-6".
   title = title.replace(/\s*\.{2,}\s+[^.]*\.\s*(?:19|20)\d\d\b[^:]*:\s*\d+[-\d]*\s*$/, '');
   // Correction notices cite the corrected article at the end (see detectNotice); two notices
   // of one correction compare by the title alone.
   title = title
     .replace(/\s*\(vol\.? [^()]*,? pg\.? [^()]*\)\s*\.?$/i, '')
-    .replace(/\s*\([^()]*\((?:19|20)\d\d\)\s*[\w.-]*\s*(?:\([^()]*\)\s*)*\(\s*[a-z]?\d+[^()]*\)\)\s*\.?$/i, '');
+    .replace(
+      /\s*\([^()]*\((?:19|20)\d\d\)\s*[\w.-]*\s*(?:\([^()]*\)\s*)*\(\s*[a-z]?\d+[^()]*\)\)\s*\.?$/i,
+      '',
+    );
   for (let previous = ''; previous !== title; ) {
     previous = title;
     title = title

@@ -3,13 +3,20 @@ import { type BibliographicRecord, emptyRecord, type PersonName } from '../recor
 import { compareRecords } from './compare-records.js';
 import { prepareRecord } from './prepare-record.js';
 
-const names = (...list: Array<[string, string]>): PersonName[] => list.map(([family, given]) => ({ family, given }));
+const names = (...list: Array<[string, string]>): PersonName[] =>
+  list.map(([family, given]) => ({ family, given }));
 
 /** A journal article as MEDLINE would give it. */
 const article: BibliographicRecord = {
   ...emptyRecord(),
-  title: 'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT): a randomised controlled trial',
-  authors: names(['Bernhardt', 'Julie'], ['Langhorne', 'Peter'], ['Lindley', 'Richard I'], ['Thrift', 'Amanda G']),
+  title:
+    'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT): a randomised controlled trial',
+  authors: names(
+    ['Bernhardt', 'Julie'],
+    ['Langhorne', 'Peter'],
+    ['Lindley', 'Richard I'],
+    ['Thrift', 'Amanda G'],
+  ),
   year: 2015,
   container: 'Lancet',
   volume: '386',
@@ -27,7 +34,8 @@ describe('compareRecords: duplicates', () => {
   it('is certain for the same article from two databases', () => {
     const embase: BibliographicRecord = {
       ...emptyRecord(),
-      title: 'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT): A randomised controlled trial.',
+      title:
+        'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT): A randomised controlled trial.',
       authors: names(['BERNHARDT', 'J.'], ['LANGHORNE', 'P.'], ['LINDLEY', 'R. I.'], ['THRIFT', 'A. G.']),
       year: 2015,
       container: 'The Lancet',
@@ -44,7 +52,8 @@ describe('compareRecords: duplicates', () => {
   it('is certain without identifiers when title, authors, year, journal abbreviation and pages agree', () => {
     const wos: BibliographicRecord = {
       ...emptyRecord(),
-      title: 'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT) - a randomised controlled trial',
+      title:
+        'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT) - a randomised controlled trial',
       authors: [{ family: 'Bernhardt J' }, { family: 'Langhorne P' }, { family: 'Lindley RI' }],
       year: 2015,
       container: 'Lancet',
@@ -95,7 +104,13 @@ describe('compareRecords: never certain', () => {
   });
 
   it('keeps a supplement abstract with the same title apart even without a publication type', () => {
-    const supplement: BibliographicRecord = { ...article, doi: undefined, pmid: undefined, issue: 'Suppl 1', pages: 'S46' };
+    const supplement: BibliographicRecord = {
+      ...article,
+      doi: undefined,
+      pmid: undefined,
+      issue: 'Suppl 1',
+      pages: 'S46',
+    };
     const { publicationType: _type, ...untyped } = article;
     expect(compare(untyped, supplement).decision).not.toBe('certain');
   });
@@ -119,7 +134,8 @@ describe('compareRecords: never certain', () => {
   it('keeps a trial protocol apart from its results', () => {
     const protocol: BibliographicRecord = {
       ...emptyRecord(),
-      title: 'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT): protocol for a randomised controlled trial',
+      title:
+        'Efficacy and safety of very early mobilisation within 24 h of stroke onset (AVERT): protocol for a randomised controlled trial',
       authors: article.authors,
       year: 2015,
       container: 'Lancet',
@@ -156,7 +172,10 @@ describe('compareRecords: never certain', () => {
       container: 'Stroke',
       volume: '49',
     };
-    const part2 = { ...part1, title: 'Guidelines for the early management of acute ischaemic stroke. Part II: prehospital care' };
+    const part2 = {
+      ...part1,
+      title: 'Guidelines for the early management of acute ischaemic stroke. Part II: prehospital care',
+    };
     const result = compare(part1, part2);
     expect(result.decision).toBe('distinct');
     expect(result.cannotLink).toBe(true);
@@ -184,12 +203,21 @@ describe('compareRecords: never certain', () => {
   });
 
   it('never merges an erratum typed only by publication type, even with the same title', () => {
-    const erratum: BibliographicRecord = { ...article, publicationType: 'erratum', pages: '2200', doi: undefined };
+    const erratum: BibliographicRecord = {
+      ...article,
+      publicationType: 'erratum',
+      pages: '2200',
+      doi: undefined,
+    };
     expect(compare(article, erratum).decision).toBe('distinct');
   });
 
   it('never merges a comment or reply with the article', () => {
-    const reply: BibliographicRecord = { ...article, title: `${article.title} - Reply`, authors: names(['Smith', 'A']) };
+    const reply: BibliographicRecord = {
+      ...article,
+      title: `${article.title} - Reply`,
+      authors: names(['Smith', 'A']),
+    };
     expect(compare(article, reply).decision).toBe('distinct');
     const comment: BibliographicRecord = { ...article, title: `Comment on: ${article.title}` };
     expect(compare(article, comment).decision).toBe('distinct');
@@ -211,7 +239,9 @@ describe('compareRecords: never certain', () => {
       pages: '1',
     };
     expect(compare(editorial, { ...editorial, pages: '245' }).decision).not.toBe('certain');
-    expect(compare(editorial, { ...editorial, volume: undefined, pages: undefined }).decision).not.toBe('certain');
+    expect(compare(editorial, { ...editorial, volume: undefined, pages: undefined }).decision).not.toBe(
+      'certain',
+    );
   });
 
   it('reports different DOIs as a conflict', () => {

@@ -1,6 +1,6 @@
 import { containersMatch } from './container-match.js';
-import type { PreparedRecord } from './prepare-record.js';
 import { sameAuthor } from './normalize-author.js';
+import type { PreparedRecord } from './prepare-record.js';
 import { levenshteinSimilarity } from './string-similarity.js';
 import { markersConflict } from './title-markers.js';
 
@@ -85,7 +85,11 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   let titleSimilarity = 0;
   let titleContained = false;
   if (hasTitles) {
-    titleSimilarity = levenshteinSimilarity(a.titleCompact, b.titleCompact, identifierAgreesEarly(a, b) ? 0.6 : 0.8);
+    titleSimilarity = levenshteinSimilarity(
+      a.titleCompact,
+      b.titleCompact,
+      identifierAgreesEarly(a, b) ? 0.6 : 0.8,
+    );
     const [shorter, longer] =
       a.titleCompact.length <= b.titleCompact.length
         ? [a.titleCompact, b.titleCompact]
@@ -160,7 +164,11 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   evidence.push(volume);
   const pages = comparePages(a, b);
   evidence.push(pages);
-  const abstract = compareAbstracts(a, b);
+  // Abstracts cost the most to compare; they only matter when something else already matches.
+  const worthAbstract = !hasTitles || titleSimilarity >= POSSIBLE_TITLE || titleContained || identifierAgrees;
+  const abstract: Evidence = worthAbstract
+    ? compareAbstracts(a, b)
+    : { field: 'abstract', outcome: 'missing', detail: 'not compared: titles differ' };
   evidence.push(abstract);
 
   const score = scoreOf(titleSimilarity, authors.similarity, evidence);
@@ -193,7 +201,11 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   const samePlaceRange = samePlace && hasRange;
   if (a.venue && b.venue && a.venue !== b.venue) {
     const detail = `${a.venue} vs ${b.venue}`;
-    if ((samePlaceRange || (samePlace && titleNear)) && container.outcome === 'agree' && year.outcome === 'agree') {
+    if (
+      (samePlaceRange || (samePlace && titleNear)) &&
+      container.outcome === 'agree' &&
+      year.outcome === 'agree'
+    ) {
       evidence.push({ field: 'venue', outcome: 'similar', detail: `${detail}, same volume and pages` });
     } else {
       evidence.push({ field: 'venue', outcome: 'disagree', detail });
@@ -201,17 +213,22 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
       capAtPossible = true;
     }
   }
-  if (year.outcome !== 'agree') reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
+  if (year.outcome !== 'agree')
+    reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
   if (volume.outcome === 'disagree') reasons.push('different volumes');
   if (pages.outcome === 'disagree') reasons.push('different pages');
   const shortTitle = Math.min(a.titleCompact.length, b.titleCompact.length) <= SHORT_TITLE;
   // A dropped subtitle or a differently translated title is acceptable only for the same printed item.
   const relaxedTitle =
-    samePlaceRange && authors.strong && ((titleContained && !shortTitle) || titleWordPrefix(a, b) || titleSimilarity >= 0.85);
+    samePlaceRange &&
+    authors.strong &&
+    ((titleContained && !shortTitle) || titleWordPrefix(a, b) || titleSimilarity >= 0.85);
   if (hasTitles && !titleNear && !relaxedTitle) reasons.push('titles differ in more than spelling');
   if (shortTitle && !titleExact && !relaxedTitle) reasons.push('short titles differ');
   if (reasons.length === 0 && !capAtPossible) {
-    const corroborated = [volume, pages, container, abstract].filter((item) => item.outcome === 'agree').length;
+    const corroborated = [volume, pages, container, abstract].filter(
+      (item) => item.outcome === 'agree',
+    ).length;
     if (identifierAgrees) {
       if (authors.evidence.outcome === 'disagree') reasons.push('authors differ');
     } else if (authors.evidence.outcome === 'missing') {
@@ -224,11 +241,13 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
       reasons.push('short title without matching pages');
     } else if (corroborated === 0 && pages.outcome !== 'similar') {
       // A long title, word for word, by the same several authors in the same year needs no more.
-      const distinctive = titleExact && a.titleCompact.length >= 50 && authors.smaller >= 2 && authors.overlap >= 0.8;
+      const distinctive =
+        titleExact && a.titleCompact.length >= 50 && authors.smaller >= 2 && authors.overlap >= 0.8;
       if (!distinctive) reasons.push('no volume, pages, journal or abstract to confirm');
     }
   }
-  if (reasons.length === 0 && !capAtPossible) return { decision: 'certain', score, evidence, reasons, cannotLink };
+  if (reasons.length === 0 && !capAtPossible)
+    return { decision: 'certain', score, evidence, reasons, cannotLink };
   return { decision: 'possible', score, evidence, reasons, cannotLink };
 }
 
@@ -258,9 +277,16 @@ function compareAuthors(
   const first = a.authors[0];
   const other = b.authors[0];
   if (!first || !other) {
-    return { evidence: { field: 'authors', outcome: 'missing' }, similarity: 0, strong: false, overlap: 0, smaller: 0 };
+    return {
+      evidence: { field: 'authors', outcome: 'missing' },
+      similarity: 0,
+      strong: false,
+      overlap: 0,
+      smaller: 0,
+    };
   }
-  const [small, large] = a.authors.length <= b.authors.length ? [a.authors, b.authors] : [b.authors, a.authors];
+  const [small, large] =
+    a.authors.length <= b.authors.length ? [a.authors, b.authors] : [b.authors, a.authors];
   // Long consortium lists add cost without adding certainty.
   const smallHead = small.slice(0, 25);
   const largeHead = large.slice(0, 40);
@@ -272,8 +298,15 @@ function compareAuthors(
   // Reordered author lists and lists truncated after a few names are common between databases.
   const strong = (firstMatches && (overlap >= 0.5 || smaller === 1)) || (overlap >= 0.75 && smaller >= 3);
   const similarity = firstMatches ? Math.max(overlap, 0.5) : overlap;
-  const outcome = strong && overlap >= 0.5 ? 'agree' : firstMatches || overlap >= 0.5 ? 'similar' : 'disagree';
-  return { evidence: { field: 'authors', outcome, similarity: round(similarity) }, similarity, strong, overlap, smaller };
+  const outcome =
+    strong && overlap >= 0.5 ? 'agree' : firstMatches || overlap >= 0.5 ? 'similar' : 'disagree';
+  return {
+    evidence: { field: 'authors', outcome, similarity: round(similarity) },
+    similarity,
+    strong,
+    overlap,
+    smaller,
+  };
 }
 
 function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {
@@ -299,7 +332,7 @@ function formatPages(record: PreparedRecord): string {
 
 function compareAbstracts(a: PreparedRecord, b: PreparedRecord): Evidence {
   if (!a.abstractHead || !b.abstractHead) return { field: 'abstract', outcome: 'missing' };
-  const similarity = levenshteinSimilarity(a.abstractHead, b.abstractHead, 0.5);
+  const similarity = levenshteinSimilarity(a.abstractHead, b.abstractHead, 0.7);
   return {
     field: 'abstract',
     outcome: similarity >= 0.9 ? 'agree' : similarity >= 0.7 ? 'similar' : 'disagree',

@@ -31,6 +31,8 @@ describe('detectNotice', () => {
   });
 
   it('reads the publication type first', () => {
-    expect(detectNotice({ ...emptyRecord(), title: 'Early mobilisation', publicationType: 'erratum' })).toBe('erratum');
+    expect(detectNotice({ ...emptyRecord(), title: 'Early mobilisation', publicationType: 'erratum' })).toBe(
+      'erratum',
+    );
   });
 });

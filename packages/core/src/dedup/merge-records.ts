@@ -11,9 +11,23 @@ export interface MergedRecord {
   fieldSources: Partial<Record<keyof BibliographicRecord, string>>;
 }
 
-type TextField = 'title' | 'container' | 'containerAbbreviation' | 'volume' | 'issue' | 'abstract' | 'language';
+type TextField =
+  | 'title'
+  | 'container'
+  | 'containerAbbreviation'
+  | 'volume'
+  | 'issue'
+  | 'abstract'
+  | 'language';
 
-const TEXT_FIELDS: TextField[] = ['title', 'container', 'containerAbbreviation', 'volume', 'issue', 'language'];
+const TEXT_FIELDS: TextField[] = [
+  'title',
+  'container',
+  'containerAbbreviation',
+  'volume',
+  'issue',
+  'language',
+];
 
 /**
  * Builds a group's merged working record from the most complete values of its members: the
@@ -63,7 +77,9 @@ export function mergeRecords(members: IdentifiedRecord[]): MergedRecord {
   pick('publicationType', (r) => (r.publicationType && r.publicationType !== 'other' ? 1 : 0));
   pick('sourceId', (r) => (r.sourceId ? 1 : 0));
 
-  const year = mostFrequent(members.map((member) => member.record.year).filter((y): y is number => y !== undefined));
+  const year = mostFrequent(
+    members.map((member) => member.record.year).filter((y): y is number => y !== undefined),
+  );
   if (year !== undefined) record.year = year;
 
   record.issn = union(members.flatMap((member) => member.record.issn ?? []));

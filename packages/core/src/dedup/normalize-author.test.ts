@@ -21,11 +21,17 @@ describe('normalizeAuthor', () => {
   });
 
   it('folds diacritics', () => {
-    expect(normalizeAuthor({ family: 'Müller', given: 'Jürgen' })).toMatchObject({ family: 'muller', initials: 'j' });
+    expect(normalizeAuthor({ family: 'Müller', given: 'Jürgen' })).toMatchObject({
+      family: 'muller',
+      initials: 'j',
+    });
   });
 
   it('treats "null" given names as missing', () => {
-    expect(normalizeAuthor({ family: 'Si Hyun Kang', given: 'null' })).toMatchObject({ family: 'kang', initials: 'sh' });
+    expect(normalizeAuthor({ family: 'Si Hyun Kang', given: 'null' })).toMatchObject({
+      family: 'kang',
+      initials: 'sh',
+    });
   });
 
   it('does not split organisations', () => {

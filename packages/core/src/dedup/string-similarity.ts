@@ -9,9 +9,36 @@ export function levenshteinSimilarity(a: string, b: string, minimum = 0): number
   if (longer === 0) return 1;
   const maxDistance = Math.floor((1 - minimum) * longer);
   if (Math.abs(a.length - b.length) > maxDistance) return 0;
+  if (maxDistance > 2 && histogramDistance(a, b) > maxDistance) return 0;
   const distance = boundedLevenshtein(a, b, maxDistance);
   if (distance > maxDistance) return 0;
   return 1 - distance / longer;
+}
+
+const histogram = new Int32Array(128);
+
+/**
+ * A lower bound of the edit distance from character counts (each edit changes at most two counts
+ * by one), computed in linear time: most candidate pairs are rejected here without the quadratic DP.
+ */
+export function histogramDistance(a: string, b: string): number {
+  histogram.fill(0);
+  for (let i = 0; i < a.length; i++) {
+    const k = a.charCodeAt(i) & 127;
+    histogram[k] = (histogram[k] as number) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const k = b.charCodeAt(i) & 127;
+    histogram[k] = (histogram[k] as number) - 1;
+  }
+  let surplus = 0;
+  let deficit = 0;
+  for (let i = 0; i < 128; i++) {
+    const count = histogram[i] as number;
+    if (count > 0) surplus += count;
+    else deficit -= count;
+  }
+  return Math.max(surplus, deficit);
 }
 
 // Reused between calls: comparing hundreds of thousands of pairs must not allocate per pair.
@@ -20,6 +47,20 @@ let rowB = new Int32Array(256);
 
 /** Edit distance, or any value above `bound` once it is certain to exceed it. */
 export function boundedLevenshtein(a: string, b: string, bound: number): number {
+  // Near-duplicates differ in a few places; trimming the shared ends leaves a small table.
+  let start = 0;
+  const shortest = Math.min(a.length, b.length);
+  while (start < shortest && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  if (start > 0 || endA < a.length || endB < b.length) {
+    a = a.slice(start, endA);
+    b = b.slice(start, endB);
+  }
   if (a.length > b.length) [a, b] = [b, a];
   const n = a.length;
   const m = b.length;

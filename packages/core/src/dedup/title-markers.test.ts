@@ -20,7 +20,9 @@ describe('titleMarkers', () => {
   });
 
   it('flags protocols', () => {
-    expect(markers('Early mobilisation after stroke (AVERT): study protocol for a randomised trial').protocol).toBe(true);
+    expect(
+      markers('Early mobilisation after stroke (AVERT): study protocol for a randomised trial').protocol,
+    ).toBe(true);
     expect(markers('Early mobilisation after stroke (AVERT): a randomised trial').protocol).toBe(false);
   });
 });
