@@ -5,20 +5,34 @@ import { parseTable } from './parse-table.js';
 import { delimitedScore, readDelimited } from './read-delimited.js';
 import { formatCsv } from './table-format.js';
 
+/**
+ * Excel in locales with a decimal comma (much of Europe) saves "CSV" with semicolons: use
+ * them when the header row has more semicolons than commas outside quotes.
+ */
+export function csvDelimiter(text: string): ',' | ';' {
+  const header = (text.split('\n', 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const count = (char: string) => header.split(char).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
 function delimitedPlugin(id: 'csv' | 'tsv', delimiter: ',' | '\t'): TextFormatPlugin {
   return {
     kind: 'text',
     id,
     label: id === 'csv' ? 'CSV (ASReview, Covidence, Rayyan, Scopus, Zotero…)' : 'Tab-separated values',
     extensions: id === 'csv' ? ['csv'] : ['tsv', 'tab', 'txt'],
-    detect: (text) => delimitedScore(text, delimiter),
+    detect: (text) =>
+      id === 'csv'
+        ? Math.max(delimitedScore(text, ','), delimitedScore(text, ';'))
+        : delimitedScore(text, delimiter),
     parse(text, { fileName, columnMapping }) {
-      const { table, warnings } = readDelimited(text, delimiter, fileName);
+      const used = id === 'csv' ? csvDelimiter(text) : delimiter;
+      const { table, warnings } = readDelimited(text, used, fileName);
       const mapping = columnMapping ?? guessColumnMapping(table.headers);
       const [only] = table.headers;
       if (table.headers.length === 1 && only !== undefined && mapping[only] === 'extra') {
         // One unrecognised column almost always means the file is not a table (or uses another delimiter).
-        const name = delimiter === ',' ? 'comma' : 'tab';
+        const name = used === ',' ? 'comma' : used === ';' ? 'semicolon' : 'tab';
         throw new FormatError(
           fileName,
           `expected a header row of ${name}-separated column names, found '${quoteSnippet(only)}'`,

@@ -161,6 +161,17 @@ describe('CSV and TSV import', () => {
     if ('second' in c) expect(records[1]?.record).toMatchObject(c.second);
   });
 
+  it('reads semicolon-separated CSV as saved by Excel in European locales', () => {
+    const text = 'Title;Authors;Year;DOI\n"Soins intégrés; une revue";Dupont, J.;2019;10.1000/fr.1\n';
+    const { records } = csvPlugin.parse(text, { fileName: 'export.csv' });
+    expect(records[0]?.record).toMatchObject({
+      title: 'Soins intégrés; une revue',
+      authors: [{ family: 'Dupont', given: 'J.' }],
+      year: 2019,
+      doi: '10.1000/fr.1',
+    });
+  });
+
   it('keeps the raw row as the source text', () => {
     const { records } = csvPlugin.parse(fixture('asreview.csv'), { fileName: 'a.csv' });
     expect(records[1]?.sourceText).toBe(
