@@ -55,8 +55,8 @@ export function ArchiveConfirmModal({
         <Text fz="sm">
           {archiving ? (
             <>
-              <b>{project.name}</b> will move to the archived projects. Nothing is deleted: its records,
-              decisions and history stay, and an owner can restore it at any time.
+              <b>{project.name}</b> will move to the archived projects. Nothing is deleted: the project, its
+              team and its history stay, and an owner can restore it at any time.
             </>
           ) : (
             <>

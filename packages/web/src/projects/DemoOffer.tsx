@@ -29,7 +29,7 @@ export function DemoOffer({ onCreate }: { onCreate: () => void }) {
         <EmptyState.Title order={2}>No projects yet</EmptyState.Title>
         <EmptyState.Description>
           A project holds one review and its team, with a full history of who did what. Start your own, or
-          explore a demo project filled with example material.
+          open a demo project with an example review question to try Weft out.
         </EmptyState.Description>
         <EmptyState.Actions>
           <Button leftSection={<IconFolderPlus size={18} />} onClick={onCreate}>
