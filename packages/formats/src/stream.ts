@@ -67,7 +67,7 @@ async function* decodeChunks(
 }
 
 /**
- * Streams a large RIS or MEDLINE file: records come out in batches as the chunks arrive,
+ * Streams a large RIS, MEDLINE or Web of Science plain-text file: records come out in batches as the chunks arrive,
  * so memory stays bounded by the batch size whatever the file size. Records, warnings and
  * errors are exactly those of the whole-file parser (they share the same reader).
  */
@@ -79,18 +79,15 @@ export async function* parseStream(
   const batchSize = options.batchSize ?? 1000;
   const decodeWarnings: FormatWarning[] = [];
   let batch: ParsedRecord[] = [];
-  let warningsSent = 0;
   let decodeSent = 0;
   let lineNumber = 0;
   let pending = '';
   let first = true;
   const flush = (): ParsedBatch => {
-    const warnings = [...decodeWarnings.slice(decodeSent), ...reader.warnings.slice(warningsSent)];
+    const warnings = [...decodeWarnings.slice(decodeSent), ...reader.warnings];
     decodeSent = decodeWarnings.length;
-    warningsSent = reader.warnings.length;
-    // The reader's list grows for the whole stream; release what has been handed out.
+    // The reader's list would grow for the whole stream: empty it once its warnings are handed out.
     reader.warnings.length = 0;
-    warningsSent = 0;
     const out = { records: batch, warnings };
     batch = [];
     return out;
@@ -102,11 +99,11 @@ export async function* parseStream(
   };
   let heldCr = false;
   for await (let text of decodeChunks(chunks, options.fileName, decodeWarnings)) {
+    if (text === '') continue;
     if (first) {
       text = text.replace(/^\ufeff/, '');
       first = false;
     }
-    if (text === '') continue;
     // A \r at the end of a chunk may be the first half of \r\n: hold it until the next chunk.
     if (heldCr) text = `\r${text}`;
     heldCr = text.endsWith('\r');
