@@ -1,5 +1,7 @@
 import { openStore, type Store, storeOptionsFromEnv } from '@weft/storage';
 import { type Command, Option } from 'commander';
+import type { CliIo } from './cli-io.js';
+import { createStatusLine } from './status-line.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -7,9 +9,19 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** Opens the store the options and environment name: --data-dir, else DATABASE_URL, else ./weft-data. */
-export async function withStore<T>(options: GlobalOptions, body: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFromEnv({ dataDir: options.dataDir }));
+/**
+ * Opens the store the options and environment name: --data-dir, else DATABASE_URL, else
+ * ./weft-data. Opening an embedded store can take seconds, so a terminal is told what is happening.
+ */
+export async function withStore<T>(
+  options: GlobalOptions,
+  body: (store: Store) => Promise<T>,
+  io?: CliIo,
+): Promise<T> {
+  const storeOptions = storeOptionsFromEnv({ dataDir: options.dataDir });
+  const status =
+    io && createStatusLine(io, `Opening the store at ${storeOptions.dataDir ?? 'DATABASE_URL'}…`);
+  const store = await openStore(storeOptions).finally(() => status?.clear());
   try {
     return await body(store);
   } finally {

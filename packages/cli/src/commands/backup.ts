@@ -29,13 +29,17 @@ export function registerBackup(program: Command, io: CliIo): void {
   backup.action(async (file: string, options: GlobalOptions & { force?: boolean }) => {
     const target = resolve(file);
     const progress = createProgressBar(io, 'Backing up');
-    const result = await withStore(options, async (store) => {
-      const summary = await writeBackup(store, target, {
-        overwrite: options.force === true,
-        onProgress: progress.update,
-      }).finally(progress.finish);
-      return { ...summary, kind: store.kind, location: store.location };
-    });
+    const result = await withStore(
+      options,
+      async (store) => {
+        const summary = await writeBackup(store, target, {
+          overwrite: options.force === true,
+          onProgress: progress.update,
+        }).finally(progress.finish);
+        return { ...summary, kind: store.kind, location: store.location };
+      },
+      io,
+    );
     if (options.json) printJson(io, result);
     else printLine(io, `Backed up ${describeCounts(result.tables)} from ${result.location} to ${target}.`);
   });
@@ -53,12 +57,16 @@ export function registerBackup(program: Command, io: CliIo): void {
   restore.action(async (file: string, options: GlobalOptions) => {
     const source = resolve(file);
     const progress = createProgressBar(io, 'Restoring');
-    const result = await withStore(options, async (store) => {
-      const summary = await restoreBackup(store, source, { onProgress: progress.update }).finally(
-        progress.finish,
-      );
-      return { ...summary, kind: store.kind, location: store.location };
-    });
+    const result = await withStore(
+      options,
+      async (store) => {
+        const summary = await restoreBackup(store, source, { onProgress: progress.update }).finally(
+          progress.finish,
+        );
+        return { ...summary, kind: store.kind, location: store.location };
+      },
+      io,
+    );
     if (options.json) printJson(io, result);
     else printLine(io, `Restored ${describeCounts(result.tables)} from ${source} into ${result.location}.`);
   });

@@ -10,20 +10,25 @@ export function registerInit(program: Command, io: CliIo): void {
   addStoreOption(command);
   addJsonOption(command);
   command.action(async (options: GlobalOptions) => {
-    await withStore(options, async (store) => {
-      const users = await countUsers(store.db);
-      if (options.json) {
-        printJson(io, {
-          kind: store.kind,
-          location: store.location,
-          schemaVersion: store.schemaVersion,
-          users,
-        });
-        return;
-      }
-      const what = store.kind === 'embedded' ? 'embedded PGlite store' : 'PostgreSQL store';
-      printLine(io, `Weft ${what} ready at ${store.location} (schema version ${store.schemaVersion}).`);
-      if (users === 0) printLine(io, 'Next: create the first account (an admin) with `weft user add NAME`.');
-    });
+    await withStore(
+      options,
+      async (store) => {
+        const users = await countUsers(store.db);
+        if (options.json) {
+          printJson(io, {
+            kind: store.kind,
+            location: store.location,
+            schemaVersion: store.schemaVersion,
+            users,
+          });
+          return;
+        }
+        const what = store.kind === 'embedded' ? 'embedded PGlite store' : 'PostgreSQL store';
+        printLine(io, `Weft ${what} ready at ${store.location} (schema version ${store.schemaVersion}).`);
+        if (users === 0)
+          printLine(io, 'Next: create the first account (an admin) with `weft user add NAME`.');
+      },
+      io,
+    );
   });
 }

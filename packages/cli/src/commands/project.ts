@@ -41,15 +41,19 @@ export function registerProject(program: Command, io: CliIo): void {
   addStoreOption(create);
   addJsonOption(create);
   create.action(async (name: string, options: ProjectCreateOptions) => {
-    const id = await withStore(options, async (store) => {
-      const owner = options.owner ? await userByName(store, options.owner) : await cliActor(store);
-      const response = await executeCommand(store, owner, {
-        id: randomUUID(),
-        type: 'project.create',
-        payload: { name, description: options.description ?? '' },
-      });
-      return (response.result as { projectId: string }).projectId;
-    });
+    const id = await withStore(
+      options,
+      async (store) => {
+        const owner = options.owner ? await userByName(store, options.owner) : await cliActor(store);
+        const response = await executeCommand(store, owner, {
+          id: randomUUID(),
+          type: 'project.create',
+          payload: { name, description: options.description ?? '' },
+        });
+        return (response.result as { projectId: string }).projectId;
+      },
+      io,
+    );
     if (options.json) printJson(io, { id });
     else printLine(io, id);
   });
@@ -58,17 +62,21 @@ export function registerProject(program: Command, io: CliIo): void {
   addStoreOption(list);
   addJsonOption(list);
   list.action(async (options: GlobalOptions) => {
-    const rows = await withStore(options, async (store) => {
-      const [projects, members] = await Promise.all([listAllProjects(store.db), memberCounts(store)]);
-      return projects.map((p) => ({
-        id: p.id,
-        name: p.name,
-        archived: p.archived,
-        members: members.get(p.id) ?? 0,
-        events: p.lastSeq,
-        createdAt: p.createdAt,
-      }));
-    });
+    const rows = await withStore(
+      options,
+      async (store) => {
+        const [projects, members] = await Promise.all([listAllProjects(store.db), memberCounts(store)]);
+        return projects.map((p) => ({
+          id: p.id,
+          name: p.name,
+          archived: p.archived,
+          members: members.get(p.id) ?? 0,
+          events: p.lastSeq,
+          createdAt: p.createdAt,
+        }));
+      },
+      io,
+    );
     if (options.json) {
       printJson(io, rows);
       return;
@@ -95,11 +103,15 @@ export function registerProject(program: Command, io: CliIo): void {
   show.action(async (id: string, options: GlobalOptions) => {
     if (!UUID.test(id))
       throw new WeftError('bad-input', `"${id}" is not a project id (see \`weft project list\`).`);
-    const found = await withStore(options, async (store) => {
-      const p = await findProject(store.db, id);
-      if (!p) throw new WeftError('not-found', `No project has the id ${id} (see \`weft project list\`).`);
-      return { project: p, members: await listMembers(store.db, id) };
-    });
+    const found = await withStore(
+      options,
+      async (store) => {
+        const p = await findProject(store.db, id);
+        if (!p) throw new WeftError('not-found', `No project has the id ${id} (see \`weft project list\`).`);
+        return { project: p, members: await listMembers(store.db, id) };
+      },
+      io,
+    );
     if (options.json) {
       printJson(io, found);
       return;

@@ -42,21 +42,25 @@ export function registerUser(program: Command, io: CliIo): void {
     const displayName = options.displayName?.trim() || username.username;
     // Asked before the store is opened: a typo in the password changes nothing.
     const password = await readNewPassword(io, options.passwordStdin === true);
-    const created = await withStore(options, async (store) => {
-      if (await needsSetup(store)) {
-        const owner = await createFirstOwner(store, { username: username.username, displayName, password });
-        return { user: owner, first: true };
-      }
-      const response = await executeCommand(store, await cliActor(store), {
-        id: randomUUID(),
-        type: 'user.create',
-        payload: { username: username.username, displayName, password, isAdmin: options.admin === true },
-      });
-      const { userId } = response.result as { userId: string };
-      const row = await findUserById(store.db, userId);
-      if (!row) throw new Error(`user.create reported ${userId}, which is not in the store`);
-      return { user: toUser(row), first: false };
-    });
+    const created = await withStore(
+      options,
+      async (store) => {
+        if (await needsSetup(store)) {
+          const owner = await createFirstOwner(store, { username: username.username, displayName, password });
+          return { user: owner, first: true };
+        }
+        const response = await executeCommand(store, await cliActor(store), {
+          id: randomUUID(),
+          type: 'user.create',
+          payload: { username: username.username, displayName, password, isAdmin: options.admin === true },
+        });
+        const { userId } = response.result as { userId: string };
+        const row = await findUserById(store.db, userId);
+        if (!row) throw new Error(`user.create reported ${userId}, which is not in the store`);
+        return { user: toUser(row), first: false };
+      },
+      io,
+    );
     if (options.json) {
       const { id, username: login, displayName: shown, isAdmin } = created.user;
       printJson(io, { id, username: login, displayName: shown, isAdmin, firstAccount: created.first });
@@ -71,7 +75,7 @@ export function registerUser(program: Command, io: CliIo): void {
   addStoreOption(list);
   addJsonOption(list);
   list.action(async (options: GlobalOptions) => {
-    const users = await withStore(options, (store) => listUsers(store.db));
+    const users = await withStore(options, (store) => listUsers(store.db), io);
     if (options.json) {
       printJson(io, users);
       return;
