@@ -1,5 +1,5 @@
 import type { BibliographicRecord } from '../records/bibliographic-record.js';
-import { type BlockingOptions, candidatePairs } from './candidate-pairs.js';
+import { type BlockingOptions, forEachCandidatePair } from './candidate-pairs.js';
 import { type Comparison, compareRecords, type DuplicateDecision, type Evidence } from './compare-records.js';
 import { ConstrainedUnionFind } from './constrained-union-find.js';
 import { type PreparedRecord, prepareRecord } from './prepare-record.js';
@@ -76,13 +76,14 @@ export function findDuplicates(
   for (const [i, j] of userSame) if (!userDistinctKeys.has(pairKey(i, j))) unionFind.union(i, j);
 
   const compared: Array<{ i: number; j: number; comparison: Comparison }> = [];
-  for (const [i, j] of candidatePairs(prepared, options)) {
+  forEachCandidatePair(prepared, options, (i, j) => {
     const key = pairKey(i, j);
-    if (userDistinctKeys.has(key) || userSameKeys.has(key)) continue;
+    if (userDistinctKeys.has(key) || userSameKeys.has(key)) return;
     const comparison = compareRecords(prepared[i] as PreparedRecord, prepared[j] as PreparedRecord);
     if (comparison.cannotLink) unionFind.addCannotLink(i, j);
-    compared.push({ i, j, comparison });
-  }
+    // Most candidate pairs are distinct; keeping their evidence would cost gigabytes at 100,000 records.
+    if (comparison.decision !== 'distinct' || options.includeDistinct) compared.push({ i, j, comparison });
+  });
 
   // Strongest pairs first, so that when a cannot-link forces a choice the better-supported merge wins.
   const certain = compared
