@@ -28,8 +28,12 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }
 
-/** Save a screenshot of the page for docs/screenshots (small PNGs, viewport only). */
+/**
+ * Save a screenshot of the page to docs/screenshots (viewport only), when WEFT_SCREENSHOTS=1:
+ * `WEFT_SCREENSHOTS=1 npx playwright test`. Off by default so a test run leaves the tree clean.
+ */
 export async function shoot(page: Page, name: string): Promise<void> {
+  if (!process.env.WEFT_SCREENSHOTS) return;
   // Let transitions settle and relative times render before capturing.
   await page.waitForTimeout(350);
   await page.screenshot({ path: `docs/screenshots/${name}.png`, animations: 'disabled', caret: 'hide' });
