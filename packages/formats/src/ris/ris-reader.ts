@@ -5,9 +5,10 @@ import { type RisEntry, risEntriesToRecord } from './ris-record.js';
 
 /**
  * "TY  - JOUR". The specification says two spaces, a hyphen and a space; exports differ
- * (one or three spaces, no space after the hyphen on an empty "ER  -"), so the match is loose.
+ * (one or three spaces, no space after the hyphen on an empty "ER  -"; a few write "DOI - "),
+ * so the match is loose.
  */
-const TAG_LINE = /^([A-Z][A-Z0-9]) {1,3}-(?: (.*)|\s*)$/;
+const TAG_LINE = /^([A-Z][A-Z0-9]|DOI) {1,3}-(?: (.*)|\s*)$/;
 
 export class RisReader implements LineRecordReader {
   readonly warnings: FormatWarning[] = [];

@@ -22,7 +22,7 @@ export const RIS_SINGLE_FIELDS = {
 export const RIS_AUTHOR_TAGS = ['AU', 'A1'] as const;
 export const RIS_KEYWORD_TAGS = ['KW'] as const;
 export const RIS_URL_TAGS = ['UR'] as const;
-export const RIS_DOI_TAGS = ['DO'] as const;
+export const RIS_DOI_TAGS = ['DO', 'DOI'] as const;
 /** Where exports hide a DOI when they have no DO tag (EBSCO and EndNote use M3 or N1; Scopus a doi.org UR). */
 export const RIS_DOI_HINT_TAGS = ['M3', 'N1', 'UR', 'L2', 'L3'] as const;
 /** Ovid and EBSCO put the MEDLINE accession number here; "PMID: n" is what our export writes. */

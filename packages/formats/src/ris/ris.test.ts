@@ -215,6 +215,24 @@ describe('RIS import of real-world variants', () => {
   });
 });
 
+describe('RIS DOI variants', () => {
+  it.each([
+    ['DO  - 10.1000/a1', '10.1000/a1', {}],
+    ['DOI - 10.1000/a2', '10.1000/a2', {}],
+    ['DO  - https://doi.org/10.1000/A3', '10.1000/a3', {}],
+    ['M3  - 10.1000/a4', '10.1000/a4', { M3: ['10.1000/a4'] }],
+    ['N1  - doi: 10.1000/a5', '10.1000/a5', { N1: ['doi: 10.1000/a5'] }],
+    ['UR  - https://dx.doi.org/10.1000/a6', '10.1000/a6', {}],
+    ['L2  - http://dx.doi.org/10.1000/a7', '10.1000/a7', { L2: ['http://dx.doi.org/10.1000/a7'] }],
+    ['N1  - Cites 10.1000/other in passing', undefined, { N1: ['Cites 10.1000/other in passing'] }],
+    ['DO  - not a doi', undefined, { DO: ['not a doi'] }],
+  ])('%s', (line, doi, extra) => {
+    const { records } = risPlugin.parse(`TY  - JOUR\n${line}\nER  - \n`, { fileName: 'd.ris' });
+    expect(records[0]?.record.doi).toBe(doi);
+    expect(records[0]?.record.extra).toEqual(extra);
+  });
+});
+
 describe('RIS round trip: import → export → import keeps every field', () => {
   const files = [
     'ovid-medline.ris',
