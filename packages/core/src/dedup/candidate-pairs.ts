@@ -23,7 +23,8 @@ export function blockingKeys(record: PreparedRecord): string[] {
   }
   const firstAuthor = record.authors[0];
   // The first initial splits the common "wang 2020" blocks about tenfold; sources agree on it.
-  if (firstAuthor && record.year) keys.push(`ay:${firstAuthor.family}:${firstAuthor.initials[0] ?? ''}:${record.year}`);
+  if (firstAuthor && record.year)
+    keys.push(`ay:${firstAuthor.family}:${firstAuthor.initials[0] ?? ''}:${record.year}`);
   const firstPage = record.pages?.first;
   if (record.volume && firstPage) {
     const initials = record.container[0]?.map((word) => word[0]).join('');
@@ -57,8 +58,8 @@ export function forEachCandidatePair(
   const n = records.length;
   const seen = new Set<number>();
   const add = (x: number, y: number) => {
-    const i = x < y ? x : y;
-    const j = x < y ? y : x;
+    const i = Math.min(x, y);
+    const j = Math.max(x, y);
     const key = i * n + j;
     if (seen.has(key)) return;
     seen.add(key);
@@ -72,15 +73,21 @@ export function forEachCandidatePair(
       }
       continue;
     }
-    const sorted = [...block].sort((x, y) => compareStrings(records[x]?.titleCompact, records[y]?.titleCompact));
+    const sorted = [...block].sort((x, y) =>
+      compareStrings(records[x]?.titleCompact, records[y]?.titleCompact),
+    );
     for (let x = 0; x < sorted.length; x++) {
-      for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++) add(sorted[x] as number, sorted[y] as number);
+      for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++)
+        add(sorted[x] as number, sorted[y] as number);
     }
   }
 }
 
 /** The candidate pairs as an array of [lower index, higher index]. */
-export function candidatePairs(records: PreparedRecord[], options: BlockingOptions = {}): Array<[number, number]> {
+export function candidatePairs(
+  records: PreparedRecord[],
+  options: BlockingOptions = {},
+): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   forEachCandidatePair(records, options, (i, j) => pairs.push([i, j]));
   return pairs;
