@@ -52,6 +52,7 @@ test('first-run setup, sign in, create a project: the feed says so', async ({ pa
 
   await expect(page.getByTestId('project-name')).toHaveText(PROJECT);
   await expect(page.getByTestId('header-project-name')).toHaveText(PROJECT);
+  await expect(page).toHaveTitle(`${PROJECT} · Weft`);
   await expect(page.getByTestId('activity-feed')).toContainText(
     `${OWNER.displayName} created the project “${PROJECT}”`,
   );

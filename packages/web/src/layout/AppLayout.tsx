@@ -1,8 +1,8 @@
 import { AppShell, Burger, Container } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Outlet, useLocation, useMatch } from 'react-router';
-import { ProjectProvider } from '../project/ProjectContext';
+import { ProjectProvider, useOpenProject } from '../project/ProjectContext';
 import { AppHeader } from './AppHeader';
 import { AppNavbar } from './AppNavbar';
 
@@ -21,6 +21,7 @@ export function AppLayout() {
 }
 
 function Shell() {
+  useDocumentTitle(useTitle());
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu on navigation
@@ -54,4 +55,17 @@ function Shell() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** "Members · Integrated care … · Weft": the tab says where you are. */
+function useTitle(): string {
+  const open = useOpenProject();
+  const { pathname } = useLocation();
+  const parts: string[] = [];
+  if (pathname.endsWith('/members')) parts.push('Members');
+  if (pathname === '/accounts') parts.push('Accounts');
+  if (open?.project) parts.push(open.project.name);
+  else if (pathname === '/') parts.push('Projects');
+  parts.push('Weft');
+  return parts.join(' · ');
 }

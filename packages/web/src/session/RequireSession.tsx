@@ -9,7 +9,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (state.status === 'setup') return <Navigate to="/setup" replace />;
   if (state.status !== 'signed-in') {
     const next = location.pathname + location.search;
-    const search = next && next !== '/' ? `?next=${encodeURIComponent(next)}` : '';
+    // After an explicit sign-out, the next person to sign in starts from the project list.
+    const remember = state.status === 'anonymous' && state.reason !== 'logged-out' && next !== '/';
+    const search = remember ? `?next=${encodeURIComponent(next)}` : '';
     return <Navigate to={`/login${search}`} replace />;
   }
   return <>{children}</>;

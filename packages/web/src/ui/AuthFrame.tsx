@@ -1,4 +1,5 @@
 import { Box, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Logo } from './Logo';
 
@@ -12,6 +13,7 @@ export function AuthFrame({
   subtitle?: ReactNode;
   children: ReactNode;
 }) {
+  useDocumentTitle(`${title} · Weft`);
   return (
     <Center mih="100vh" p="md" component="main">
       <Box w="100%" maw={420}>
