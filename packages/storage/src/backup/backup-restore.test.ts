@@ -128,6 +128,11 @@ async function seed(store: Store): Promise<void> {
     action: 'user.create',
     outcome: 'denied',
   });
+  // Enough rows to need several cursor fetches on backup and several batches on restore.
+  await sql`insert into audit_entries (at, actor_id, project_id, action, outcome, detail)
+    select timestamptz '2024-01-01 00:00:00.000001+00' + g * interval '1.000001 second', null, null,
+      'login', 'login-failed', jsonb_build_object('n', g, 'ip', '10.0.0.' || (g % 256))
+    from generate_series(1, 2500) g`.execute(store.db);
   await store.db
     .insertInto('sessions')
     .values({
@@ -157,7 +162,7 @@ describe.each(availableBackends())('backup from %s', (sourceBackend) => {
       members: 4,
       commands: 12,
       events: 12,
-      audit_entries: 2,
+      audit_entries: 2502,
     });
   });
   afterAll(async () => source?.destroy());
@@ -175,7 +180,7 @@ describe.each(availableBackends())('backup from %s', (sourceBackend) => {
         // The ids restored explicitly must not collide with the next ones the store hands out.
         await writeAudit(target.db, { actorId: null, projectId: null, action: 'login', outcome: 'login' });
         const ids = await target.db.selectFrom('audit_entries').select('id').orderBy('id').execute();
-        expect(new Set(ids.map((r) => r.id)).size).toBe(3);
+        expect(new Set(ids.map((r) => r.id)).size).toBe(2503);
       } finally {
         await target.destroy();
       }

@@ -129,6 +129,9 @@ export async function restoreBackup(
         }
         const entry = parsed as { table?: unknown; row?: unknown; end?: unknown; rows?: unknown };
         if (entry.end === true) {
+          if (entry.rows !== Object.values(seen).reduce((sum, n) => sum + n, 0)) {
+            throw damaged(file, line.number, 'the end marker does not match the rows before it');
+          }
           ended = line;
           continue;
         }
