@@ -33,7 +33,7 @@ export function addStoreOption(command: Command): Command {
   return command.addOption(
     new Option(
       '--data-dir <dir>',
-      'embedded store directory (default $WEFT_DATA_DIR or ./weft-data; without it, DATABASE_URL selects a PostgreSQL server)',
+      'embedded store directory; without it DATABASE_URL (a PostgreSQL server), else $WEFT_DATA_DIR, else ./weft-data',
     ),
   );
 }

@@ -7,9 +7,9 @@ import { createProgressBar } from '../progress-bar.js';
 
 const FORMAT_NOTE = `
 A backup is one gzip'd JSON-lines file: a header (format, version, schema version, row count
-per table), then one line per row (users, projects, members, the command ledger, every
-project's event log, audit entries), then an end marker. Sessions are not backed up: after a
-restore everyone signs in again.`;
+per table), then one line per row of every table (users, projects, members, the command
+ledger, every project's event log and data, audit entries), then an end marker. Sessions are
+not backed up: after a restore everyone signs in again.`;
 
 function describeCounts(tables: Record<string, number>): string {
   return Object.entries(tables)
