@@ -83,6 +83,7 @@ export const HEADER_SYNONYMS: Readonly<Record<Exclude<ColumnTarget, 'extra'>, re
   urls: ['url', 'urls', 'link', 'links', 'fulltexturl'],
   language: ['language', 'la', 'languageoforiginaldocument'],
   publicationType: [
+    'entrytype',
     'publicationtype',
     'type',
     'documenttype',
@@ -98,6 +99,7 @@ export const HEADER_SYNONYMS: Readonly<Record<Exclude<ColumnTarget, 'extra'>, re
     'label',
     'finalincluded',
     'labelabstractincluded',
+    'labelabstractscreening',
     'abstractincluded',
     'titleabstractincluded',
     'fulltextincluded',
