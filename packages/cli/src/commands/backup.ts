@@ -12,9 +12,12 @@ ledger, every project's event log and data, audit entries), then an end marker. 
 not backed up: after a restore everyone signs in again.`;
 
 function describeCounts(tables: Record<string, number>): string {
-  return Object.entries(tables)
-    .map(([table, n]) => `${n} ${table.replace('_', ' ')}`)
+  const total = Object.values(tables).reduce((sum, n) => sum + n, 0);
+  const each = Object.entries(tables)
+    .filter(([, n]) => n > 0)
+    .map(([table, n]) => `${table.replaceAll('_', ' ')} ${n}`)
     .join(', ');
+  return `${total} rows${each ? ` (${each})` : ''}`;
 }
 
 export function registerBackup(program: Command, io: CliIo): void {
