@@ -1,0 +1,2 @@
+// `npm run bench` entry point (package.json maps it here); the runner is bench.mjs.
+import './bench.mjs';
