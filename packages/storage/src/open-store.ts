@@ -5,6 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { seedFromTemplate } from './empty-store-template.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -67,6 +68,7 @@ async function openEmbeddedStore(dataDir: string): Promise<Store> {
   try {
     const pgDir = join(absolute, 'pg');
     mkdirSync(pgDir, { recursive: true });
+    seedFromTemplate(pgDir);
     pglite = await PGlite.create(pgDir);
     const instance = pglite;
     // PGlite's node-postgres adapter is a pool of exactly one connection: transactions queue.

@@ -1,33 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { MIGRATIONS } from '../migrations/index.js';
+import { buildEmptyStoreTemplate, seedFromTemplate } from '../empty-store-template.js';
 import { openStore, type Store, type StoreOptions } from '../open-store.js';
 
-/**
- * A fresh PGlite store costs ~3.5 s (initdb in WebAssembly); copying a migrated template
- * costs ~0.5 s. The template is shared by every test process through the temp directory,
- * keyed by the migrations it contains, and published with an atomic rename.
- */
-async function pgliteTemplate(): Promise<string> {
-  const key = Object.keys(MIGRATIONS)
-    .join('+')
-    .replace(/[^a-z0-9+-]/gi, '');
-  const template = join(tmpdir(), `weft-pglite-template-${key}`);
-  if (existsSync(join(template, 'pg', 'PG_VERSION'))) return template;
-  const building = mkdtempSync(join(tmpdir(), 'weft-template-build-'));
-  const store = await openStore({ dataDir: building });
-  await store.close();
-  try {
-    renameSync(building, template);
-  } catch {
-    // Another process published it first; theirs is as good as ours.
-    rmSync(building, { recursive: true, force: true });
-  }
-  return template;
-}
+/** Tests share one migrated empty store per set of migrations, in the temp directory. */
+const TEST_TEMPLATES = join(tmpdir(), 'weft-pglite-templates');
 
 /**
  * Storage tests run on every backend available: PGlite always, a PostgreSQL server when
@@ -50,7 +30,8 @@ export interface TestStoreLocation {
 export async function createTestStoreLocation(backend: BackendName): Promise<TestStoreLocation> {
   if (backend === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'weft-test-'));
-    cpSync(join(await pgliteTemplate(), 'pg'), join(dataDir, 'pg'), { recursive: true });
+    await buildEmptyStoreTemplate(TEST_TEMPLATES);
+    seedFromTemplate(join(dataDir, 'pg'), TEST_TEMPLATES);
     return {
       backend,
       options: { dataDir },
