@@ -268,7 +268,10 @@ describe.each(availableBackends())('backup from %s', (sourceBackend) => {
     it.each(variants)('refuses a backup %s, naming file and line', async (_name, make, message) => {
       const damagedFile = join(folder, `damaged-${sourceBackend}-${randomUUID()}.gz`);
       writeFileSync(damagedFile, make());
-      const error = await restoreBackup(target, damagedFile).catch((e: unknown) => e as Error);
+      const error = await restoreBackup(target, damagedFile).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(error?.message).toContain(damagedFile);
       expect(error?.message).toMatch(message);
