@@ -5,8 +5,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { SessionProvider } from './session/SessionContext';
+import { App } from './app';
+import { SessionProvider } from './session/session-context';
 import { theme } from './theme';
 
 const root = document.getElementById('root');

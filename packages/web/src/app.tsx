@@ -1,0 +1,37 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppLayout } from './layout/app-layout';
+import { AccountsPage } from './pages/accounts-page';
+import { LoginPage } from './pages/login-page';
+import { MembersPage } from './pages/members-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { ProjectHomePage } from './pages/project-home-page';
+import { ProjectsPage } from './pages/projects-page';
+import { SetupPage } from './pages/setup-page';
+import { RequireSession } from './session/require-session';
+import { SessionGate } from './session/session-gate';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionGate>
+        <Routes>
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireSession>
+                <AppLayout />
+              </RequireSession>
+            }
+          >
+            <Route index element={<ProjectsPage />} />
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="projects/:projectId" element={<ProjectHomePage />} />
+            <Route path="projects/:projectId/members" element={<MembersPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionGate>
+    </BrowserRouter>
+  );
+}

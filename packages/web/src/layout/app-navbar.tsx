@@ -1,0 +1,77 @@
+import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconFolders, IconHome, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router';
+import { useOpenProject } from '../project/project-context';
+import { useCurrentUser } from '../session/session-context';
+
+function SectionLabel({ children }: { children: string }) {
+  return (
+    <Text
+      fz={11}
+      fw={700}
+      tt="uppercase"
+      c="dimmed"
+      px="sm"
+      pt="md"
+      pb={4}
+      style={{ letterSpacing: '0.06em' }}
+    >
+      {children}
+    </Text>
+  );
+}
+
+export function AppNavbar() {
+  const user = useCurrentUser();
+  const open = useOpenProject();
+  const { pathname } = useLocation();
+  const base = open ? `/projects/${open.projectId}` : '';
+  return (
+    <nav aria-label="Main" style={{ height: '100%' }}>
+      <ScrollArea h="100%">
+        <Stack gap={2}>
+          <NavLink
+            component={Link}
+            to="/"
+            label="All projects"
+            leftSection={<IconFolders size={18} stroke={1.6} />}
+            active={pathname === '/'}
+          />
+          {open && (
+            <>
+              <SectionLabel>This project</SectionLabel>
+              <NavLink
+                component={Link}
+                to={base}
+                label="Overview"
+                leftSection={<IconHome size={18} stroke={1.6} />}
+                active={pathname === base}
+              />
+              <NavLink
+                component={Link}
+                to={`${base}/members`}
+                label="Members"
+                description={open.members ? `${open.members.length} in the team` : undefined}
+                leftSection={<IconUsers size={18} stroke={1.6} />}
+                active={pathname === `${base}/members`}
+              />
+            </>
+          )}
+          {user.isAdmin && (
+            <>
+              <Divider my="sm" />
+              <SectionLabel>Administration</SectionLabel>
+              <NavLink
+                component={Link}
+                to="/accounts"
+                label="Accounts"
+                leftSection={<IconUsersGroup size={18} stroke={1.6} />}
+                active={pathname === '/accounts'}
+              />
+            </>
+          )}
+        </Stack>
+      </ScrollArea>
+    </nav>
+  );
+}
