@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BibliographicRecord } from '@weft/core';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** One parsed record with its verbatim text (formats' ParsedRecord, without depending on formats). */
@@ -24,10 +24,7 @@ export interface NewImport {
   at: Date;
 }
 
-/**
- * Rows per INSERT. 1,000 records × 14 columns stays far below PostgreSQL's 65,535 bind
- * parameters, and measured on PGlite larger batches gain nothing.
- */
+/** Records per INSERT: big enough to amortise a round trip, small enough to bound memory. */
 export const IMPORT_BATCH_SIZE = 1000;
 
 /** The sort/filter columns of a record, derived from its normalised copy. */
@@ -78,36 +75,32 @@ export async function insertImport(
     const batch = records.slice(start, start + IMPORT_BATCH_SIZE);
     const sourceIds = batch.map(() => randomUUID());
     const recordIds = batch.map(() => randomUUID());
-    await trx
-      .insertInto('source_records')
-      .values(
-        batch.map((item, i) => ({
-          id: sourceIds[i] as string,
-          project_id: imported.projectId,
-          import_id: imported.id,
-          position: item.position,
-          line: item.line,
-          text: item.sourceText,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('records')
-      .values(
-        batch.map((item, i) => ({
-          id: recordIds[i] as string,
-          project_id: imported.projectId,
-          import_id: imported.id,
-          search_id: imported.searchId,
-          source_record_id: sourceIds[i] as string,
-          data: JSON.stringify(item.record),
-          ...recordColumns(item.record),
-          group_id: null,
-          version: 1,
-          created_at: imported.at,
-        })),
-      )
-      .execute();
+    // One JSON parameter per batch instead of 14 bind parameters per row: measured on PGlite,
+    // binding and Kysely's compilation of thousands of parameters cost more than the insert.
+    const sources = batch.map((item, i) => ({
+      id: sourceIds[i],
+      position: item.position,
+      line: item.line,
+      text: item.sourceText,
+    }));
+    await sql`insert into source_records (id, project_id, import_id, position, line, text)
+      select x.id, ${imported.projectId}::uuid, ${imported.id}::uuid, x.position, x.line, x.text
+      from jsonb_to_recordset(${JSON.stringify(sources)}::jsonb)
+        as x(id uuid, position integer, line integer, text text)`.execute(trx);
+    const rows = batch.map((item, i) => ({
+      id: recordIds[i],
+      source_record_id: sourceIds[i],
+      data: item.record,
+      ...recordColumns(item.record),
+    }));
+    await sql`insert into records
+        (id, project_id, import_id, search_id, source_record_id, data, title, year, doi, pmid, first_author,
+         group_id, version, created_at)
+      select x.id, ${imported.projectId}::uuid, ${imported.id}::uuid, ${imported.searchId}::uuid,
+        x.source_record_id, x.data, x.title, x.year, x.doi, x.pmid, x.first_author, null, 1, ${imported.at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(id uuid, source_record_id uuid, data jsonb, title text, year integer, doi text, pmid text,
+             first_author text)`.execute(trx);
     ids.push(...recordIds);
     onProgress?.(start + batch.length, records.length);
   }
