@@ -148,6 +148,12 @@ describe.each(availableBackends())('commands over HTTP on %s', (backend) => {
     expect((await c.request('GET', '/api/session')).status).toBe(401);
   });
 
+  it('a malformed project id in a URL gets 400, not a server error', async () => {
+    const response = await owner.request<{ code: string }>('GET', '/api/projects/not-a-uuid');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation');
+  });
+
   it('health reports the store kind and schema version', async () => {
     const health = await t.client().request<{ store: string; schemaVersion: number }>('GET', '/api/health');
     expect(health.body.store).toBe(backend === 'pglite' ? 'embedded' : 'server');

@@ -4,7 +4,6 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findLiveSession,
-  findUserById,
   insertSession,
   type Store,
   toUser,
@@ -48,9 +47,7 @@ export async function resolveSession(
 ): Promise<AuthenticatedSession | undefined> {
   if (!token) return undefined;
   const session = await findLiveSession(store.db, sessionIdOf(token), new Date());
-  if (!session) return undefined;
-  const user = await findUserById(store.db, session.userId);
-  return user && { user: toUser(user), sessionId: session.id, csrfToken: session.csrfToken };
+  return session && { user: toUser(session.user), sessionId: session.id, csrfToken: session.csrfToken };
 }
 
 export async function endSession(store: Store, sessionId: string): Promise<void> {

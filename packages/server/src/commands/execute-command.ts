@@ -1,6 +1,6 @@
 import { type User, WeftError } from '@weft/core';
 import { COMMAND_PAYLOADS, type CommandResponse, commandEnvelopeSchema } from '@weft/protocol';
-import { executeInLedger, findMembership, findProject, type Store } from '@weft/storage';
+import { executeInLedger, findProjectWithRole, type Store } from '@weft/storage';
 import type { z } from 'zod';
 import type { CommandContext } from './command-handler.js';
 import { handlerFor } from './registry.js';
@@ -37,10 +37,9 @@ export async function executeCommand(store: Store, actor: User, input: unknown):
   const context: CommandContext = { actor };
   if (handler.scope === 'project') {
     if (!projectId) throw new WeftError('validation', `${type} needs a projectId.`);
-    const [project, role] = await Promise.all([
-      findProject(store.db, projectId),
-      findMembership(store.db, projectId, actor.id),
-    ]);
+    const found = await findProjectWithRole(store.db, projectId, actor.id);
+    const project = found?.project;
+    const role = found?.role;
     // Non-members learn nothing, not even whether the project exists.
     if (!project || !role)
       throw new WeftError('forbidden', 'You are not a member of this project.', { projectId });

@@ -1,6 +1,6 @@
 import type { Role, User } from '@weft/core';
-import { WeftError } from '@weft/core';
-import { findMembership, findProject, type Store } from '@weft/storage';
+import { isUuid, WeftError } from '@weft/core';
+import { findProjectWithRole, type Store } from '@weft/storage';
 import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedSession } from '../auth/sessions.js';
 import { mayDo, type ProjectAction } from '../policies/project-policy.js';
@@ -24,10 +24,10 @@ export async function requireProjectAction(
   action: ProjectAction,
 ) {
   const user = requireUser(request);
-  const [project, role] = await Promise.all([
-    findProject(store.db, projectId),
-    findMembership(store.db, projectId, user.id),
-  ]);
+  if (!isUuid(projectId)) throw new WeftError('validation', 'That is not a project id.');
+  const found = await findProjectWithRole(store.db, projectId, user.id);
+  const project = found?.project;
+  const role = found?.role;
   if (!project || !role)
     throw new WeftError('forbidden', 'You are not a member of this project.', { projectId });
   if (!mayDo(role, action)) throw new WeftError('forbidden', `Your role (${role}) does not allow ${action}.`);

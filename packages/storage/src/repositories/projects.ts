@@ -107,3 +107,23 @@ export async function listMembers(db: Db, projectId: string): Promise<Member[]> 
     version: row.version,
   }));
 }
+
+/** The project and the user's role in it, in one round trip (authorisation runs on every request). */
+export async function findProjectWithRole(
+  db: Db,
+  projectId: string,
+  userId: string,
+): Promise<{ project: Project; role: Role | undefined } | undefined> {
+  const row = await db
+    .selectFrom('projects')
+    .leftJoin('members', (j) =>
+      j.onRef('members.project_id', '=', 'projects.id').on('members.user_id', '=', userId),
+    )
+    .selectAll('projects')
+    .select('members.role as member_role')
+    .where('projects.id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { member_role, ...project } = row;
+  return { project: toProject(project), role: isRole(member_role) ? member_role : undefined };
+}

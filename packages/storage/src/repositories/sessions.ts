@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Database, UserRow } from '../schema.js';
 
 export interface SessionRow {
   id: string;
@@ -24,18 +24,23 @@ export async function insertSession(
     .execute();
 }
 
+/** The live session and its user in one round trip: this runs on every API request. */
 export async function findLiveSession(
   db: Kysely<Database>,
   id: string,
   now: Date,
-): Promise<SessionRow | undefined> {
+): Promise<(SessionRow & { user: UserRow }) | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('expires_at', '>', now)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at'])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
-  return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  if (!row) return undefined;
+  const { session_id, csrf_token, expires_at, ...user } = row;
+  return { id: session_id, userId: user.id, csrfToken: csrf_token, expiresAt: expires_at, user };
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
