@@ -6,6 +6,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerProject } from './commands/project.js';
 import { registerServe } from './commands/serve.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerUser } from './commands/user.js';
 import { describeUserError } from './describe-error.js';
 import { VERSION } from './version.js';
@@ -45,6 +46,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerBackup(program, io);
   registerImport(program, io);
   registerDedup(program, io);
+  registerSimulate(program, io);
   registerServe(program);
   oneLineErrors(program, io);
   return program;
