@@ -3,6 +3,7 @@ import type { COMMAND_PAYLOADS, CommandResults, CommandType } from '@weft/protoc
 import type { CommandOutcome, Database } from '@weft/storage';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { FollowUpRunner } from './follow-up.js';
 
 export type ParsedPayload<T extends CommandType> = z.output<(typeof COMMAND_PAYLOADS)[T]>;
 
@@ -30,6 +31,11 @@ export interface CommandHandler<T extends CommandType, TPrepared = ParsedPayload
     payload: TPrepared,
     at: Date,
   ): Promise<CommandOutcome<CommandResults[T]>>;
+  /**
+   * Commands to run after this one has committed, each its own transaction and event (so the
+   * audit trail shows each step). Also run when the command is replayed, which resumes them.
+   */
+  followUp?(run: FollowUpRunner, result: CommandResults[T]): Promise<void>;
 }
 
 export function defineHandler<T extends CommandType, TPrepared = ParsedPayload<T>>(

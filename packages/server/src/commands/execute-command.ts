@@ -3,6 +3,7 @@ import { COMMAND_PAYLOADS, type CommandResponse, commandEnvelopeSchema } from '@
 import { executeInLedger, findProjectWithRole, type Store } from '@weft/storage';
 import type { z } from 'zod';
 import type { CommandContext } from './command-handler.js';
+import { derivedCommandId, type FollowUpRunner } from './follow-up.js';
 import { handlerFor } from './registry.js';
 
 export function validationError(error: z.ZodError, what: string): WeftError {
@@ -57,7 +58,25 @@ export async function executeCommand(store: Store, actor: User, input: unknown):
     { id: actor.id, displayName: actor.displayName },
     (trx, at) => handler.apply(trx, context, prepared, at),
   );
+  if (handler.followUp) await handler.followUp(followUpRunner(store, actor, id), receipt.result);
   return receipt.event
     ? { result: receipt.result, seq: receipt.event.seq, replayed: receipt.replayed }
     : { result: receipt.result, replayed: receipt.replayed };
+}
+
+function followUpRunner(store: Store, actor: User, parentId: string): FollowUpRunner {
+  return {
+    store,
+    actor,
+    derivedId: (step) => derivedCommandId(parentId, step),
+    async command(step, type, payload, projectId) {
+      const response = await executeCommand(store, actor, {
+        id: derivedCommandId(parentId, step),
+        type,
+        projectId,
+        payload,
+      });
+      return response.result as never;
+    },
+  };
 }

@@ -1,9 +1,11 @@
+import { readUpload, saveUpload } from '@weft/storage';
+import { demoSearches } from '../../demo/demo-records.js';
 import { defineHandler } from '../command-handler.js';
 import { requireInstanceAction } from '../require.js';
 import { insertProjectWithOwner } from './create-project.js';
 
-// Fictional: written for Weft, about no real organisation. Later capabilities (records,
-// screening, coding) add their own demo material to this project as they land.
+// Fictional: written for Weft, about no real organisation. Each capability adds its own demo
+// material as a follow-up step, through the same commands a user would run.
 const DEMO_NAME = 'Demo: Hospital and housing charity collaboration';
 const DEMO_DESCRIPTION = [
   'A fictional review for trying Weft: how do acute hospitals and local housing charities work together',
@@ -32,5 +34,36 @@ export const demoCreate = defineHandler({
         payload: { name, description: DEMO_DESCRIPTION, demo: true },
       },
     };
+  },
+  /** Two database searches with overlapping results, imported and deduplicated. */
+  async followUp(run, { projectId }) {
+    for (const [i, search] of demoSearches().entries()) {
+      const { searchId } = await run.command(
+        `search-${i}`,
+        'search.create',
+        {
+          sourceType: 'database',
+          name: search.name,
+          platform: search.platform,
+          dateRun: search.dateRun,
+          query: search.query,
+          reportedCount: search.recordCount,
+        },
+        projectId,
+      );
+      const uploadId = run.derivedId(`upload-${i}`);
+      if (!(await readUpload(run.store.db, projectId, uploadId))) {
+        await saveUpload(run.store.db, {
+          id: uploadId,
+          projectId,
+          fileName: search.fileName,
+          bytes: new TextEncoder().encode(search.ris),
+          uploadedBy: run.actor.id,
+          at: new Date(),
+        });
+      }
+      await run.command(`import-${i}`, 'import.records', { searchId, uploadId, format: 'ris' }, projectId);
+    }
+    await run.command('dedup', 'dedup.run', {}, projectId);
   },
 });

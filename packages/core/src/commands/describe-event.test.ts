@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectEvent } from './command.js';
+import { describeEvent } from './describe-event.js';
+
+function event(eventType: string, payload: Record<string, unknown>): ProjectEvent {
+  return {
+    type: 'event',
+    projectId: 'p',
+    seq: 1,
+    commandId: 'c',
+    actorId: 'a',
+    actorName: 'Ana',
+    eventType,
+    payload,
+    at: '2026-11-23T10:00:00.000Z',
+  };
+}
+
+describe('describeEvent', () => {
+  it.each([
+    ['project.created', { name: 'Housing' }, 'Ana created the project “Housing”'],
+    ['project.renamed', { from: 'A', name: 'B' }, 'Ana renamed the project from “A” to “B”'],
+    ['member.added', { displayName: 'Ben', role: 'reviewer' }, 'Ana added Ben as reviewer'],
+    [
+      'member.role-changed',
+      { displayName: 'Ben', role: 'lead', from: 'reviewer' },
+      'Ana made Ben lead (was reviewer)',
+    ],
+    [
+      'records.imported',
+      { recordCount: 1, fileName: 'a.ris', searchName: 'MEDLINE' },
+      'Ana imported 1 record from a.ris into “MEDLINE”',
+    ],
+    [
+      'duplicates.detected',
+      { recordsMergedAutomatically: 8, pairsQueued: 0 },
+      'Ana ran deduplication: 8 duplicates merged automatically, 0 pairs to review',
+    ],
+    ['duplicates.merged', { recordIds: ['x', 'y'] }, 'Ana merged 2 records as duplicates'],
+    ['something.new-happened', {}, 'Ana: something new happened'],
+  ])('%s reads as a sentence', (type, payload, sentence) => {
+    expect(describeEvent(event(type, payload))).toBe(sentence);
+  });
+});

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { IdentificationResponse } from '@weft/protocol';
+import { availableBackends } from '@weft/storage/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSearches } from './demo/demo-records.js';
+import type { TestClient } from './testing/test-client.js';
+import { startTestServer, type TestServer } from './testing/test-server.js';
+
+describe.each(availableBackends())('demo project on %s', (backend) => {
+  let t: TestServer;
+  let owner: TestClient;
+
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    owner = t.client();
+    await owner.setup('ana', 'Ana Silva', 'correct horse battery');
+  });
+  afterAll(async () => t?.close());
+
+  it('arrives with two searches imported and deduplicated, every step in the event log', async () => {
+    const id = randomUUID();
+    const created = await owner.command<{ projectId: string }>('demo.create', {}, undefined, id);
+    expect(created.status).toBe(200);
+    const projectId = created.body.result.projectId;
+
+    const events = await owner.request<{
+      events: Array<{ eventType: string; payload: Record<string, unknown> }>;
+    }>('GET', `/api/projects/${projectId}/events`);
+    expect(events.body.events.map((e) => e.eventType)).toEqual([
+      'project.created',
+      'search.created',
+      'records.imported',
+      'search.created',
+      'records.imported',
+      'duplicates.detected',
+    ]);
+    const searches = demoSearches();
+    const total = searches.reduce((sum, s) => sum + s.recordCount, 0);
+    const counts = await owner.request<IdentificationResponse>(
+      'GET',
+      `/api/projects/${projectId}/identification`,
+    );
+    expect(counts.body.identified).toBe(total);
+    expect(counts.body.duplicatesRemovedAutomatically).toBe(8);
+    // Studies 16–23 are in both exports: eight duplicates, all found although only one side has a DOI.
+    const detected = events.body.events.at(-1)?.payload as { recordsMergedAutomatically: number };
+    expect(detected.recordsMergedAutomatically).toBe(8);
+    expect(counts.body.remaining).toBe(total - 8);
+
+    // Replaying the command (a retry) creates nothing more.
+    const replay = await owner.command<{ projectId: string }>('demo.create', {}, undefined, id);
+    expect(replay.body.replayed).toBe(true);
+    expect(replay.body.result.projectId).toBe(projectId);
+    const after = await owner.request<{ events: unknown[] }>('GET', `/api/projects/${projectId}/events`);
+    expect(after.body.events).toHaveLength(6);
+  });
+});
