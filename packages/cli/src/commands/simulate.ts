@@ -99,10 +99,13 @@ export function registerSimulate(program: Command, io: CliIo): void {
       const svg = renderRecallPlot({
         // Long names would run off the 880-pixel canvas.
         title: `Recall curve: ${fileName.length > 64 ? `${fileName.slice(0, 63)}…` : fileName}`,
-        subtitle:
-          `${summary.records.toLocaleString('en')} records, ${summary.relevant} relevant; ` +
-          `${options.priorIncluded} + ${options.priorExcluded} prior; ${options.seeds} seed${options.seeds === 1 ? '' : 's'}; ` +
-          `WSS@95 ${percent(summary.wss95)}, WSS@100 ${percent(summary.wss100)}, RRF@10 ${percent(summary.rrf10)}, ATD ${percent(summary.atd, 2)}`,
+        subtitle: [
+          `${summary.records.toLocaleString('en')} records, ${summary.relevant.toLocaleString('en')} relevant; ` +
+            `${options.priorIncluded} relevant + ${options.priorExcluded} irrelevant prior per seed (left out of the curve); ` +
+            `${options.seeds} seed${options.seeds === 1 ? '' : 's'}`,
+          `${options.seeds === 1 ? '' : 'Means: '}WSS@95 ${percent(summary.wss95)}, WSS@100 ${percent(summary.wss100)}, ` +
+            `RRF@10 ${percent(summary.rrf10)}, ATD ${percent(summary.atd, 2)}, ${summary.seconds.toFixed(2)} s per seed`,
+        ],
         pool: summary.pool,
         poolRelevant: summary.poolRelevant,
         seedCurves: summary.perSeed.map((s) => s.recall),

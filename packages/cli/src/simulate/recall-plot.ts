@@ -1,7 +1,7 @@
 export interface RecallPlotInput {
   readonly title: string;
-  /** A second line under the title (the run and its figures). */
-  readonly subtitle?: string;
+  /** Up to two lines under the title (the run, its figures). */
+  readonly subtitle?: readonly string[];
   /** Records in the pool (priors excluded): the x axis runs from 0 to this. */
   readonly pool: number;
   readonly poolRelevant: number;
@@ -12,8 +12,8 @@ export interface RecallPlotInput {
 }
 
 const WIDTH = 880;
-const HEIGHT = 620;
-const MARGIN = { left: 84, right: 36, top: 86, bottom: 74 };
+const HEIGHT = 640;
+const MARGIN = { left: 84, right: 36, top: 104, bottom: 74 };
 const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
@@ -129,11 +129,11 @@ export function renderRecallPlot(input: RecallPlotInput): string {
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
     `<text class="title" x="${MARGIN.left}" y="34" font-size="18" font-weight="600">${escapeXml(input.title)}</text>`,
   ];
-  if (input.subtitle) {
+  (input.subtitle ?? []).slice(0, 2).forEach((line, i) => {
     parts.push(
-      `<text class="subtitle" x="${MARGIN.left}" y="58" font-size="13" fill="${MUTED_COLOUR}">${escapeXml(input.subtitle)}</text>`,
+      `<text class="subtitle" x="${MARGIN.left}" y="${58 + i * 19}" font-size="13" fill="${MUTED_COLOUR}">${escapeXml(line)}</text>`,
     );
-  }
+  });
   parts.push(...axes(pool, poolRelevant));
   // 95 % recall, the level WSS@95 is read at.
   const y95 = yOf(0.95);
