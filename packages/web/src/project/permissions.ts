@@ -1,29 +1,27 @@
-import { type Role, roleAtLeast } from '@weft/core';
+import { mayAssignRole, mayDo, PROJECT_ACTIONS, type ProjectAction, type Role } from '@weft/core';
 
 /**
- * The minimum role for each project action, mirroring the server's policy table. The server
+ * What the signed-in member may do, from the same policy table the server enforces. The server
  * decides; this only hides controls that would be refused, and explains why.
  */
-const MINIMUM = {
-  'project.rename': 'lead',
-  'project.describe': 'lead',
-  'project.archive': 'owner',
-  'member.manage': 'lead',
-} as const satisfies Record<string, Role>;
+const ABILITIES = {
+  'project.rename': 'project.rename',
+  'project.describe': 'project.describe',
+  'project.archive': 'project.archive',
+  'member.manage': 'member.add',
+} as const satisfies Record<string, ProjectAction>;
 
-export type ProjectAbility = keyof typeof MINIMUM;
+export type ProjectAbility = keyof typeof ABILITIES;
 
 export function can(role: Role | undefined, ability: ProjectAbility): boolean {
-  return role !== undefined && roleAtLeast(role, MINIMUM[ability]);
+  return mayDo(role, ABILITIES[ability]);
 }
 
 export function minimumRole(ability: ProjectAbility): Role {
-  return MINIMUM[ability];
+  return PROJECT_ACTIONS[ABILITIES[ability]];
 }
 
 /** Leads manage everyone below owner; only owners hand out or take away ownership. */
 export function mayAssign(actor: Role | undefined, from: Role | undefined, to: Role | undefined): boolean {
-  if (actor === 'owner') return true;
-  if (actor !== 'lead') return false;
-  return from !== 'owner' && to !== 'owner';
+  return mayAssignRole(actor, from, to);
 }
