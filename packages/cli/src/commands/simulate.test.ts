@@ -219,6 +219,11 @@ describe('weft simulate', () => {
         /unlabelled\.csv has no label column \(label_included or included/,
       ],
       [
+        'a file without titles or abstracts',
+        () => [write('no-text.csv', 'record_id,label_included\n1,1\n2,0\n3,1\n')],
+        /no-text\.csv has no title or abstract text/,
+      ],
+      [
         'a label that is not 0 or 1',
         () => [write('maybe.csv', 'title,label_included\nOne,1\nTwo,maybe\nThree,0\n')],
         /maybe\.csv, line 3: label_included must be 1 or 0 for every record, not "maybe"/,

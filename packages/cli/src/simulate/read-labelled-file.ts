@@ -62,5 +62,8 @@ export async function readLabelledFile(file: string): Promise<LabelledRecords> {
     labels.push(value === 1);
     lines.push(item.line);
   }
+  if (texts.every((text) => text.trim() === '')) {
+    throw new WeftError('bad-input', `${fileName} has no title or abstract text for the model to read.`);
+  }
   return { fileName, labelColumn, texts, labels, lines, warnings: parsed.warnings };
 }
