@@ -8,5 +8,12 @@ if (!existsSync(main)) {
   console.error('weft: not built yet. Run `npm run build` in the repository root first.');
   process.exit(1);
 }
+// `weft … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 const { run } = await import(main);
 process.exitCode = await run(process.argv);
