@@ -29,6 +29,12 @@ function loadSet(name) {
   };
 }
 
+/** CPU seconds (user + system) of this process since `start`: fair on a machine shared with others. */
+const cpuSecondsSince = (start) => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
+};
+
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export async function runScreeningSim({ sets = allSets, seeds = 5, settings } = {}) {
@@ -40,6 +46,7 @@ export async function runScreeningSim({ sets = allSets, seeds = 5, settings } = 
     const runs = [];
     for (let seed = 0; seed < seeds; seed++) {
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       // Vectorising is inside the timing: a real simulation starts from texts.
       const result = core.simulateScreening({
         texts,
@@ -52,6 +59,7 @@ export async function runScreeningSim({ sets = allSets, seeds = 5, settings } = 
       runs.push({
         ...result.metrics,
         seconds: (performance.now() - started) / 1000,
+        cpuSeconds: cpuSecondsSince(cpuStarted),
         trainings: result.trainings,
       });
     }
@@ -64,6 +72,7 @@ export async function runScreeningSim({ sets = allSets, seeds = 5, settings } = 
       rrf10: mean(runs.map((r) => r.rrf10)),
       atd: mean(runs.map((r) => r.atd)),
       seconds: mean(runs.map((r) => r.seconds)),
+      cpuSeconds: mean(runs.map((r) => r.cpuSeconds)),
       trainings: mean(runs.map((r) => r.trainings)),
     };
   }
@@ -82,13 +91,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const named = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
   const { sets } = await runScreeningSim({ sets: named.length ? named : allSets, seeds, settings });
   console.log(
-    'set             WSS@95 (base)     WSS@100 (base)    RRF@10 (base)     ATD (base)        s/seed (base)',
+    'set             WSS@95 (base)     WSS@100 (base)    RRF@10 (base)     ATD (base)        s/seed (base)  CPU s/seed',
   );
   for (const [name, r] of Object.entries(sets)) {
     const b = baseline[name];
     const cell = (v, w) => `${pct(v)} (${pct(w)})`.padEnd(18);
     console.log(
-      `${name.padEnd(16)}${cell(r.wss95, b.wss95)}${cell(r.wss100, b.wss100)}${cell(r.rrf10, b.rrf10)}${cell(r.atd, b.atd)}${r.seconds.toFixed(2)} (${b.seconds})  trainings ${r.trainings.toFixed(0)}`,
+      `${name.padEnd(16)}${cell(r.wss95, b.wss95)}${cell(r.wss100, b.wss100)}${cell(r.rrf10, b.rrf10)}${cell(r.atd, b.atd)}${`${r.seconds.toFixed(2)} (${b.seconds})`.padEnd(15)}${r.cpuSeconds.toFixed(2).padEnd(11)}trainings ${r.trainings.toFixed(0)}`,
     );
   }
   const names = Object.keys(sets);

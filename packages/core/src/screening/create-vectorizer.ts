@@ -1,5 +1,6 @@
 import type { ModelSettings } from './model-settings.js';
 import type { SparseMatrix } from './sparse-matrix.js';
+import { englishStopWords } from './stop-words.js';
 import { tokenize } from './tokenize.js';
 
 export interface TfidfMatrix extends SparseMatrix {
@@ -17,13 +18,15 @@ export interface TfidfMatrix extends SparseMatrix {
  */
 export function createVectorizer(texts: readonly string[], settings: ModelSettings['features']): TfidfMatrix {
   const [minN, maxN] = settings.ngramRange;
+  const stopWords = settings.stopWords === 'english' ? englishStopWords : undefined;
   const vocabulary = new Map<string, number>();
   const terms: string[] = [];
   const df: number[] = [];
   const docTermIds: Int32Array[] = [];
   const docCounts: Int32Array[] = [];
   for (const text of texts) {
-    const tokens = tokenize(text);
+    const all = tokenize(text);
+    const tokens = stopWords ? all.filter((t) => !stopWords.has(t)) : all;
     const counts = new Map<number, number>();
     for (let n = minN; n <= maxN; n++) {
       for (let i = 0; i + n <= tokens.length; i++) {

@@ -1,4 +1,5 @@
 export * from './create-vectorizer.js';
+export * from './double-balance.js';
 export * from './hypergeometric.js';
 export * from './model-settings.js';
 export * from './rank-unlabelled.js';
@@ -6,6 +7,7 @@ export * from './screening-metrics.js';
 export * from './seeded-random.js';
 export * from './simulate.js';
 export * from './sparse-matrix.js';
+export * from './stop-words.js';
 export * from './stopping.js';
 export * from './tokenize.js';
 export * from './train-classifier.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVectorizer } from './create-vectorizer.js';
+import { asreviewDoubleBalance } from './double-balance.js';
 import { defaultModelSettings } from './model-settings.js';
 import { rankUnlabelled } from './rank-unlabelled.js';
 import { simulateScreening } from './simulate.js';
@@ -84,5 +85,46 @@ describe('prioritisation model', () => {
     expect(a.labelsInOrder).toEqual([true, true, true, true]);
     expect(a.metrics.wss100).toBeCloseTo((13 - 4) / 13, 12);
     expect(JSON.parse(JSON.stringify(a.settings))).toEqual(settings);
+  });
+
+  const mnb = {
+    kind: 'multinomial-nb',
+    alpha: 3.822,
+    balance: asreviewDoubleBalance,
+  } as const;
+
+  it('resampled multinomial NB ranks the relevant records first, the same for a seed', () => {
+    const matrix = createVectorizer(texts, settings.features);
+    const a = trainClassifier(matrix, [0, 1, 5, 6, 7], [true, true, false, false, false], mnb, undefined, 4);
+    const b = trainClassifier(matrix, [0, 1, 5, 6, 7], [true, true, false, false, false], mnb, undefined, 4);
+    expect(Array.from(a.weights)).toEqual(Array.from(b.weights));
+    const labelled = texts.map((_, i) => [0, 1, 5, 6, 7].includes(i));
+    expect(rankUnlabelled(matrix, a, labelled).slice(0, 3).sort()).toEqual([2, 3, 4]);
+    const run = (seed: number) =>
+      simulateScreening({ texts, labels, seed, settings: { ...settings, classifier: mnb } }).order;
+    expect(run(3)).toEqual(run(3));
+  });
+
+  it('an ensemble of SVM and NB is one linear model and finds every relevant record first', () => {
+    const svm = { kind: 'svm', c: 0.11, positiveWeight: 2, tolerance: 1e-3, maxEpochs: 50 } as const;
+    const ensemble = { kind: 'ensemble', members: [svm, mnb], weights: [1, 1] } as const;
+    const a = simulateScreening({ texts, labels, seed: 2, settings: { ...settings, classifier: ensemble } });
+    expect(a.labelsInOrder).toEqual([true, true, true, true]);
+    const matrix = createVectorizer(texts, settings.features);
+    const model = trainClassifier(matrix, [0, 5], [true, false], ensemble, undefined, 1);
+    expect(model.members).toHaveLength(2);
+    expect(model.weights).toHaveLength(matrix.columnCount);
+  });
+
+  it('drops English stop words before building n-grams', () => {
+    const matrix = createVectorizer(['the effect of salt on the heart', 'salt and the heart'], {
+      ...settings.features,
+      minDf: 1,
+      maxDf: 1,
+      stopWords: 'english',
+    });
+    expect(matrix.terms).not.toContain('the');
+    expect(matrix.terms).toContain('salt heart');
+    expect(matrix.terms).toContain('effect salt');
   });
 });

@@ -1,6 +1,7 @@
-import type { ModelSettings } from './model-settings.js';
-import { createSeededRandom, shuffleInPlace } from './seeded-random.js';
-import { rowSquaredNorm, type SparseMatrix } from './sparse-matrix.js';
+import { doubleBalanceSizes, fillTraining } from './double-balance.js';
+import type { ModelSettings, SingleClassifierSettings } from './model-settings.js';
+import { createSeededRandom, type RandomSource, shuffleInPlace } from './seeded-random.js';
+import { rowDot, rowSquaredNorm, type SparseMatrix } from './sparse-matrix.js';
 
 /** A linear scorer: score(x) = weights · x + bias. Plain data (worker-safe, serialisable). */
 export interface LinearModel {
@@ -15,6 +16,8 @@ export interface LinearModel {
   readonly dual: Float64Array | undefined;
   /** Coordinate-descent passes used by the last training (diagnostic). */
   readonly epochs: number;
+  /** For an ensemble: each member's own model (warm starts the next training). */
+  readonly members?: readonly LinearModel[];
 }
 
 /**
@@ -31,8 +34,62 @@ export function trainClassifier(
   seed = 0,
 ): LinearModel {
   if (labelledRows.length !== labels.length) throw new RangeError('labelledRows and labels differ in length');
+  if (settings.kind === 'ensemble')
+    return trainEnsemble(matrix, labelledRows, labels, settings, warmStart, seed);
   if (settings.kind === 'nb') return trainNaiveBayes(matrix, labelledRows, labels, settings.alpha);
+  if (settings.kind === 'multinomial-nb')
+    return trainResampledNaiveBayes(matrix, labelledRows, labels, settings, createSeededRandom(seed));
   return trainSvm(matrix, labelledRows, labels, settings, warmStart, seed);
+}
+
+/** Standardise each member's scores over all rows and add them up, as one linear model. */
+function trainEnsemble(
+  matrix: SparseMatrix,
+  rows: readonly number[],
+  labels: readonly boolean[],
+  settings: Extract<ModelSettings['classifier'], { kind: 'ensemble' }>,
+  warmStart: LinearModel | undefined,
+  seed: number,
+): LinearModel {
+  const weights = new Float64Array(matrix.columnCount);
+  let bias = 0;
+  const members: LinearModel[] = [];
+  for (let i = 0; i < settings.members.length; i++) {
+    const member = settings.members[i] as SingleClassifierSettings;
+    // Different seeds per member, so members with randomness do not draw the same numbers.
+    const model = trainClassifier(matrix, rows, labels, member, warmStart?.members?.[i], seed * 31 + i);
+    members.push(model);
+    const [mean, sd] = scoreMoments(matrix, model);
+    const factor = (settings.weights?.[i] ?? 1) / (sd > 0 ? sd : 1);
+    addScaled(weights, model.weights, factor);
+    bias += factor * (model.bias - mean);
+  }
+  return { type: 'linear-model', weights, bias, dual: undefined, epochs: 1, members };
+}
+
+/**
+ * Mean and standard deviation of the scores of an evenly spaced sample of at most 512 rows
+ * (all rows of smaller matrices): enough to put members on one scale, at a fixed cost.
+ */
+function scoreMoments(matrix: SparseMatrix, model: LinearModel): [number, number] {
+  const stride = Math.max(1, Math.floor(matrix.rowCount / 512));
+  let count = 0;
+  let sum = 0;
+  let sumSquares = 0;
+  for (let r = 0; r < matrix.rowCount; r += stride) {
+    const s = rowDot(matrix, r, model.weights) + model.bias;
+    sum += s;
+    sumSquares += s * s;
+    count++;
+  }
+  if (count === 0) return [0, 1];
+  const mean = sum / count;
+  return [mean, Math.sqrt(Math.max(0, sumSquares / count - mean * mean))];
+}
+
+function addScaled(target: Float64Array, source: Float64Array, factor: number): void {
+  const m = target.length;
+  for (let j = 0; j < m; j++) target[j] = (target[j] as number) + factor * (source[j] as number);
 }
 
 /**
@@ -159,4 +216,88 @@ function trainNaiveBayes(
       Math.log((pos[j] as number) + alpha) - logPos - (Math.log((neg[j] as number) + alpha) - logNeg);
   }
   return { type: 'linear-model', weights, bias: 0, dual: undefined, epochs: 1 };
+}
+
+/**
+ * scikit-learn's MultinomialNB on a resampled training set, as ASReview v1 trains it: the
+ * "double" balance picks how many relevant and irrelevant rows the set has (its size stays the
+ * labelled count), relevant rows are copied and irrelevant rows drawn without replacement
+ * (or copied, when there are too few), then
+ *   weight_j = ln((S1_j + alpha) / (S1 + alpha m)) − ln((S0_j + alpha) / (S0 + alpha m)),
+ * S_c_j the sum of feature j over class c's rows in the set (with multiplicity), S_c its total,
+ * m the number of features; bias = ln(n1 / n0) of the set, the log prior ratio. With only one
+ * class labelled, all labelled rows are used once.
+ */
+function trainResampledNaiveBayes(
+  matrix: SparseMatrix,
+  rows: readonly number[],
+  labels: readonly boolean[],
+  settings: Extract<ModelSettings['classifier'], { kind: 'multinomial-nb' }>,
+  random: RandomSource,
+): LinearModel {
+  const ones: number[] = [];
+  const zeros: number[] = [];
+  for (let k = 0; k < rows.length; k++) (labels[k] ? ones : zeros).push(rows[k] as number);
+  let onesTimes: Uint32Array;
+  let zerosTimes: Uint32Array;
+  if (ones.length > 0 && zeros.length > 0) {
+    const sizes = doubleBalanceSizes(ones.length, zeros.length, settings.balance, random);
+    onesTimes = fillTraining(ones.length, sizes.ones, random);
+    zerosTimes = fillTraining(zeros.length, sizes.zeros, random);
+  } else {
+    onesTimes = new Uint32Array(ones.length).fill(1);
+    zerosTimes = new Uint32Array(zeros.length).fill(1);
+  }
+  const m = matrix.columnCount;
+  const { indptr, indices, values } = matrix;
+  const accumulate = (classRows: number[], times: Uint32Array, sums: Float64Array): [number, number] => {
+    let total = 0;
+    let count = 0;
+    for (let k = 0; k < classRows.length; k++) {
+      const t = times[k] as number;
+      if (t === 0) continue;
+      count += t;
+      const row = classRows[k] as number;
+      const end = indptr[row + 1] as number;
+      for (let p = indptr[row] as number; p < end; p++) {
+        const v = t * (values[p] as number);
+        const j = indices[p] as number;
+        sums[j] = (sums[j] as number) + v;
+        total += v;
+      }
+    }
+    return [total, count];
+  };
+  const pos = new Float64Array(m);
+  const neg = new Float64Array(m);
+  const [posTotal, posCount] = accumulate(ones, onesTimes, pos);
+  const [negTotal, negCount] = accumulate(zeros, zerosTimes, neg);
+  const alpha = settings.alpha;
+  const logPos = Math.log(posTotal + alpha * m);
+  const logNeg = Math.log(negTotal + alpha * m);
+  // Columns no training row touches all get the same weight: fill it, then fix the touched ones.
+  const weights = new Float64Array(m).fill(logNeg - logPos);
+  const logAlpha = Math.log(alpha);
+  const done = new Uint8Array(m);
+  const fix = (classRows: number[]) => {
+    for (const row of classRows) {
+      const end = indptr[row + 1] as number;
+      for (let p = indptr[row] as number; p < end; p++) {
+        const j = indices[p] as number;
+        if (done[j]) continue;
+        done[j] = 1;
+        const pj = pos[j] as number;
+        const nj = neg[j] as number;
+        weights[j] =
+          (pj > 0 ? Math.log(pj + alpha) : logAlpha) -
+          logPos -
+          (nj > 0 ? Math.log(nj + alpha) : logAlpha) +
+          logNeg;
+      }
+    }
+  };
+  fix(ones);
+  fix(zeros);
+  const bias = posCount > 0 && negCount > 0 ? Math.log(posCount / negCount) : 0;
+  return { type: 'linear-model', weights, bias, dual: undefined, epochs: 1 };
 }
