@@ -1,11 +1,14 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { AccountsPage } from './pages/accounts-page';
+import { DuplicatesPage } from './pages/duplicates-page';
+import { IdentificationPage } from './pages/identification-page';
 import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ProjectHomePage } from './pages/project-home-page';
 import { ProjectsPage } from './pages/projects-page';
+import { RecordsPage } from './pages/records-page';
 import { SetupPage } from './pages/setup-page';
 import { RequireSession } from './session/require-session';
 import { SessionGate } from './session/session-gate';
@@ -28,6 +31,9 @@ export function App() {
             <Route path="accounts" element={<AccountsPage />} />
             <Route path="projects/:projectId" element={<ProjectHomePage />} />
             <Route path="projects/:projectId/members" element={<MembersPage />} />
+            <Route path="projects/:projectId/identification" element={<IdentificationPage />} />
+            <Route path="projects/:projectId/records" element={<RecordsPage />} />
+            <Route path="projects/:projectId/duplicates" element={<DuplicatesPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

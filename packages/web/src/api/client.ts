@@ -70,3 +70,30 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
+
+/** Send a file's bytes as the request body (uploads), with the CSRF header like any mutation. */
+export async function postBytes<T>(path: string, body: Blob): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/octet-stream',
+  };
+  if (csrfToken) headers[CSRF_HEADER] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError({
+      type: 'about:blank',
+      status: 0,
+      code: 'network',
+      title: 'Cannot reach the Weft server',
+      detail: 'Cannot reach the Weft server. Check your connection and try again.',
+    });
+  }
+  if (!response.ok) {
+    const problem = await toProblem(response);
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener();
+    throw new ApiError(problem);
+  }
+  return (await response.json()) as T;
+}

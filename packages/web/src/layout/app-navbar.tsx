@@ -1,5 +1,13 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconFolders, IconHome, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconCopy,
+  IconFileSearch,
+  IconFolders,
+  IconHome,
+  IconTable,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useOpenProject } from '../project/project-context';
 import { useCurrentUser } from '../session/session-context';
@@ -54,6 +62,28 @@ export function AppNavbar() {
                 description={open.members ? `${open.members.length} in the team` : undefined}
                 leftSection={<IconUsers size={18} stroke={1.6} />}
                 active={pathname === `${base}/members`}
+              />
+              <SectionLabel>Identification</SectionLabel>
+              <NavLink
+                component={Link}
+                to={`${base}/identification`}
+                label="Identification"
+                leftSection={<IconFileSearch size={18} stroke={1.6} />}
+                active={pathname === `${base}/identification`}
+              />
+              <NavLink
+                component={Link}
+                to={`${base}/duplicates`}
+                label="Duplicates"
+                leftSection={<IconCopy size={18} stroke={1.6} />}
+                active={pathname === `${base}/duplicates`}
+              />
+              <NavLink
+                component={Link}
+                to={`${base}/records`}
+                label="Records"
+                leftSection={<IconTable size={18} stroke={1.6} />}
+                active={pathname === `${base}/records`}
               />
             </>
           )}

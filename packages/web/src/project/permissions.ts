@@ -9,6 +9,9 @@ const ABILITIES = {
   'project.describe': 'project.describe',
   'project.archive': 'project.archive',
   'member.manage': 'member.add',
+  'identification.import': 'import.records',
+  'duplicates.find': 'dedup.run',
+  'duplicates.answer': 'dedup.merge',
 } as const satisfies Record<string, ProjectAction>;
 
 export type ProjectAbility = keyof typeof ABILITIES;

@@ -1,0 +1,33 @@
+import type {
+  DuplicatesResponse,
+  IdentificationResponse,
+  RecordsQuery,
+  RecordsResponse,
+  SearchesResponse,
+  UploadResponse,
+} from '@weft/protocol';
+import { api, postBytes } from './client';
+
+const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Reads and the upload of the identification stage (searches, records, duplicates, PRISMA numbers). */
+export const identificationApi = {
+  searches: (projectId: string) => api.get<SearchesResponse>(`${base(projectId)}/searches`),
+  counts: (projectId: string) => api.get<IdentificationResponse>(`${base(projectId)}/identification`),
+  records: (projectId: string, query: RecordsQuery) =>
+    api.get<RecordsResponse>(
+      `${base(projectId)}/records${queryString(query as Record<string, string | number | undefined>)}`,
+    ),
+  duplicates: (projectId: string, status: 'pending' | 'duplicate' | 'not-duplicate', limit = 200) =>
+    api.get<DuplicatesResponse>(`${base(projectId)}/duplicates${queryString({ status, limit })}`),
+  upload: (projectId: string, file: File) =>
+    postBytes<UploadResponse>(`${base(projectId)}/uploads${queryString({ fileName: file.name })}`, file),
+};
