@@ -1,0 +1,291 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { apiSession, OWNER, shoot, signIn } from './helpers';
+
+// Its own server on its own fresh data directory: this file needs nothing from the other
+// specs, and they find the instance they expect (weft.spec.ts starts from first-run setup).
+const PORT = 4331;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PROJECT = 'Exercise for late-life depression';
+
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE });
+
+let server: ChildProcess | undefined;
+let dataDir = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'weft-e2e-identification-'));
+  server = spawn(
+    process.execPath,
+    ['packages/cli/bin/weft.js', 'serve', '--port', String(PORT), '--data-dir', dataDir],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  server.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null)
+      throw new Error(`weft serve did not start: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
+  const setup = await api.post('/api/setup', {
+    data: { username: OWNER.username, displayName: OWNER.displayName, password: OWNER.password },
+  });
+  expect(setup.status(), await setup.text()).toBe(200);
+  const owner = await apiSession(api, OWNER);
+  await owner.command('project.create', { name: PROJECT, description: 'Identification end-to-end.' });
+  await api.dispose();
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Written for this test. One article is in both files with the DOI in another form and an
+// abbreviated page range (a certain duplicate, merged automatically); two titles appear in
+// both with different years and details (possible duplicates, for a person to decide).
+const MEDLINE_RIS = `TY  - JOUR
+TI  - Effects of aspirin on stroke recurrence in older adults: a randomised trial
+AU  - Smith, John
+AU  - Jones, Mary
+PY  - 2019
+T2  - Stroke
+VL  - 50
+IS  - 4
+SP  - 1001
+EP  - 1010
+DO  - 10.1161/STROKEAHA.119.000001
+ER  - 
+
+TY  - JOUR
+TI  - Physical activity and depression among adolescents in rural settings
+AU  - Garcia, Ana
+AU  - Lee, Kim
+PY  - 2020
+T2  - Journal of Adolescent Health
+VL  - 66
+SP  - 200
+EP  - 210
+ER  - 
+
+TY  - JOUR
+TI  - Group exercise classes for depression in care homes: a cluster trial
+AU  - Okoro, Chidi
+AU  - Novak, Eva
+PY  - 2016
+T2  - Age and Ageing
+VL  - 45
+SP  - 77
+EP  - 84
+ER  - 
+`;
+
+const EMBASE_RIS = `TY  - JOUR
+TI  - Effects of aspirin on stroke recurrence in older adults: a randomised trial.
+AU  - Smith, J.
+AU  - Jones, M.
+PY  - 2019
+T2  - Stroke
+VL  - 50
+IS  - 4
+SP  - 1001
+EP  - 10
+DO  - https://doi.org/10.1161/strokeaha.119.000001
+ER  - 
+
+TY  - JOUR
+TI  - Physical activity and depression among adolescents in rural settings
+AU  - Garcia, Ana
+AU  - Lee, Kim
+PY  - 2021
+T2  - Journal of Adolescent Health
+ER  - 
+
+TY  - JOUR
+TI  - Group exercise classes for depression in care homes: a cluster trial
+AU  - Okoro, C.
+AU  - Novak, E.
+PY  - 2017
+T2  - Age Ageing
+ER  - 
+`;
+
+const BROKEN_RIS =
+  'TY  - JOUR\nTI  - A fine first record\nER  - \n\nthis line is not a tag\nTY  - JOUR\nER  - \n';
+
+async function closeNotifications(page: import('@playwright/test').Page) {
+  const close = page.locator('.mantine-Notification-root button');
+  // Only for tidy screenshots: a notification may close itself meanwhile.
+  for (let i = 0; i < 10 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
+}
+
+async function openIdentification(page: import('@playwright/test').Page) {
+  await signIn(page, OWNER);
+  await page.getByRole('link', { name: PROJECT }).click();
+  await page.getByRole('link', { name: 'Identification', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Identification', level: 1 })).toBeVisible();
+}
+
+async function importFile(
+  page: import('@playwright/test').Page,
+  file: { name: string; text: string },
+  search: { name: string; platform: string; reported?: number } | { existing: string },
+) {
+  await page.getByRole('button', { name: 'Import records' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import records' });
+  await dialog.getByLabel('Search export file').setInputFiles({
+    name: file.name,
+    mimeType: 'application/x-research-info-systems',
+    buffer: Buffer.from(file.text),
+  });
+  await expect(dialog.getByTestId('chosen-file')).toContainText(file.name);
+  await dialog.getByRole('button', { name: 'Upload and continue' }).click();
+  if ('existing' in search) {
+    await dialog.getByText('Add to an existing search').click();
+  } else {
+    await dialog.getByRole('textbox', { name: 'Search name' }).fill(search.name);
+    await dialog.getByRole('textbox', { name: 'Platform' }).fill(search.platform);
+    await dialog.getByLabel('Date run').fill('2024-03-01');
+    await dialog
+      .getByRole('textbox', { name: 'Query' })
+      .fill('(exercise OR "physical activity") AND depress*');
+    if (search.reported !== undefined)
+      await dialog
+        .getByRole('textbox', { name: 'Records the database reported' })
+        .fill(String(search.reported));
+  }
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  return dialog;
+}
+
+test('import two searches, find duplicates, review the possible ones with the keyboard', async ({ page }) => {
+  await openIdentification(page);
+  await expect(page.getByTestId('no-searches')).toBeVisible();
+  await expect(page.getByTestId('count-identified')).toHaveText('0');
+
+  // First file: the database said 4, the file holds 3; the result says so.
+  let dialog = await importFile(
+    page,
+    { name: 'medline.ris', text: MEDLINE_RIS },
+    { name: 'MEDLINE', platform: 'Ovid', reported: 4 },
+  );
+  await expect(dialog.getByTestId('imported-count')).toHaveText('3');
+  await expect(dialog.getByTestId('imported-format')).toHaveText('RIS');
+  await expect(
+    dialog.getByText(/The database reported 4 records for this search; 3 have been imported/),
+  ).toBeVisible();
+  // The mismatch is said once, not repeated in the warnings.
+  await expect(dialog.getByTestId('import-warnings')).toHaveCount(0);
+  await shoot(page, 'identification-import-result');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('count-identified')).toHaveText('3');
+  await expect(page.getByTestId('count-mismatch')).toBeVisible();
+
+  dialog = await importFile(
+    page,
+    { name: 'embase.ris', text: EMBASE_RIS },
+    { name: 'Embase', platform: 'Elsevier', reported: 3 },
+  );
+  await expect(dialog.getByTestId('imported-count')).toHaveText('3');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('count-identified')).toHaveText('6');
+  await expect(page.getByTestId('search-row')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Find duplicates' }).click();
+  await expect(page.getByTestId('count-removed-auto')).toHaveText('1');
+  await expect(page.getByTestId('count-pending')).toHaveText('2');
+  await expect(page.getByTestId('count-remaining')).toHaveText('5');
+  await shoot(page, 'identification-overview');
+
+  await closeNotifications(page);
+  await page.getByRole('link', { name: 'Review duplicates' }).click();
+  await expect(page.getByRole('heading', { name: 'Duplicates', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('duplicates-remaining')).toHaveText('2 pairs left');
+  await expect(page.getByTestId('duplicates-position')).toHaveText('Pair 1 of 2');
+  await expect(page.getByTestId('duplicate-reasons')).toContainText('different years');
+  await expect(page.locator('[data-field="Year"]')).toHaveAttribute('data-outcome', /disagree|similar/);
+  await shoot(page, 'identification-duplicates');
+
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('duplicate-keys')).toBeVisible();
+  await shoot(page, 'identification-keys');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('duplicate-keys')).toBeHidden();
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('duplicates-position')).toHaveText('Pair 2 of 2');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('duplicates-position')).toHaveText('Pair 1 of 2');
+
+  // d merges; u takes the merge back and the pair returns; d again; n keeps the other pair apart.
+  const firstTitle = await page.locator('[data-field="Title"] td').nth(1).innerText();
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('duplicates-remaining')).toHaveText('1 pair left');
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('duplicates-remaining')).toHaveText('2 pairs left');
+  await expect(page.locator('[data-field="Title"] td').nth(1)).toHaveText(firstTitle);
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('duplicates-remaining')).toHaveText('1 pair left');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('duplicates-empty')).toBeVisible();
+  await page.keyboard.press('u');
+  await expect(page.getByText('Cannot be undone yet')).toBeVisible();
+  await shoot(page, 'identification-duplicates-done');
+
+  await page.getByRole('link', { name: 'Identification', exact: true }).click();
+  await expect(page.getByTestId('count-removed-auto')).toHaveText('1');
+  await expect(page.getByTestId('count-removed-manual')).toHaveText('1');
+  await expect(page.getByTestId('count-pending')).toHaveText('0');
+  await expect(page.getByTestId('count-remaining')).toHaveText('4');
+
+  // The records table: merged records are marked, filters and search narrow it.
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
+  await expect(page.getByTestId('records-range')).toHaveText('1–6 of 6 records');
+  await expect(page.locator('[data-testid="record-row"][data-merged]')).toHaveCount(2);
+  await page.getByText('Remaining', { exact: true }).click();
+  await expect(page.getByTestId('records-range')).toHaveText('1–4 of 4 records');
+  await page.getByText('All', { exact: true }).click();
+  await page.getByRole('button', { name: 'Year' }).click();
+  await expect(page.getByTestId('record-row').first()).toContainText('2016');
+  await page.getByRole('textbox', { name: 'Search records' }).fill('aspirin');
+  await expect(page.getByTestId('records-range')).toHaveText('1–2 of 2 records');
+  await page.getByRole('textbox', { name: 'Search records' }).fill('');
+  await expect(page.getByTestId('records-range')).toHaveText('1–6 of 6 records');
+  await closeNotifications(page);
+  await shoot(page, 'identification-records');
+});
+
+test('a malformed file is refused with its line, and nothing is imported', async ({ page }) => {
+  await openIdentification(page);
+  await expect(page.getByTestId('count-identified')).toHaveText('6');
+  const dialog = await importFile(page, { name: 'broken.ris', text: BROKEN_RIS }, { existing: 'MEDLINE' });
+  const error = dialog.getByTestId('import-error');
+  await expect(error).toContainText('Nothing was imported');
+  await expect(error).toContainText('broken.ris, line 5');
+  await shoot(page, 'identification-import-error');
+  await dialog.getByRole('button', { name: 'Back' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('count-identified')).toHaveText('6');
+});
