@@ -90,7 +90,7 @@ export async function measureColdStart({ databaseUrl, cleanup, quick, log }) {
     existingDir = createTempDir(cleanup, 'weft-bench-cold-');
     fresh.push(await coldStart(['--data-dir', join(existingDir, 'data')], envWithout()));
   }
-  rows.push(row('`weft serve`, fresh data dir (PGlite initdb + migrations)', fresh));
+  rows.push(row('`weft serve`, fresh data dir (copy of the built empty-store template)', fresh));
 
   log(`foundation: cold start: existing data dir (${runs} runs)`);
   const existing = [];

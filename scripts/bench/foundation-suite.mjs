@@ -182,7 +182,7 @@ function coldStartMarkdown(result) {
     '',
     'What: from spawning `node packages/cli/bin/weft.js serve --port P --quiet` to the first 200 from',
     '`GET /api/health`, polled every 10 ms; the server is stopped after each run. Fresh: a new empty',
-    'data directory each run (PGlite creates its cluster and runs the migrations). Existing: the data',
+    'data directory each run (a copy of the migrated template `npm run build` makes). Existing: the data',
     'directory of the last fresh run. Baseline: `weft --version` spawn to exit in the same run.',
     '',
     table(['Start', 'Runs', 'Median s', 'Min s', 'Max s', 'vs baseline', 'Target'], rows),
