@@ -31,6 +31,8 @@ const texts = [...relevant, ...irrelevant];
 const labels = texts.map((_, i) => i < relevant.length);
 const settings = { ...defaultModelSettings, features: { ...defaultModelSettings.features, minDf: 2 } };
 
+const svm = { kind: 'svm', c: 0.11, positiveWeight: 2, tolerance: 1e-3, maxEpochs: 50 } as const;
+
 describe('prioritisation model', () => {
   it('vectorises to L2-normalised TF-IDF rows with unigrams and bigrams', () => {
     const matrix = createVectorizer(texts, settings.features);
@@ -54,10 +56,8 @@ describe('prioritisation model', () => {
   });
 
   it('warm start reaches the same solution as a cold start', () => {
-    const svm = settings.classifier;
-    if (svm.kind !== 'svm') throw new Error('the default classifier is the SVM');
     const matrix = createVectorizer(texts, settings.features);
-    const first = trainClassifier(matrix, [0, 5], [true, false], settings.classifier);
+    const first = trainClassifier(matrix, [0, 5], [true, false], svm);
     const rows = [0, 5, 1, 6, 7];
     const rowLabels = rows.map((r) => labels[r] as boolean);
     const warm = trainClassifier(
@@ -106,7 +106,6 @@ describe('prioritisation model', () => {
   });
 
   it('an ensemble of SVM and NB is one linear model and finds every relevant record first', () => {
-    const svm = { kind: 'svm', c: 0.11, positiveWeight: 2, tolerance: 1e-3, maxEpochs: 50 } as const;
     const ensemble = { kind: 'ensemble', members: [svm, mnb], weights: [1, 1] } as const;
     const a = simulateScreening({ texts, labels, seed: 2, settings: { ...settings, classifier: ensemble } });
     expect(a.labelsInOrder).toEqual([true, true, true, true]);
