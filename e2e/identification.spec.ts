@@ -148,11 +148,7 @@ async function openIdentification(page: import('@playwright/test').Page) {
   await expect(page.getByRole('heading', { name: 'Identification', level: 1 })).toBeVisible();
 }
 
-async function importFile(
-  page: import('@playwright/test').Page,
-  file: { name: string; text: string },
-  search: { name: string; platform: string; reported?: number } | { existing: string },
-) {
+async function uploadFile(page: import('@playwright/test').Page, file: { name: string; text: string }) {
   await page.getByRole('button', { name: 'Import records' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import records' });
   await dialog.getByLabel('Search export file').setInputFiles({
@@ -162,20 +158,28 @@ async function importFile(
   });
   await expect(dialog.getByTestId('chosen-file')).toContainText(file.name);
   await dialog.getByRole('button', { name: 'Upload and continue' }).click();
-  if ('existing' in search) {
-    await dialog.getByText('Add to an existing search').click();
-  } else {
-    await dialog.getByRole('textbox', { name: 'Search name' }).fill(search.name);
-    await dialog.getByRole('textbox', { name: 'Platform' }).fill(search.platform);
-    await dialog.getByLabel('Date run').fill('2024-03-01');
+  return dialog;
+}
+
+async function importFile(
+  page: import('@playwright/test').Page,
+  file: { name: string; text: string },
+  search: { name: string; platform: string; reported?: number },
+) {
+  const dialog = await uploadFile(page, file);
+  // The parse-only preview: format and first records before anything is imported.
+  await expect(dialog.getByTestId('preview-format')).toHaveText('RIS');
+  await expect(dialog.getByTestId('preview-count')).toHaveText('3');
+  await expect(dialog.getByTestId('upload-preview')).toContainText('Effects of aspirin on stroke recurrence');
+  await dialog.getByRole('textbox', { name: 'Search name' }).fill(search.name);
+  await dialog.getByRole('textbox', { name: 'Platform' }).fill(search.platform);
+  await dialog.getByLabel('Date run').fill('2024-03-01');
+  await dialog.getByRole('textbox', { name: 'Query' }).fill('(exercise OR "physical activity") AND depress*');
+  if (search.reported !== undefined)
     await dialog
-      .getByRole('textbox', { name: 'Query' })
-      .fill('(exercise OR "physical activity") AND depress*');
-    if (search.reported !== undefined)
-      await dialog
-        .getByRole('textbox', { name: 'Records the database reported' })
-        .fill(String(search.reported));
-  }
+      .getByRole('textbox', { name: 'Records the database reported' })
+      .fill(String(search.reported));
+  await shoot(page, `identification-import-${search.name.toLowerCase()}`);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   return dialog;
 }
@@ -280,12 +284,26 @@ test('import two searches, find duplicates, review the possible ones with the ke
 test('a malformed file is refused with its line, and nothing is imported', async ({ page }) => {
   await openIdentification(page);
   await expect(page.getByTestId('count-identified')).toHaveText('6');
-  const dialog = await importFile(page, { name: 'broken.ris', text: BROKEN_RIS }, { existing: 'MEDLINE' });
+  const dialog = await uploadFile(page, { name: 'broken.ris', text: BROKEN_RIS });
   const error = dialog.getByTestId('import-error');
   await expect(error).toContainText('Nothing was imported');
   await expect(error).toContainText('broken.ris, line 5');
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
   await shoot(page, 'identification-import-error');
-  await dialog.getByRole('button', { name: 'Back' }).click();
+  await dialog.getByRole('button', { name: 'Choose another file' }).click();
+  await expect(dialog.getByTestId('chosen-file')).toContainText('broken.ris');
+  await page.keyboard.press('Escape');
+
+  // A table shows where each column goes before the import; cancelling leaves the project as it was.
+  const table = await uploadFile(page, {
+    name: 'asreview.csv',
+    text: 'title,abstract,authors,doi,label_included\nA walking trial,Walking helps.,"Smith, J",10.1/walk,1\n',
+  });
+  await expect(table.getByTestId('preview-format')).toHaveText('CSV');
+  await expect(table.getByTestId('column-mapping')).toContainText('title → title');
+  await expect(table.getByTestId('column-mapping')).toContainText('label_included → label');
+  await shoot(page, 'identification-import-table');
+  await table.getByRole('button', { name: 'Back' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('count-identified')).toHaveText('6');
 });

@@ -105,6 +105,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   projectRoutes(app, deps);
   eventRoutes(app, deps);
   identificationRoutes(app, deps);
+  (await import('./routes/upload-preview.js')).uploadPreviewRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }

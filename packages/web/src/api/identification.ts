@@ -1,3 +1,4 @@
+import type { BibliographicRecord } from '@weft/core';
 import type {
   DuplicatesResponse,
   IdentificationResponse,
@@ -18,6 +19,18 @@ function queryString(params: Record<string, string | number | undefined>): strin
   return text ? `?${text}` : '';
 }
 
+/** The server's parse-only preview of an upload (routes/upload-preview.ts; not in protocol yet). */
+export interface UploadPreview {
+  uploadId: string;
+  fileName: string;
+  format: string;
+  encoding: string;
+  recordCount: number;
+  records: BibliographicRecord[];
+  warnings: Array<{ message: string; line?: number; record?: number }>;
+  table: { headers: string[]; mapping: Record<string, string> } | null;
+}
+
 /** Reads and the upload of the identification stage (searches, records, duplicates, PRISMA numbers). */
 export const identificationApi = {
   searches: (projectId: string) => api.get<SearchesResponse>(`${base(projectId)}/searches`),
@@ -30,4 +43,6 @@ export const identificationApi = {
     api.get<DuplicatesResponse>(`${base(projectId)}/duplicates${queryString({ status, limit })}`),
   upload: (projectId: string, file: File) =>
     postBytes<UploadResponse>(`${base(projectId)}/uploads${queryString({ fileName: file.name })}`, file),
+  preview: (projectId: string, uploadId: string) =>
+    api.post<UploadPreview>(`${base(projectId)}/uploads/${encodeURIComponent(uploadId)}/preview`),
 };

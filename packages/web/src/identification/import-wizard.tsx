@@ -3,24 +3,14 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { CommandResults, SearchView, UploadResponse } from '@weft/protocol';
 import { useState } from 'react';
 import { sendCommand } from '../api/commands';
-import { identificationApi } from '../api/identification';
+import { identificationApi, type UploadPreview } from '../api/identification';
 import { errorMessage } from '../api/problem';
 import { FileDrop, formatBytes } from './file-drop';
+import { FORMAT_NAMES } from './format-names';
 import { EMPTY_SEARCH, SearchDetailsForm, type SearchDraft } from './search-details-form';
+import { UploadPreviewPanel } from './upload-preview-panel';
 
 type ImportResult = CommandResults['import.records'];
-
-const FORMAT_NAMES: Record<string, string> = {
-  ris: 'RIS',
-  nbib: 'PubMed/MEDLINE (nbib)',
-  'pubmed-xml': 'PubMed XML',
-  'endnote-xml': 'EndNote XML',
-  bibtex: 'BibTeX',
-  csv: 'CSV',
-  tsv: 'TSV',
-  xlsx: 'Excel (XLSX)',
-  'wos-tab': 'Web of Science tab-delimited',
-};
 
 /**
  * File → upload → search details → import → result. The upload only stores the bytes; nothing
@@ -42,6 +32,8 @@ export function ImportWizard({
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<UploadResponse | null>(null);
+  const [preview, setPreview] = useState<UploadPreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
   const [existingId, setExistingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<SearchDraft>(EMPTY_SEARCH);
   const [nameError, setNameError] = useState<string | undefined>();
@@ -54,6 +46,8 @@ export function ImportWizard({
     setStep(0);
     setFile(null);
     setUpload(null);
+    setPreview(null);
+    setPreviewError(null);
     setExistingId(null);
     setDraft(EMPTY_SEARCH);
     setNameError(undefined);
@@ -72,7 +66,16 @@ export function ImportWizard({
     setBusy(true);
     setError(null);
     try {
-      setUpload(await identificationApi.upload(projectId, file));
+      const uploaded = await identificationApi.upload(projectId, file);
+      setUpload(uploaded);
+      setPreview(null);
+      setPreviewError(null);
+      // The import would refuse a file the preview cannot parse, with the same message: say it now.
+      try {
+        setPreview(await identificationApi.preview(projectId, uploaded.uploadId));
+      } catch (err) {
+        setPreviewError(errorMessage(err));
+      }
       setStep(1);
     } catch (err) {
       setError(errorMessage(err));
@@ -169,28 +172,35 @@ export function ImportWizard({
       {step === 1 && upload && (
         <Stack>
           <Text fz="sm" c="dimmed">
-            <b>{upload.fileName}</b> is uploaded ({formatBytes(upload.byteSize)}). Say which search it holds
-            the results of.
+            <b>{upload.fileName}</b> is uploaded ({formatBytes(upload.byteSize)}).{' '}
+            {previewError ? '' : 'Say which search it holds the results of.'}
           </Text>
-          <SearchDetailsForm
-            searches={searches}
-            existingId={existingId}
-            onExisting={setExistingId}
-            draft={draft}
-            onDraft={(next) => {
-              setDraft(next);
-              setNameError(undefined);
-            }}
-            nameError={nameError}
-          />
+          {preview && <UploadPreviewPanel preview={preview} />}
+          {previewError ? (
+            <ErrorAlert message={previewError} />
+          ) : (
+            <SearchDetailsForm
+              searches={searches}
+              existingId={existingId}
+              onExisting={setExistingId}
+              draft={draft}
+              onDraft={(next) => {
+                setDraft(next);
+                setNameError(undefined);
+              }}
+              nameError={nameError}
+            />
+          )}
           {error && <ErrorAlert message={error} />}
           <Group justify="space-between">
             <Button variant="default" onClick={() => setStep(0)} disabled={busy}>
-              Back
+              {previewError ? 'Choose another file' : 'Back'}
             </Button>
-            <Button onClick={() => void runImport()} loading={busy}>
-              Import
-            </Button>
+            {!previewError && (
+              <Button onClick={() => void runImport()} loading={busy}>
+                Import
+              </Button>
+            )}
           </Group>
         </Stack>
       )}
