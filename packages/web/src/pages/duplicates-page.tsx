@@ -136,7 +136,8 @@ export function DuplicatesPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      // The keys dialog is on top: answering behind it would surprise.
+      if (showKeys || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       if (event.key === '?') setShowKeys(true);
       else if (event.key === 'd') void answer('duplicate');
       else if (event.key === 'n') void answer('not-duplicate');
@@ -149,7 +150,7 @@ export function DuplicatesPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [answer, undo, candidates.length]);
+  }, [answer, undo, candidates.length, showKeys]);
 
   const position = current ? candidates.indexOf(current) : -1;
 

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { identificationApi } from '../api/identification';
 import { useResource } from '../api/use-resource';
 import { type RecordSort, RecordsTable, type SortOrder } from '../identification/records-table';
@@ -63,7 +63,12 @@ export function RecordsPage() {
       setPage(1);
     };
 
-  const total = records.data?.total ?? 0;
+  // Keep the last page on screen while the next one loads (typing, paging, sorting): no flicker.
+  const lastPage = useRef(records.data);
+  if (records.data) lastPage.current = records.data;
+  const shown = records.data ?? lastPage.current;
+
+  const total = shown?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const last = Math.min(total, page * PAGE_SIZE);
@@ -111,9 +116,9 @@ export function RecordsPage() {
             </Group>
             {records.error !== undefined && !records.data ? (
               <LoadError error={records.error} what="the records" onRetry={records.reload} />
-            ) : !records.data ? (
+            ) : !shown ? (
               <Loader aria-label="Loading records" />
-            ) : records.data.records.length === 0 ? (
+            ) : shown.records.length === 0 ? (
               <Card withBorder radius="md" p="xl" ta="center" data-testid="records-empty">
                 <Text fw={600}>No records {q || searchId || view !== 'all' ? 'match' : 'yet'}</Text>
                 <Text fz="sm" c="dimmed">
@@ -125,7 +130,7 @@ export function RecordsPage() {
             ) : (
               <>
                 <RecordsTable
-                  records={records.data.records}
+                  records={shown.records}
                   sort={sort}
                   order={order}
                   onSort={(s, o) => {
