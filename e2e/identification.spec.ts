@@ -281,7 +281,10 @@ test('import two searches, find duplicates, review the possible ones with the ke
   await shoot(page, 'identification-records');
 });
 
-test('a malformed file is refused with its line, and nothing is imported', async ({ page }) => {
+test('a malformed file is refused with its line, a table shows its columns, and an import by someone else appears live', async ({
+  page,
+  request,
+}) => {
   await openIdentification(page);
   await expect(page.getByTestId('count-identified')).toHaveText('6');
   const dialog = await uploadFile(page, { name: 'broken.ris', text: BROKEN_RIS });
@@ -306,4 +309,37 @@ test('a malformed file is refused with its line, and nothing is imported', async
   await table.getByRole('button', { name: 'Back' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('count-identified')).toHaveText('6');
+
+  // Someone else imports meanwhile (here through the API): the open page follows, live.
+  const session = await request.post('/api/session', {
+    data: { username: OWNER.username, password: OWNER.password },
+  });
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const projects = (await (await request.get('/api/projects')).json()) as {
+    projects: Array<{ id: string; name: string }>;
+  };
+  const projectId = projects.projects.find((p) => p.name === PROJECT)?.id ?? '';
+  const command = async <T>(type: string, payload: unknown): Promise<T> => {
+    const response = await request.post('/api/commands', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { id: crypto.randomUUID(), type, projectId, payload },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    return ((await response.json()) as { result: T }).result;
+  };
+  const { searchId } = await command<{ searchId: string }>('search.create', {
+    sourceType: 'register',
+    name: 'ClinicalTrials.gov',
+  });
+  const upload = await request.post(`/api/projects/${projectId}/uploads?fileName=trials.ris`, {
+    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
+    data: Buffer.from(
+      'TY  - JOUR\nTI  - Tai chi for depressive symptoms in older adults\nPY  - 2022\nER  - \n',
+    ),
+  });
+  expect(upload.status(), await upload.text()).toBe(200);
+  const { uploadId } = (await upload.json()) as { uploadId: string };
+  await command('import.records', { searchId, uploadId });
+  await expect(page.getByTestId('count-identified')).toHaveText('7');
+  await expect(page.getByTestId('search-row')).toHaveCount(3);
 });
