@@ -35,7 +35,9 @@ export function SearchesTable({ searches }: { searches: SearchView[] }) {
                   </Text>
                 </Table.Td>
                 <Table.Td fz="sm">{search.platform || '—'}</Table.Td>
-                <Table.Td fz="sm">{search.dateRun ?? '—'}</Table.Td>
+                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {search.dateRun ?? '—'}
+                </Table.Td>
                 <Table.Td maw={260}>
                   {search.query ? (
                     <Tooltip label={search.query} multiline maw={480} withinPortal>
