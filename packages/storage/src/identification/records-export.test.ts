@@ -19,7 +19,7 @@ function imported(n: number, prefix: string): ImportedRecord[] {
       ...emptyRecord(),
       title: `${prefix} ${i}`,
       // Only some records have an extra field: the CSV writer needs the union of keys up front.
-      extra: i % 500 === 7 ? { N1: [`note ${i}`] } : {},
+      extra: (i % 500 === 7 ? { N1: [`note ${i}`] } : {}) as Record<string, string[]>,
     },
     sourceText: `TY  - JOUR\nTI  - ${prefix} ${i}\nER  - \n`,
     line: 1 + 3 * i,
