@@ -106,6 +106,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   eventRoutes(app, deps);
   identificationRoutes(app, deps);
   (await import('./routes/upload-preview.js')).uploadPreviewRoutes(app, deps);
+  (await import('./routes/records-export.js')).recordsExportRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }
