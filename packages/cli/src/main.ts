@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDedup } from './commands/dedup.js';
+import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerProject } from './commands/project.js';
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerBackup(program, io);
   registerImport(program, io);
   registerDedup(program, io);
+  registerExport(program, io);
   registerSimulate(program, io);
   registerServe(program);
   oneLineErrors(program, io);
