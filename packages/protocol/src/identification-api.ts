@@ -149,3 +149,16 @@ export interface ImportWarningView {
   line?: number;
   record?: number;
 }
+
+/** What the import wizard shows before anything is imported: the parse-only preview of an upload. */
+export interface UploadPreviewResponse {
+  uploadId: string;
+  fileName: string;
+  format: string;
+  encoding: string;
+  recordCount: number;
+  records: BibliographicRecord[];
+  warnings: ImportWarningView[];
+  /** Tables only: the header row and where each column is guessed to go (header → record field). */
+  table: { headers: string[]; mapping: Record<string, string> } | null;
+}

@@ -13,8 +13,10 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { identificationRoutes } from './routes/identification.js';
 import { projectRoutes } from './routes/projects.js';
+import { recordsExportRoutes } from './routes/records-export.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
+import { uploadPreviewRoutes } from './routes/upload-preview.js';
 import type { ServerDeps } from './server-deps.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -105,8 +107,8 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   projectRoutes(app, deps);
   eventRoutes(app, deps);
   identificationRoutes(app, deps);
-  (await import('./routes/upload-preview.js')).uploadPreviewRoutes(app, deps);
-  (await import('./routes/records-export.js')).recordsExportRoutes(app, deps);
+  uploadPreviewRoutes(app, deps);
+  recordsExportRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }

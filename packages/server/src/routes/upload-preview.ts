@@ -1,32 +1,12 @@
-import type { BibliographicRecord } from '@weft/core';
-import { WeftError } from '@weft/core';
-import {
-  type ColumnMapping,
-  decodeText,
-  guessColumnMapping,
-  parseFile,
-  readDelimited,
-  readXlsx,
-} from '@weft/formats';
+import { isUuid, WeftError } from '@weft/core';
+import { decodeText, guessColumnMapping, parseFile, readDelimited, readXlsx } from '@weft/formats';
+import type { UploadPreviewResponse } from '@weft/protocol';
 import { readUpload } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
 import type { ServerDeps } from '../server-deps.js';
 
 const PREVIEW_RECORDS = 5;
-
-/** What the import wizard shows before anything is imported. */
-export interface UploadPreviewResponse {
-  uploadId: string;
-  fileName: string;
-  format: string;
-  encoding: string;
-  recordCount: number;
-  records: BibliographicRecord[];
-  warnings: Array<{ message: string; line?: number; record?: number }>;
-  /** Tables only: the header row and where each column is guessed to go. */
-  table: { headers: string[]; mapping: ColumnMapping } | null;
-}
 
 async function tableHeaders(bytes: Uint8Array, fileName: string, format: string): Promise<string[] | null> {
   if (format === 'xlsx') return (await readXlsx(bytes, fileName)).headers;
@@ -49,7 +29,7 @@ export function uploadPreviewRoutes(app: FastifyInstance, { store }: ServerDeps)
     async (request): Promise<UploadPreviewResponse> => {
       const { id, uploadId } = request.params;
       await requireProjectAction(store, request, id, 'import.records');
-      const upload = /^[0-9a-f-]{36}$/i.test(uploadId) ? await readUpload(store.db, id, uploadId) : undefined;
+      const upload = isUuid(uploadId) ? await readUpload(store.db, id, uploadId) : undefined;
       if (!upload)
         throw new WeftError(
           'not-found',

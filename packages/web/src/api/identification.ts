@@ -1,10 +1,10 @@
-import type { BibliographicRecord } from '@weft/core';
 import type {
   DuplicatesResponse,
   IdentificationResponse,
   RecordsQuery,
   RecordsResponse,
   SearchesResponse,
+  UploadPreviewResponse,
   UploadResponse,
 } from '@weft/protocol';
 import { api, postBytes } from './client';
@@ -19,17 +19,8 @@ function queryString(params: Record<string, string | number | undefined>): strin
   return text ? `?${text}` : '';
 }
 
-/** The server's parse-only preview of an upload (routes/upload-preview.ts; not in protocol yet). */
-export interface UploadPreview {
-  uploadId: string;
-  fileName: string;
-  format: string;
-  encoding: string;
-  recordCount: number;
-  records: BibliographicRecord[];
-  warnings: Array<{ message: string; line?: number; record?: number }>;
-  table: { headers: string[]; mapping: Record<string, string> } | null;
-}
+/** The server's parse-only preview of an upload. */
+export type UploadPreview = UploadPreviewResponse;
 
 /** Reads and the upload of the identification stage (searches, records, duplicates, PRISMA numbers). */
 export const identificationApi = {
