@@ -4,6 +4,12 @@ export { hashPassword, verifyPassword } from './auth/password.js';
 export { executeCommand } from './commands/execute-command.js';
 export { HANDLERS } from './commands/registry.js';
 export { type ImportProgress, importProgress } from './identification/import-progress.js';
+export {
+  encodeRecordsExport,
+  RECORD_EXPORT_FILES,
+  RECORD_EXPORT_FORMATS,
+  type RecordExportFormat,
+} from './identification/records-export-encoding.js';
 export { EventHub } from './live/event-hub.js';
 export { INSTANCE_ACTIONS } from './policies/instance-policy.js';
 export { PROJECT_ACTIONS } from './policies/project-policy.js';

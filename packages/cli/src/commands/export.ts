@@ -2,23 +2,16 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { type BibliographicRecord, WeftError } from '@weft/core';
-import { extensionOf, formatBibtex, formatCsv, formatRis, formatXlsx } from '@weft/formats';
-import {
-  EXPORT_EXTRA_KEYS,
-  EXPORT_VIEWS,
-  type ExportView,
-  exportRecordBatches,
-  listAllProjects,
-  listExportExtraKeys,
-  type Store,
-} from '@weft/storage';
+import { WeftError } from '@weft/core';
+import { extensionOf } from '@weft/formats';
+import { encodeRecordsExport, RECORD_EXPORT_FORMATS, type RecordExportFormat } from '@weft/server';
+import { EXPORT_VIEWS, type ExportView, listAllProjects, type Store } from '@weft/storage';
 import { type Command, Option } from 'commander';
 import { addJsonOption, addStoreOption, type GlobalOptions, withStore } from '../cli-context.js';
 import { type CliIo, printJson, printLine } from '../cli-io.js';
 
-export const EXPORT_FORMATS = ['ris', 'bibtex', 'csv', 'tsv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const EXPORT_FORMATS = RECORD_EXPORT_FORMATS;
+type ExportFormat = RecordExportFormat;
 
 const FORMAT_OF_EXTENSION: Readonly<Record<string, ExportFormat>> = {
   ris: 'ris',
@@ -33,108 +26,6 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, ExportFormat>> = {
 interface ExportOptions extends GlobalOptions {
   format?: ExportFormat;
   view: ExportView;
-}
-
-/*
- * The file is written as the server's GET /api/projects/:id/records/export writes it
- * (packages/server/src/routes/records-export.ts); the server does not export its encoder, so the
- * few format rules are repeated here and both are tested by re-reading what they write.
- */
-
-/** RIS keeps only two-character tags: provenance goes to the user-definable tags U1–U3. */
-const RIS_PROVENANCE_TAGS: Readonly<Record<string, string>> = {
-  [EXPORT_EXTRA_KEYS.recordId]: 'U1',
-  [EXPORT_EXTRA_KEYS.search]: 'U2',
-  [EXPORT_EXTRA_KEYS.groupId]: 'U3',
-};
-
-function risRecord(record: BibliographicRecord): BibliographicRecord {
-  const tags = Object.values(RIS_PROVENANCE_TAGS);
-  const extra: Record<string, string[]> = {};
-  for (const [key, values] of Object.entries(record.extra)) {
-    if (!(key in RIS_PROVENANCE_TAGS) && !tags.includes(key)) extra[key] = values;
-  }
-  for (const [key, tag] of Object.entries(RIS_PROVENANCE_TAGS)) {
-    const values = record.extra[key];
-    if (values) extra[tag] = values;
-  }
-  return { ...record, extra };
-}
-
-/** Citation keys unique in the whole file, not only in one batch. */
-function uniqueBibtexEntry(entry: string, used: Set<string>): string {
-  const newline = entry.indexOf('\n');
-  const head = /^@([^{]*)\{(.*),$/.exec(entry.slice(0, newline));
-  if (!head) return entry;
-  const key = head[2] ?? '';
-  let unique = key;
-  for (let n = 2; used.has(unique); n++) unique = `${key}-${n}`;
-  used.add(unique);
-  return unique === key ? entry : `@${head[1]}{${unique},${entry.slice(newline)}`;
-}
-
-/** The first record of each batch names every column, so every batch has the same columns. */
-function withAllColumns(
-  records: readonly BibliographicRecord[],
-  keys: readonly string[],
-): BibliographicRecord[] {
-  return records.map((record, index) => {
-    const extra: Record<string, string[]> = {};
-    for (const key of keys) {
-      const values = record.extra[key];
-      if (values) extra[key] = values;
-      else if (index === 0) extra[key] = [];
-    }
-    return { ...record, extra };
-  });
-}
-
-/** Chunks of the file: a batch of 1,000 records at a time, except XLSX (built in memory). */
-async function* encode(
-  store: Store,
-  projectId: string,
-  view: ExportView,
-  format: ExportFormat,
-  counted: { records: number },
-): AsyncGenerator<string | Uint8Array> {
-  const batches = exportRecordBatches(store.db, projectId, { view });
-  if (format === 'xlsx') {
-    const all: BibliographicRecord[] = [];
-    for await (const batch of batches) all.push(...batch);
-    counted.records = all.length;
-    yield await formatXlsx(all);
-    return;
-  }
-  if (format === 'ris' || format === 'bibtex') {
-    const used = new Set<string>();
-    for await (const batch of batches) {
-      if (format === 'ris') yield formatRis(batch.map(risRecord));
-      else {
-        const entries = batch.map((record) => uniqueBibtexEntry(formatBibtex([record]), used));
-        yield `${counted.records === 0 ? '' : '\n'}${entries.join('\n')}`;
-      }
-      counted.records += batch.length;
-    }
-    return;
-  }
-  const delimiter = format === 'tsv' ? '\t' : ',';
-  const keys = await listExportExtraKeys(store.db, projectId, view);
-  const empty: BibliographicRecord = {
-    type: 'bibliographic-record',
-    authors: [],
-    keywords: [],
-    urls: [],
-    extra: {},
-  };
-  const shape = formatCsv(withAllColumns([empty], keys), delimiter);
-  const header = shape.slice(0, shape.lastIndexOf('\r\n', shape.length - 3) + 2);
-  yield header;
-  for await (const batch of batches) {
-    const text = formatCsv(withAllColumns(batch, keys), delimiter);
-    if (!text.startsWith(header)) throw new Error('CSV export: the columns changed between batches');
-    yield text.slice(header.length);
-    counted.records += batch.length;
-  }
 }
 
 function formatOf(file: string, given: ExportFormat | undefined): ExportFormat {
@@ -217,7 +108,12 @@ export function registerExport(program: Command, io: CliIo): void {
       options,
       async (store) => {
         const projectId = await findProjectId(store, project);
-        await writeChunks(file, encode(store, projectId, options.view, format, counted));
+        await writeChunks(
+          file,
+          encodeRecordsExport(store.db, projectId, options.view, format, (n) => {
+            counted.records += n;
+          }),
+        );
       },
       io,
     );

@@ -1,10 +1,9 @@
-import type { UploadResponse } from '@weft/protocol';
+import type { UploadPreviewResponse, UploadResponse } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_RIS, MEDLINE_RIS } from '../testing/identification-fixtures.js';
 import type { TestClient } from '../testing/test-client.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import type { UploadPreviewResponse } from './upload-preview.js';
 
 const PASSWORD = 'correct horse battery';
 
