@@ -103,6 +103,10 @@ async function openEmbeddedStore(dataDir: string): Promise<Store> {
 
 async function openServerStore(databaseUrl: string, poolSize: number): Promise<Store> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection that the server drops (a restart, an admin terminating it) is re-emitted
+  // by the pool; unhandled, that would crash the process. The pool has already discarded the
+  // client and the next query opens a new one, so there is nothing else to do.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = redactUrl(databaseUrl);
   try {

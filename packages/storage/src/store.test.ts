@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeInLedger } from './command-ledger.js';
 import { readEvents } from './event-log.js';
@@ -179,6 +180,25 @@ describe.each(availableBackends())('store on %s', (backend) => {
     );
     await first.close();
     await expect(openStore(place.options)).rejects.toThrow(/newer version of Weft.*9999-from-the-future/);
+  });
+});
+
+describe.runIf(availableBackends().includes('postgres'))('server store', () => {
+  it('survives the server terminating its idle connections, and reconnects', async () => {
+    const store = await freshStore('postgres');
+    await sql`select 1`.execute(store.db);
+    const name = (await sql<{ db: string }>`select current_database() as db`.execute(store.db)).rows[0]?.db;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+    } finally {
+      await admin.end();
+    }
+    // Give the pool time to see the termination (an unhandled pool error would crash here).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = await sql<{ one: number }>`select 1 as one`.execute(store.db);
+    expect(after.rows[0]?.one).toBe(1);
   });
 });
 
