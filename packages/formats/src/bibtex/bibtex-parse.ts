@@ -6,7 +6,6 @@ import { normaliseDoi } from '../support/doi.js';
 import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
 import { lineNumberAt, normalisePages } from '../support/text.js';
-import { isBareYear, parseYear } from '../support/year.js';
 import {
   BIBTEX_LIST_FIELDS,
   BIBTEX_SINGLE_FIELDS,
@@ -86,11 +85,7 @@ function entryToRecord(entry: Entry): BibliographicRecord {
     record.doi = normaliseDoi(doi.value);
     if (!record.doi) fields.putBack(doi.tag, doi.value);
   }
-  const date = fields.take(BIBTEX_SINGLE_FIELDS.year);
-  if (date) {
-    record.year = parseYear(date.value);
-    if (record.year === undefined || !isBareYear(date.value)) fields.putBack(date.tag, date.value);
-  }
+  record.year = fields.takeYear(BIBTEX_SINGLE_FIELDS.year)?.year;
   const list = (tags: readonly string[]) => {
     const values = fields.takeAll(tags).flatMap((value) => value.split(/[\s,;]+/).filter((v) => v !== ''));
     return values.length > 0 ? values : undefined;

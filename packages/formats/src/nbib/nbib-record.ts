@@ -5,7 +5,6 @@ import { parsePersonName } from '../support/person-name.js';
 import { mostSpecificType } from '../support/publication-type.js';
 import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
-import { isBareYear, parseYear } from '../support/year.js';
 import {
   NBIB_AUTHOR_TAGS,
   NBIB_CORPORATE_AUTHOR_TAGS,
@@ -52,11 +51,7 @@ export function nbibEntriesToRecord(
   record.issue = single(NBIB_SINGLE_FIELDS.issue);
   record.pages = single(NBIB_SINGLE_FIELDS.pages);
   record.abstract = single(NBIB_SINGLE_FIELDS.abstract);
-  const date = fields.take(NBIB_SINGLE_FIELDS.year);
-  if (date) {
-    record.year = parseYear(date.value);
-    if (record.year === undefined || !isBareYear(date.value)) fields.putBack(date.tag, date.value);
-  }
+  record.year = fields.takeYear(NBIB_SINGLE_FIELDS.year)?.year;
   const language = fields.take([NBIB_LANGUAGE_TAG]);
   if (language) record.language = language.value;
 

@@ -5,7 +5,6 @@ import { parsePersonName } from '../support/person-name.js';
 import { mostSpecificType } from '../support/publication-type.js';
 import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
-import { isBareYear, parseYear } from '../support/year.js';
 import {
   RIS_AUTHOR_TAGS,
   RIS_BOOK_TYPES,
@@ -62,17 +61,14 @@ export function risEntriesToRecord(
   record.abstract = single(RIS_SINGLE_FIELDS.abstract);
   record.language = single(RIS_SINGLE_FIELDS.language);
 
-  const date = fields.take(RIS_SINGLE_FIELDS.year);
-  if (date) {
-    record.year = parseYear(date.value);
-    if (record.year === undefined) {
-      warnings.push({
-        message: `no year in ${date.tag} '${date.value}'`,
-        line: lineOf(date.tag),
-        record: recordNumber,
-      });
-    }
-    if (record.year === undefined || !isBareYear(date.value)) fields.putBack(date.tag, date.value);
+  const date = fields.takeYear(RIS_SINGLE_FIELDS.year);
+  record.year = date?.year;
+  if (date && date.year === undefined) {
+    warnings.push({
+      message: `no year in ${date.tag} '${date.value}'`,
+      line: lineOf(date.tag),
+      record: recordNumber,
+    });
   }
 
   const start = fields.take(['SP']);

@@ -1,3 +1,5 @@
+import { isBareYear, parseYear } from './year.js';
+
 /**
  * The tag → values bag of one tagged record (RIS, MEDLINE, Web of Science, BibTeX fields,
  * table columns). Mapping tables `take` what they understand, in priority order; whatever
@@ -44,6 +46,18 @@ export class TaggedFields {
       }
     }
     return out;
+  }
+
+  /**
+   * Consumes the year field and parses it. A value that says more than a bare year (a full
+   * date, "2019 Spring") or none at all goes back, so the raw text survives in `extra`.
+   */
+  takeYear(tags: readonly string[]): { year: number | undefined; tag: string; value: string } | undefined {
+    const found = this.take(tags);
+    if (!found) return undefined;
+    const year = parseYear(found.value);
+    if (year === undefined || !isBareYear(found.value)) this.putBack(found.tag, found.value);
+    return { year, ...found };
   }
 
   /** Returns a value to the front of its tag (e.g. a "DOI" that did not parse as one). */

@@ -9,7 +9,6 @@ import { parsePersonName } from '../support/person-name.js';
 import { PUBLICATION_TYPES } from '../support/publication-type.js';
 import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
-import { isBareYear, parseYear } from '../support/year.js';
 import { type ColumnMapping, type ColumnTarget, EXTRA_PREFIX } from './column-mapping.js';
 
 export interface Table {
@@ -122,11 +121,7 @@ export function parseTable(table: Table, mapping: ColumnMapping, options: { file
     } else if (start) {
       record.pages = end ? `${start.value}-${end.value}` : start.value;
     } else if (end) fields.putBack(end.tag, end.value);
-    const year = fields.take(by('year'));
-    if (year) {
-      record.year = parseYear(year.value);
-      if (record.year === undefined || !isBareYear(year.value)) fields.putBack(year.tag, year.value);
-    }
+    record.year = fields.takeYear(by('year'))?.year;
     const doi = fields.take(by('doi'));
     if (doi) {
       record.doi = normaliseDoi(doi.value);

@@ -7,7 +7,6 @@ import { parsePersonName } from '../support/person-name.js';
 import { dropUndefined } from '../support/record.js';
 import { TaggedFields } from '../support/tagged-fields.js';
 import { collapseWhitespace, decodeEntities } from '../support/text.js';
-import { isBareYear, parseYear } from '../support/year.js';
 import { sliceXmlRecords } from './xml-records.js';
 
 /**
@@ -110,11 +109,7 @@ function recordFromXml(xml: string): BibliographicRecord {
   record.pages = single(ENDNOTE_FIELDS.pages);
   record.abstract = single(ENDNOTE_FIELDS.abstract);
   record.language = single(ENDNOTE_FIELDS.language);
-  const year = fields.take(ENDNOTE_FIELDS.year);
-  if (year) {
-    record.year = parseYear(year.value);
-    if (record.year === undefined || !isBareYear(year.value)) fields.putBack(year.tag, year.value);
-  }
+  record.year = fields.takeYear(ENDNOTE_FIELDS.year)?.year;
   const doi = fields.take(ENDNOTE_FIELDS.doi);
   if (doi) {
     record.doi = normaliseDoi(doi.value);
