@@ -1,6 +1,10 @@
 import { PASSWORD_MIN_LENGTH, PROJECT_NAME_MAX, ROLES } from '@weft/core';
 import { z } from 'zod';
-import { IMPORT_FORMATS, type ImportWarningView, SEARCH_SOURCE_TYPES } from './identification-api.js';
+import {
+  IDENTIFICATION_COMMAND_PAYLOADS,
+  type IdentificationCommandResults,
+} from './identification-commands.js';
+import { SCREENING_COMMAND_PAYLOADS, type ScreeningCommandResults } from './screening-commands.js';
 
 /**
  * The payload schema of every command type. The server validates against these; the web
@@ -8,15 +12,6 @@ import { IMPORT_FORMATS, type ImportWarningView, SEARCH_SOURCE_TYPES } from './i
  */
 const role = z.enum(ROLES);
 const version = z.number().int().positive();
-const searchFields = {
-  sourceType: z.enum(SEARCH_SOURCE_TYPES),
-  name: z.string().trim().min(1).max(300),
-  platform: z.string().trim().max(300).default(''),
-  dateRun: z.iso.date().nullable().default(null),
-  query: z.string().max(100_000).default(''),
-  reportedCount: z.number().int().min(0).nullable().default(null),
-  notes: z.string().max(20_000).default(''),
-};
 
 export const COMMAND_PAYLOADS = {
   'user.create': z.object({
@@ -37,18 +32,8 @@ export const COMMAND_PAYLOADS = {
   'member.change-role': z.object({ userId: z.uuid(), role, expectedVersion: version }),
   'member.remove': z.object({ userId: z.uuid() }),
   'demo.create': z.object({}),
-  'search.create': z.object(searchFields),
-  'search.update': z.object({ searchId: z.uuid(), expectedVersion: version, ...searchFields }),
-  'import.records': z.object({
-    searchId: z.uuid(),
-    uploadId: z.uuid(),
-    /** Skips detection when the user said what the file is. */
-    format: z.enum(IMPORT_FORMATS).optional(),
-  }),
-  'dedup.run': z.object({}),
-  'dedup.merge': z.object({ recordIds: z.array(z.uuid()).min(2).max(100) }),
-  'dedup.unmerge': z.object({ groupId: z.uuid() }),
-  'dedup.mark-not-duplicate': z.object({ recordIds: z.tuple([z.uuid(), z.uuid()]) }),
+  ...IDENTIFICATION_COMMAND_PAYLOADS,
+  ...SCREENING_COMMAND_PAYLOADS,
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
@@ -74,7 +59,7 @@ export interface CommandResponse<TResult = unknown> {
 }
 
 /** The result each command type returns. */
-export interface CommandResults {
+export interface CommandResults extends IdentificationCommandResults, ScreeningCommandResults {
   'user.create': { userId: string };
   'project.create': { projectId: string };
   'project.rename': { version: number };
@@ -85,24 +70,4 @@ export interface CommandResults {
   'member.change-role': { version: number };
   'member.remove': { userId: string };
   'demo.create': { projectId: string };
-  'search.create': { searchId: string };
-  'search.update': { version: number };
-  'import.records': {
-    importId: string;
-    format: string;
-    recordCount: number;
-    warnings: ImportWarningView[];
-    /** Set when the search has a reported count that differs from what was imported. */
-    countMismatch: { reported: number; imported: number } | null;
-  };
-  'dedup.run': {
-    recordsCompared: number;
-    groupsCreated: number;
-    recordsMergedAutomatically: number;
-    pairsQueued: number;
-    pairsRemembered: number;
-  };
-  'dedup.merge': { groupId: string; primaryRecordId: string };
-  'dedup.unmerge': { recordIds: string[] };
-  'dedup.mark-not-duplicate': { recordIds: [string, string] };
 }

@@ -1,3 +1,5 @@
 export * from './api.js';
 export * from './commands.js';
 export * from './identification-api.js';
+export * from './identification-commands.js';
+export * from './screening-commands.js';

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
+import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
 
 /** Timestamps are written as ISO strings or Dates and read back as Dates by node-postgres. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -76,7 +77,7 @@ export interface AuditEntriesTable {
   detail: Json;
 }
 
-export interface Database extends IdentificationTables {
+export interface Database extends IdentificationTables, ScreeningTables {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
@@ -102,4 +103,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'audit_entries',
   'sessions',
   ...IDENTIFICATION_TABLES,
+  ...SCREENING_TABLES,
 ] as const satisfies readonly (keyof Database)[];

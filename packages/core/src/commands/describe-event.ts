@@ -1,19 +1,16 @@
 import type { ProjectEvent } from './command.js';
+import { describeIdentificationEvent } from './describe-identification-event.js';
+import { describeScreeningEvent } from './describe-screening-event.js';
+import { eventWords } from './event-words.js';
 
 /**
  * A human sentence for an event, as the activity feed shows it ("Ana created the project").
  * Unknown event types still read sensibly so an older client never shows a blank line.
  */
 export function describeEvent(event: ProjectEvent): string {
-  const who = event.actorName;
-  const p = (event.payload ?? {}) as Record<string, unknown>;
-  const str = (key: string) => (typeof p[key] === 'string' ? (p[key] as string) : '');
-  // A number, or the length of a list, with the noun agreeing: "1 record", "24 records".
-  const count = (key: string, noun: string) => {
-    const value = p[key];
-    const n = Array.isArray(value) ? value.length : typeof value === 'number' ? value : 0;
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-  };
+  const { who, str } = eventWords(event);
+  const byCapability = describeIdentificationEvent(event) ?? describeScreeningEvent(event);
+  if (byCapability !== undefined) return byCapability;
   switch (event.eventType) {
     case 'project.created':
       return `${who} created the project “${str('name')}”`;
@@ -31,20 +28,6 @@ export function describeEvent(event: ProjectEvent): string {
       return `${who} made ${str('displayName') || str('username')} ${str('role')} (was ${str('from')})`;
     case 'member.removed':
       return `${who} removed ${str('displayName') || str('username')} from the project`;
-    case 'search.created':
-      return `${who} recorded the search “${str('name')}”`;
-    case 'search.updated':
-      return `${who} edited the search “${str('name')}”`;
-    case 'records.imported':
-      return `${who} imported ${count('recordCount', 'record')} from ${str('fileName')} into “${str('searchName')}”`;
-    case 'duplicates.detected':
-      return `${who} ran deduplication: ${count('recordsMergedAutomatically', 'duplicate')} merged automatically, ${count('pairsQueued', 'pair')} to review`;
-    case 'duplicates.merged':
-      return `${who} merged ${count('recordIds', 'record')} as duplicates`;
-    case 'duplicates.unmerged':
-      return `${who} undid a merge of ${count('recordIds', 'record')}`;
-    case 'duplicates.marked-distinct':
-      return `${who} marked two records as not duplicates`;
     default:
       return `${who}: ${event.eventType.replace(/[.-]/g, ' ')}`;
   }

@@ -1,4 +1,6 @@
+import { IDENTIFICATION_ACTIONS } from './identification-actions.js';
 import { type Role, roleAtLeast } from './role.js';
+import { SCREENING_ACTIONS } from './screening-actions.js';
 
 /**
  * The least role that may take each project action: the one policy table. The server enforces
@@ -16,15 +18,8 @@ export const PROJECT_ACTIONS = {
   'member.add': 'lead',
   'member.change-role': 'lead',
   'member.remove': 'lead',
-  'identification.read': 'viewer',
-  'search.create': 'lead',
-  'search.update': 'lead',
-  'import.records': 'lead',
-  'dedup.run': 'lead',
-  // Single, reversible, attributed answers: reviewers may give them (ADR 0003).
-  'dedup.merge': 'reviewer',
-  'dedup.unmerge': 'reviewer',
-  'dedup.mark-not-duplicate': 'reviewer',
+  ...IDENTIFICATION_ACTIONS,
+  ...SCREENING_ACTIONS,
 } as const satisfies Record<string, Role>;
 
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;

@@ -1,0 +1,15 @@
+import { dedupMarkNotDuplicate, dedupMerge, dedupUnmerge } from './handlers/dedup-answers.js';
+import { dedupRun } from './handlers/dedup-run.js';
+import { importRecords } from './handlers/import-records.js';
+import { searchCreate, searchUpdate } from './handlers/search.js';
+
+/** Handlers of the identification commands (searches, imports, deduplication). */
+export const IDENTIFICATION_HANDLERS = {
+  'search.create': searchCreate,
+  'search.update': searchUpdate,
+  'import.records': importRecords,
+  'dedup.run': dedupRun,
+  'dedup.merge': dedupMerge,
+  'dedup.unmerge': dedupUnmerge,
+  'dedup.mark-not-duplicate': dedupMarkNotDuplicate,
+};

@@ -1,0 +1,2 @@
+/** Handlers of the screening commands (stages, decisions, conflicts). */
+export const SCREENING_HANDLERS = {};
