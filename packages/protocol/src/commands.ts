@@ -4,7 +4,6 @@ import {
   IDENTIFICATION_COMMAND_PAYLOADS,
   type IdentificationCommandResults,
 } from './identification-commands.js';
-import { SCREENING_COMMAND_PAYLOADS, type ScreeningCommandResults } from './screening-commands.js';
 
 /**
  * The payload schema of every command type. The server validates against these; the web
@@ -33,7 +32,7 @@ export const COMMAND_PAYLOADS = {
   'member.remove': z.object({ userId: z.uuid() }),
   'demo.create': z.object({}),
   ...IDENTIFICATION_COMMAND_PAYLOADS,
-  ...SCREENING_COMMAND_PAYLOADS,
+  // The screening payloads (screening-commands.ts) join here once their handlers are registered.
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
@@ -59,7 +58,7 @@ export interface CommandResponse<TResult = unknown> {
 }
 
 /** The result each command type returns. */
-export interface CommandResults extends IdentificationCommandResults, ScreeningCommandResults {
+export interface CommandResults extends IdentificationCommandResults {
   'user.create': { userId: string };
   'project.create': { projectId: string };
   'project.rename': { version: number };

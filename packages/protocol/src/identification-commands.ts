@@ -26,6 +26,18 @@ export const IDENTIFICATION_COMMAND_PAYLOADS = {
   'dedup.merge': z.object({ recordIds: z.array(z.uuid()).min(2).max(100) }),
   'dedup.unmerge': z.object({ groupId: z.uuid() }),
   'dedup.mark-not-duplicate': z.object({ recordIds: z.tuple([z.uuid(), z.uuid()]) }),
+  /** Takes back a "not a duplicate" answer: the pair returns to the review queue. */
+  'dedup.unmark-not-duplicate': z.object({ recordIds: z.tuple([z.uuid(), z.uuid()]) }),
+  /**
+   * Merges every queued pair scoring at least minScore. expectedCount is the number of pairs the
+   * person confirmed: if the queue changed meanwhile the command is refused rather than merging more.
+   */
+  'dedup.merge-above-score': z.object({
+    minScore: z.number().min(0).max(1),
+    expectedCount: z.number().int().min(1),
+  }),
+  /** Reverts one bulk merge: its groups are dissolved, its pairs back in the queue. */
+  'dedup.undo-merge-batch': z.object({ batchId: z.uuid() }),
 } as const;
 
 export interface IdentificationCommandResults {
@@ -49,4 +61,14 @@ export interface IdentificationCommandResults {
   'dedup.merge': { groupId: string; primaryRecordId: string };
   'dedup.unmerge': { recordIds: string[] };
   'dedup.mark-not-duplicate': { recordIds: [string, string] };
+  'dedup.unmark-not-duplicate': { recordIds: [string, string] };
+  'dedup.merge-above-score': {
+    batchId: string;
+    pairsMerged: number;
+    groupsCreated: number;
+    recordsMerged: number;
+    /** Pairs at or above the score left in the queue: merging them would join records kept apart. */
+    pairsSkipped: number;
+  };
+  'dedup.undo-merge-batch': { batchId: string; groupsDissolved: number; pairsReturned: number };
 }

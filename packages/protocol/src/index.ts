@@ -2,4 +2,5 @@ export * from './api.js';
 export * from './commands.js';
 export * from './identification-api.js';
 export * from './identification-commands.js';
+export * from './screening-api.js';
 export * from './screening-commands.js';
