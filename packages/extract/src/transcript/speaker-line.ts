@@ -1,0 +1,41 @@
+import { parseTimestamp } from './timestamp.js';
+
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
+/** One to three words: "P1", "Interviewer", "Jane Smith", "Dr. Jane Smith". */
+const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’_-]*(?: [\p{L}\p{N}][\p{L}\p{N}.'’_-]*){0,2}`;
+const SPEAKER_LINE = new RegExp(
+  String.raw`^(?:[\[(]?(${TIME})[\])]?\s+)?(${NAME})(?:\s*[\[(](${TIME})[\])])?\s*:\s+(\S.*)$`,
+  'u',
+);
+
+export interface SpeakerLine {
+  speaker: string;
+  body: string;
+  startMs: number | undefined;
+}
+
+/** "Jane: text", "[00:01:02] Jane Smith: text", "Jane (01:02): text"; undefined for other lines. */
+export function parseSpeakerLine(line: string): SpeakerLine | undefined {
+  const match = SPEAKER_LINE.exec(line.trim());
+  if (!match) return undefined;
+  const [, before, speaker = '', after, body = ''] = match;
+  const time = before ?? after;
+  return { speaker, body, startMs: time === undefined ? undefined : parseTimestamp(time) };
+}
+
+/**
+ * Whether a plain text reads as a speaker transcript: at least two speaker lines, and
+ * either most non-empty lines are speaker lines, or nearly every paragraph opens with one
+ * (long answers wrap over several lines).
+ */
+export function looksLikeSpeakerTranscript(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const speakerLines = lines.filter((line) => parseSpeakerLine(line) !== undefined).length;
+  if (speakerLines < 2) return false;
+  if (speakerLines / lines.length > 0.5) return true;
+  const paragraphs = text.split(/\n[ \t]*\n/).filter((paragraph) => paragraph.trim() !== '');
+  const opening = paragraphs.filter((paragraph) =>
+    parseSpeakerLine(paragraph.trim().split('\n', 1)[0] ?? ''),
+  );
+  return opening.length / paragraphs.length >= 0.8;
+}
