@@ -28,6 +28,8 @@ export function cleanTitle(raw: string | undefined): string {
   const original = raw.search(/<original>/i);
   let title = stripLatex(stripHtml(original >= 0 ? raw.slice(0, original) : raw)).trim();
   title = title.replace(/\s+LA:\s*\w+\s*$/, '').replace(/\s+TO:\s.*$/s, '');
+  // Some exports wrap the whole title in quotation marks, which would hide MEDLINE's brackets.
+  title = title.replace(/^["“”]+\s*/, '').replace(/\s*["“”]+$/, '');
   // PubMed's cross-reference notes run to the end of the title and may nest brackets.
   title = title.replace(
     /\s*\[\s*(?:published )?(?:erratum|errata|corrigendum|comment|retraction|update|reprint)s? (?:appears )?in\b.*$/is,
@@ -43,6 +45,7 @@ export function cleanTitle(raw: string | undefined): string {
       /\s*\([^()]*\((?:19|20)\d\d\)\s*[\w.-]*\s*(?:\([^()]*\)\s*)*\(\s*[a-z]?\d+[^()]*\)\)\s*\.?$/i,
       '',
     );
+  title = cutUnclosedTail(title);
   for (let previous = ''; previous !== title; ) {
     previous = title;
     title = title
@@ -54,4 +57,21 @@ export function cleanTitle(raw: string | undefined): string {
   const bracketed = /^\[(.*)\]\s*\.?$/s.exec(title);
   if (bracketed?.[1] && !bracketed[1].includes(']')) title = bracketed[1];
   return normalizeText(title);
+}
+
+/**
+ * Databases cut long titles at a fixed length (Embase at about 200 characters), often inside the
+ * citation or translation they appended in brackets. An opening bracket that never closes starts
+ * such a cut-off tail; the title before it is what both copies share.
+ */
+export function cutUnclosedTail(title: string): string {
+  const open: number[] = [];
+  for (let i = 0; i < title.length; i++) {
+    const char = title[i];
+    if (char === '(' || char === '[') open.push(i);
+    else if ((char === ')' || char === ']') && open.length > 0) open.pop();
+  }
+  const cut = open[0];
+  // A bracket near the start is more likely a typo than a cut-off tail; keep such titles whole.
+  return cut !== undefined && cut >= 20 ? title.slice(0, cut).trim() : title;
 }

@@ -183,7 +183,10 @@ describe('compareRecords: never certain', () => {
 
   it('keeps the same title in different years, volumes or pages from being certain', () => {
     const { doi: _doi, pmid: _pmid, ...base } = article;
-    expect(compare(base, { ...base, year: 2016 }).decision).toBe('possible');
+    expect(compare(base, { ...base, year: 2017 }).decision).toBe('possible');
+    // One year apart is tolerated only where the volume and pages show the same printed item.
+    expect(compare(base, { ...base, year: 2016, volume: undefined }).decision).toBe('possible');
+    expect(compare(base, { ...base, year: 2016, pages: '102-110' }).decision).toBe('possible');
     expect(compare(base, { ...base, volume: '387' }).decision).toBe('possible');
     expect(compare(base, { ...base, pages: '102-110' }).decision).toBe('possible');
   });

@@ -173,12 +173,31 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
 
   const score = scoreOf(titleSimilarity, authors.similarity, evidence);
 
+  const hasRange = Boolean(a.pages?.last || b.pages?.last);
+  // The same volume and first page of the same journal is one printed item; a page range rules out
+  // the single page several letters or meeting abstracts share.
+  const samePlace = volume.outcome === 'agree' && (pages.outcome === 'agree' || pages.outcome === 'similar');
+  const samePlaceRange = samePlace && hasRange;
+  // A journal's volume fixes its year, so a year one apart within the same volume and pages is the
+  // online-first year against the print year (or a typo), not another work.
+  const yearClose =
+    year.outcome === 'agree' ||
+    (year.outcome === 'similar' &&
+      container.outcome === 'agree' &&
+      volume.outcome === 'agree' &&
+      pages.outcome !== 'disagree');
+  const samePrintedItem = samePlaceRange && container.outcome === 'agree' && yearClose;
+
   // Distinct: hard conflicts that make the records different works, or too little in common.
   if (differentWorks) {
     return { decision: 'distinct', score, evidence, reasons, cannotLink };
   }
   const titleClose =
-    hasTitles && (titleSimilarity >= POSSIBLE_TITLE || titleContained || titleWordPrefix(a, b));
+    hasTitles &&
+    (titleSimilarity >= POSSIBLE_TITLE ||
+      titleContained ||
+      titleWordPrefix(a, b) ||
+      translationOfEachOther(a, b, samePrintedItem));
   const identifierClose = identifierAgrees && (!hasTitles || titleSimilarity >= 0.6);
   const bibliographicClose =
     !hasTitles &&
@@ -194,35 +213,56 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   // Certain: nothing conflicts and enough agrees.
   const titleExact = hasTitles && titleSimilarity === 1;
   const titleNear = hasTitles && titleSimilarity >= CERTAIN_TITLE;
-  const hasRange = Boolean(a.pages?.last || b.pages?.last);
-  // The same volume and first page of the same journal is one printed item; a page range rules out
-  // the single page several letters or meeting abstracts share.
-  const samePlace = volume.outcome === 'agree' && (pages.outcome === 'agree' || pages.outcome === 'similar');
-  const samePlaceRange = samePlace && hasRange;
+  const shortTitle = Math.min(a.titleCompact.length, b.titleCompact.length) <= SHORT_TITLE;
+  // Inside one printed item a name written in an unmatchable form (given and family names swapped)
+  // is a data problem, not another author team, once the first author and the title agree.
+  const authorsStrong =
+    authors.strong || (authors.firstMatches && samePrintedItem && titleNear && authors.overlap > 0);
   if (a.venue && b.venue && a.venue !== b.venue) {
     const detail = `${a.venue} vs ${b.venue}`;
-    if (
-      (samePlaceRange || (samePlace && titleNear)) &&
-      container.outcome === 'agree' &&
-      year.outcome === 'agree'
-    ) {
+    if ((samePlaceRange || (samePlace && titleNear)) && container.outcome === 'agree' && yearClose) {
       evidence.push({ field: 'venue', outcome: 'similar', detail: `${detail}, same volume and pages` });
+    } else if (
+      printedMeetingAbstract(a, b, pages, volume) &&
+      container.outcome === 'agree' &&
+      year.outcome === 'agree' &&
+      titleNear &&
+      !shortTitle &&
+      authorsStrong
+    ) {
+      evidence.push({
+        field: 'venue',
+        outcome: 'similar',
+        detail: `${detail}: the journal's one-page item is the meeting abstract it printed`,
+      });
     } else {
       evidence.push({ field: 'venue', outcome: 'disagree', detail });
       reasons.push(detail);
       capAtPossible = true;
     }
   }
-  if (year.outcome !== 'agree')
-    reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
-  if (volume.outcome === 'disagree') reasons.push('different volumes');
-  if (pages.outcome === 'disagree') reasons.push('different pages');
-  const shortTitle = Math.min(a.titleCompact.length, b.titleCompact.length) <= SHORT_TITLE;
+  if (!yearClose) reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
+  // One abstract, word for word by the same authors in the same year, printed in two meetings'
+  // abstract books (or twice in one) is one report however its volume and pages differ.
+  const sameAbstract =
+    a.venue === 'meeting' &&
+    b.venue === 'meeting' &&
+    titleExact &&
+    !shortTitle &&
+    year.outcome === 'agree' &&
+    authors.strong &&
+    authors.smaller >= 2 &&
+    authors.overlap >= 0.8;
+  if (volume.outcome === 'disagree' && !sameAbstract) reasons.push('different volumes');
+  if (pages.outcome === 'disagree' && !sameAbstract) reasons.push('different pages');
   // A dropped subtitle or a differently translated title is acceptable only for the same printed item.
   const relaxedTitle =
     samePlaceRange &&
-    authors.strong &&
-    ((titleContained && !shortTitle) || titleWordPrefix(a, b) || titleSimilarity >= 0.85);
+    authorsStrong &&
+    ((titleContained && !shortTitle) ||
+      titleWordPrefix(a, b) ||
+      titleSimilarity >= 0.85 ||
+      translationOfEachOther(a, b, samePrintedItem));
   if (hasTitles && !titleNear && !relaxedTitle) reasons.push('titles differ in more than spelling');
   if (shortTitle && !titleExact && !relaxedTitle) reasons.push('short titles differ');
   if (reasons.length === 0 && !capAtPossible) {
@@ -235,7 +275,7 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
       if (!(pages.outcome === 'agree' && (volume.outcome === 'agree' || container.outcome === 'agree'))) {
         reasons.push('no authors and no matching volume and pages');
       }
-    } else if (!authors.strong) {
+    } else if (!authorsStrong) {
       reasons.push('authors differ');
     } else if (shortTitle && pages.outcome !== 'agree') {
       reasons.push('short title without matching pages');
@@ -261,6 +301,48 @@ function titleWordPrefix(a: PreparedRecord, b: PreparedRecord): boolean {
   return longer.startsWith(`${shorter} `) || longer.endsWith(` ${shorter}`);
 }
 
+/**
+ * One title is a translation of the other (one record marks its title as translated) and the two
+ * are one printed item: then a different wording of the same title still shares most content words.
+ */
+function translationOfEachOther(a: PreparedRecord, b: PreparedRecord, samePrintedItem: boolean): boolean {
+  if (!samePrintedItem || !(a.translated || b.translated)) return false;
+  const x = contentWords(a.title);
+  const y = contentWords(b.title);
+  let shared = 0;
+  for (const word of x) if (y.has(word)) shared++;
+  return shared >= 4 && shared / Math.min(x.size, y.size) >= 0.6;
+}
+
+/** Title words that carry meaning, with a plural "s" dropped ("effusions" / "effusion"). */
+function contentWords(title: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of title.split(' ')) {
+    if (word.length <= 3 || TITLE_STOPWORDS.has(word)) continue;
+    words.add(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+  }
+  return words;
+}
+
+const TITLE_STOPWORDS = new Set(['with', 'from', 'into', 'after', 'between', 'versus', 'during', 'their']);
+
+/**
+ * A journal prints its meeting's abstracts as one-page items. When one record is typed as the
+ * meeting abstract and the other is a single page of the same journal, with no
+ * volume or page conflict, the journal record is that abstract, not a full article.
+ */
+function printedMeetingAbstract(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  pages: Evidence,
+  volume: Evidence,
+): boolean {
+  const [meeting, journal] = a.venue === 'meeting' ? [a, b] : [b, a];
+  if (meeting.venue !== 'meeting' || journal.venue !== 'journal') return false;
+  if (pages.outcome === 'disagree' || volume.outcome === 'disagree') return false;
+  return journal.pages !== undefined && !journal.pages.last;
+}
+
 function identifierAgreesEarly(a: PreparedRecord, b: PreparedRecord): boolean {
   return (a.doi !== undefined && a.doi === b.doi) || (a.pmid !== undefined && a.pmid === b.pmid);
 }
@@ -273,7 +355,14 @@ function compareExact(field: EvidenceField, a: string | undefined, b: string | u
 function compareAuthors(
   a: PreparedRecord,
   b: PreparedRecord,
-): { evidence: Evidence; similarity: number; strong: boolean; overlap: number; smaller: number } {
+): {
+  evidence: Evidence;
+  similarity: number;
+  strong: boolean;
+  overlap: number;
+  smaller: number;
+  firstMatches: boolean;
+} {
   const first = a.authors[0];
   const other = b.authors[0];
   if (!first || !other) {
@@ -283,6 +372,7 @@ function compareAuthors(
       strong: false,
       overlap: 0,
       smaller: 0,
+      firstMatches: false,
     };
   }
   const [small, large] =
@@ -306,6 +396,7 @@ function compareAuthors(
     strong,
     overlap,
     smaller,
+    firstMatches,
   };
 }
 
@@ -314,15 +405,18 @@ function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {
   const detail = `${formatPages(a)} vs ${formatPages(b)}`;
   // "e1234"/"1234" and "P63"/"63" are one page number written two ways; a supplement's "S46" is
   // another page than 46.
-  const firstA = a.pages.first.replace(/^(?!s)[a-z]+/, '');
-  const firstB = b.pages.first.replace(/^(?!s)[a-z]+/, '');
+  // The prefix belongs to both ends of a range ("c37-c42" is "37-42" in a journal's other edition).
+  const unprefixed = (page: string | undefined) => page?.replace(/^(?!s)[a-z]+/, '');
+  const firstA = unprefixed(a.pages.first);
+  const firstB = unprefixed(b.pages.first);
+  const lastA = unprefixed(a.pages.last);
+  const lastB = unprefixed(b.pages.last);
   if (firstA !== firstB) {
     // One end of a range agreeing is a typo in the other end, not another article.
-    const sameLast = a.pages.last !== undefined && a.pages.last === b.pages.last;
+    const sameLast = lastA !== undefined && lastA === lastB;
     return { field: 'pages', outcome: sameLast ? 'similar' : 'disagree', detail };
   }
-  if (a.pages.last && b.pages.last && a.pages.last !== b.pages.last)
-    return { field: 'pages', outcome: 'similar', detail };
+  if (lastA && lastB && lastA !== lastB) return { field: 'pages', outcome: 'similar', detail };
   return { field: 'pages', outcome: 'agree' };
 }
 

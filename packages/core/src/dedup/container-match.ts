@@ -30,6 +30,9 @@ const STOPWORDS = new Set([
   'di',
   'del',
   'official',
+  // French and Italian elided articles: "Annales françaises d'anesthésie".
+  'd',
+  'l',
 ]);
 
 /**
@@ -41,6 +44,7 @@ export function containerForms(raw: string | undefined): string[][] {
   if (!raw) return [];
   const text = stripHtml(raw)
     .replace(/\.\s*conference\s*:.*$/i, '')
+    .replace(/\b([dl])['’]/gi, '$1 ')
     .replace(/\([^)]*\)/g, ' ');
   const pieces = [text, ...text.split(/\s*(?:=|\/|;|:|\s-\s)\s*/)];
   const forms: string[][] = [];

@@ -140,7 +140,8 @@ describe('findDuplicates', () => {
     const result = findDuplicates(
       records([
         ['2006', article()],
-        ['2007', article({ year: 2007 })],
+        // Two years apart: not the online-first year against the print year.
+        ['2008', article({ year: 2008 })],
       ]),
     );
     expect(result.groups).toEqual([]);

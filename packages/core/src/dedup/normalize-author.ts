@@ -14,6 +14,11 @@ export interface AuthorKey {
   familyTokens: string[];
   /** Set for organisations and consortia, which have no initials. */
   literal?: true;
+  /**
+   * Set when an export replaced letters it could not encode with "?" ("Ta?a?aj" for "Tałałaj"):
+   * the family name with each lost letter as a wildcard.
+   */
+  lossyFamily?: RegExp;
 }
 
 /**
@@ -35,7 +40,10 @@ export function normalizeAuthor(name: PersonName): AuthorKey {
     family = split.family;
     given = split.given;
   }
-  const familyWords = normalizeText(family).split(' ').filter(Boolean);
+  const lossy = /\p{L}\?/u.test(family) ? lossyPattern(family) : undefined;
+  const familyWords = normalizeText(lossy ? family.replace(/\?/g, '') : family)
+    .split(' ')
+    .filter(Boolean);
   const givenWords = normalizeText(given)
     .split(' ')
     .filter((word) => word.length >= 2);
@@ -44,7 +52,15 @@ export function normalizeAuthor(name: PersonName): AuthorKey {
     initials: initialsOf(given),
     tokens: [...familyWords, ...givenWords],
     familyTokens: familyWords,
+    ...(lossy ? { lossyFamily: lossy } : {}),
   };
+}
+
+function lossyPattern(family: string): RegExp | undefined {
+  const parts = family.split('?').map((part) => normalizeText(part).replace(/ /g, ''));
+  // Too few letters left to tell people apart.
+  if (parts.join('').length < 3) return undefined;
+  return new RegExp(`^${parts.join('[a-z]{1,2}')}$`);
 }
 
 /**
@@ -55,6 +71,7 @@ export function normalizeAuthor(name: PersonName): AuthorKey {
 export function sameAuthor(x: AuthorKey, y: AuthorKey): boolean {
   const initialsAgree = !x.initials || !y.initials || x.initials[0] === y.initials[0];
   if (x.family === y.family) return initialsAgree;
+  if (x.lossyFamily?.test(y.family) || y.lossyFamily?.test(x.family)) return initialsAgree;
   if (Math.min(x.family.length, y.family.length) >= 5 && Math.abs(x.family.length - y.family.length) <= 1) {
     if (boundedLevenshtein(x.family, y.family, 1) <= 1) return initialsAgree;
   }

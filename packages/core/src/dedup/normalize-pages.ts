@@ -30,9 +30,13 @@ function pageNumber(page: string): number {
  * is complete ("1234-45" → 1234–1245), because sources disagree on abbreviating the end page.
  */
 function normalizeRange(raw: string): PageRange | undefined {
+  // "215 p" / "xii, 340 pp." is how many pages a book or thesis has, not where an article starts.
+  if (/^\s*\d+\s*pp?\.?\s*$/i.test(raw)) return undefined;
   const text = raw
     .toLowerCase()
     .replace(/\[[^\]]*\]/g, '')
+    // Quotation marks left over from a CSV export that quoted the field twice.
+    .replace(/["'“”‘’]/g, '')
     .replace(/^\s*(?:pp?\.?\s|pages?\s)\s*/, '')
     .replace(/^\s*(?:author reply|reply|discussion|quiz)\s*/, '')
     .replace(/[‐‑‒–—―]/g, '-')

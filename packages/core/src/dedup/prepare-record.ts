@@ -18,6 +18,11 @@ export interface PreparedRecord {
   /** The title without spaces, the form titles are compared and blocked by. */
   titleCompact: string;
   markers: TitleMarkers;
+  /**
+   * The title is a database's translation (MEDLINE's brackets) or carries the original-language
+   * title too: another source may word the same title differently.
+   */
+  translated: boolean;
   notice: NoticeKind | undefined;
   venue: VenueKind | undefined;
   year: number | undefined;
@@ -33,7 +38,11 @@ export interface PreparedRecord {
 }
 
 export function prepareRecord(id: string, index: number, record: BibliographicRecord): PreparedRecord {
-  const title = cleanTitle(record.title);
+  const notice = detectNotice(record);
+  // The notice's label ("Erratum:") is already in `notice`; two copies of one notice, one labelled
+  // and one not, compare by the title they share.
+  const cleaned = cleanTitle(record.title);
+  const title = notice ? cleaned.replace(NOTICE_LABEL_RE, '') : cleaned;
   const doi = normalizeDoi(record.doi);
   const authors = record.authors.map(normalizeAuthor).filter((author) => author.family);
   const abstract = normalizeText(record.abstract).replace(/ /g, '');
@@ -43,7 +52,8 @@ export function prepareRecord(id: string, index: number, record: BibliographicRe
     title,
     titleCompact: title.replace(/ /g, ''),
     markers: titleMarkers(title),
-    notice: detectNotice(record),
+    translated: TRANSLATED_RE.test(record.title ?? ''),
+    notice,
     venue: venueKind(record, doi),
     year: record.year && Number.isFinite(record.year) ? record.year : undefined,
     authors,
@@ -56,6 +66,12 @@ export function prepareRecord(id: string, index: number, record: BibliographicRe
     abstractHead: abstract.length >= 100 ? abstract.slice(0, 200) : '',
   };
 }
+
+const NOTICE_LABEL_RE =
+  /^(?:errat(?:um|a)|corrigend(?:um|a)|correction(?: notice)?|notice of (?:correction|retraction)|retraction(?: note| notice)?|retracted(?: article)?|(?:editorial )?expression of concern) (?=\w)/;
+
+/** MEDLINE brackets a translated title; Embase and others append the original ("<ORIGINAL>", "TO:"). */
+const TRANSLATED_RE = /^\s*["“]?\s*\[|<original>|\sTO:\s/i;
 
 /** The volume number without "Vol." and supplement suffixes, which sources add or leave out. */
 export function normalizeVolume(raw: string | undefined): string | undefined {

@@ -55,7 +55,11 @@ export function titleMarkers(normalizedTitle: string): TitleMarkers {
     const introduced =
       previous === 'part' || previous === 'phase' || previous === 'paper' || previous === 'type';
     if (/^\d+$/.test(token)) numbers.push(String(Number(token)));
-    else if (introduced && ROMAN[token]) numbers.push(ROMAN[token]);
+    // Sources disagree on spacing inside names like "alphavbeta3" / "alpha v beta 3" or "IL6" / "IL 6":
+    // a number glued to letters is the same number. Ordinals ("1st") stay words, as "first" does.
+    else if (/\d/.test(token) && !/^\d+(?:st|nd|rd|th)$/.test(token)) {
+      for (const digits of token.match(/\d+/g) ?? []) numbers.push(String(Number(digits)));
+    } else if (introduced && ROMAN[token]) numbers.push(ROMAN[token]);
     else if (introduced && WORDS[token]) numbers.push(WORDS[token]);
     if ((previous === 'part' || previous === 'paper') && token) {
       parts.push(ROMAN[token] ?? WORDS[token] ?? (/^\d+$/.test(token) ? String(Number(token)) : token));

@@ -30,9 +30,19 @@ const MEETING_CONTAINER_RE =
 
 const REGISTRATION_RE = /\b(?:clinicaltrials\.gov|trial regist(?:er|ry)|isrctn|anzctr|ictrp|drks|eudract)\b/i;
 
+// Dissertation Abstracts International lists theses (a year after the degree, with its own volume and
+// page); it is an index of theses, not a meeting's abstract book.
+const THESIS_CONTAINER_RE = /\b(?:dissertation abstracts|dissertations? and theses|masters abstracts)\b/i;
+
+// Thesis records exported as articles carry the degree where a journal record has its volume.
+const DEGREE_RE =
+  /^\s*(?:ph\.?\s?d|d\.?\s?phil|psy\.?\s?d|ed\.?\s?d|m\.?\s?sc|m\.?\s?phil|master'?s?|doctoral)\b/i;
+
 /** Reads the venue kind from the publication type, then from the container, DOI and pages. */
 export function venueKind(record: BibliographicRecord, doi: string | undefined): VenueKind | undefined {
   const container = `${record.container ?? ''} ${record.containerAbbreviation ?? ''}`;
+  if (record.publicationType === 'thesis' || THESIS_CONTAINER_RE.test(container)) return 'thesis';
+  if (DEGREE_RE.test(record.volume ?? '') || DEGREE_RE.test(record.issue ?? '')) return 'thesis';
   if (record.publicationType === 'preprint' || PREPRINT_CONTAINER_RE.test(container)) return 'preprint';
   if (doi && PREPRINT_DOI_RE.test(doi)) return 'preprint';
   if (record.publicationType === 'trial-registration' || REGISTRATION_RE.test(container))
@@ -51,8 +61,6 @@ export function venueKind(record: BibliographicRecord, doi: string | undefined):
     case 'book':
     case 'book-chapter':
       return 'book';
-    case 'thesis':
-      return 'thesis';
     case 'report':
       return 'report';
     case 'dataset':
