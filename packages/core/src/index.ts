@@ -1,4 +1,5 @@
 export * from './agreement/index.js';
+export * from './anchoring/index.js';
 export * from './commands/index.js';
 export * from './dedup/index.js';
 export * from './errors.js';
