@@ -5,4 +5,5 @@ export * from './dedup/index.js';
 export * from './errors.js';
 export * from './project/index.js';
 export * from './records/index.js';
+export * from './reporting/index.js';
 export * from './screening/index.js';

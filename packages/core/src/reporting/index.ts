@@ -1,0 +1,3 @@
+export * from './prisma-flow.js';
+export * from './prisma-flow-input.js';
+export * from './prisma-template.js';

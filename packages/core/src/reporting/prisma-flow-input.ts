@@ -1,0 +1,63 @@
+/**
+ * What the PRISMA 2020 flow is computed from: the project's own searches, records, decisions and
+ * reports, as plain data. Storage gathers it; `computePrismaFlow` turns it into the diagram's boxes.
+ */
+
+/** PRISMA-S source types. Databases and registers form the main column; the rest are "other methods". */
+export type PrismaSourceType =
+  | 'database'
+  | 'register'
+  | 'website'
+  | 'organisation'
+  | 'citation-searching'
+  | 'other';
+
+export interface PrismaSearch {
+  id: string;
+  /** As the diagram names it ("MEDLINE via Ovid"). */
+  name: string;
+  sourceType: PrismaSourceType;
+}
+
+export type FinalDecision = 'include' | 'exclude' | 'maybe' | null;
+
+export interface PrismaRecord {
+  id: string;
+  searchId: string;
+  /**
+   * Set when the record was removed before screening as a duplicate (it was folded into another
+   * record of its group): by the engine, or by a person answering the review queue.
+   */
+  duplicateRemoval: 'automatic' | 'manual' | null;
+  /** Ids of every record in its duplicate group (itself included), when it has one. */
+  groupRecordIds?: readonly string[];
+  /** Removed before screening for another reason (PRISMA's "marked ineligible by automation tools" / "other reasons"). */
+  otherRemoval?: 'automation' | 'other' | null;
+  /** The final decision at the records stage (title/abstract), when the record is screened. */
+  recordDecision: FinalDecision;
+  /** Present once the record became a report: sought for retrieval at the eligibility stage. */
+  report?: PrismaReport;
+}
+
+export interface PrismaReport {
+  /** False when the full text could not be obtained; null while not yet known. */
+  retrieved: boolean | null;
+  /** The final decision at the eligibility stage (full text). */
+  decision: FinalDecision;
+  /** Exclusion reasons (labels) of a final exclusion. */
+  reasons: readonly string[];
+  /** The study this report belongs to; reports of one study share it (PRISMA 2020 counts both). */
+  studyId: string;
+}
+
+export interface PrismaFlowInput {
+  searches: readonly PrismaSearch[];
+  records: readonly PrismaRecord[];
+  /**
+   * False when the project has no eligibility stage: what passes the records stage is then
+   * included directly (a review screening titles and abstracts only).
+   */
+  hasEligibilityStage: boolean;
+  /** Studies and reports of the previous version, for an updated review. */
+  previous: { studies: number; reports: number } | null;
+}

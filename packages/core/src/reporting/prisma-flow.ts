@@ -1,0 +1,259 @@
+import type { PrismaFlowInput, PrismaRecord, PrismaSourceType } from './prisma-flow-input.js';
+
+/**
+ * The PRISMA 2020 flow diagram (Page et al., BMJ 2021;372:n71, Figure 1, "new and updated
+ * reviews" template) computed from the project. Keys follow the PRISMA2020 R package and Shiny
+ * app (Haddaway et al., Campbell Systematic Reviews 2022;18:e1230) so a team can move between
+ * tools. Every box keeps the ids of the records (or reports) behind its number.
+ */
+
+export type PrismaCountKey =
+  | 'previous_studies'
+  | 'previous_reports'
+  | 'database_results'
+  | 'register_results'
+  | 'website_results'
+  | 'organisation_results'
+  | 'citations_results'
+  | 'other_results'
+  | 'duplicates'
+  | 'excluded_automatic'
+  | 'excluded_other'
+  | 'records_screened'
+  | 'records_excluded'
+  | 'dbr_sought_reports'
+  | 'dbr_notretrieved_reports'
+  | 'dbr_assessed'
+  | 'other_sought_reports'
+  | 'other_notretrieved_reports'
+  | 'other_assessed'
+  | 'new_studies'
+  | 'new_reports'
+  | 'total_studies'
+  | 'total_reports';
+
+/** Boxes whose number is a list (per database, per register, per exclusion reason). */
+export type PrismaListKey =
+  | 'database_specific_results'
+  | 'register_specific_results'
+  | 'dbr_excluded'
+  | 'other_excluded';
+
+export interface PrismaBox {
+  count: number;
+  /** The records (or, for report boxes, the records that became the reports) behind the number. */
+  recordIds: string[];
+}
+
+export interface PrismaListEntry extends PrismaBox {
+  /** A search's name, or an exclusion reason. */
+  name: string;
+}
+
+export interface PrismaWarning {
+  code:
+    | 'records-unscreened'
+    | 'reports-retrieval-unknown'
+    | 'reports-undecided'
+    | 'reports-maybe'
+    | 'other-methods-excluded-at-records-stage'
+    | 'source-without-template-row'
+    | 'exclusions-without-reason';
+  message: string;
+  recordIds: string[];
+}
+
+export interface PrismaFlow {
+  counts: Record<PrismaCountKey, PrismaBox>;
+  lists: Record<PrismaListKey, PrismaListEntry[]>;
+  /** False for a new review (the "previous studies" column is not drawn). */
+  isUpdate: boolean;
+  /** Whether the other-methods column has anything in it (it is drawn only then). */
+  hasOtherMethods: boolean;
+  warnings: PrismaWarning[];
+}
+
+const DATABASES_AND_REGISTERS: ReadonlySet<PrismaSourceType> = new Set(['database', 'register']);
+const NO_REASON = 'No reason recorded';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function box(recordIds: string[] = []): PrismaBox {
+  return { count: recordIds.length, recordIds };
+}
+
+function groupByName(
+  entries: Array<{ name: string; recordId: string }>,
+  order?: string[],
+): PrismaListEntry[] {
+  const byName = new Map<string, string[]>();
+  for (const name of order ?? []) byName.set(name, []);
+  for (const { name, recordId } of entries) {
+    const ids = byName.get(name) ?? [];
+    ids.push(recordId);
+    byName.set(name, ids);
+  }
+  return [...byName].map(([name, recordIds]) => ({ name, ...box(recordIds) }));
+}
+
+export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
+  const searches = new Map(input.searches.map((s) => [s.id, s]));
+  const sourceOf = (record: PrismaRecord) => searches.get(record.searchId)?.sourceType ?? 'other';
+  const byId = new Map(input.records.map((r) => [r.id, r]));
+  const warnings: PrismaWarning[] = [];
+  const warn = (code: PrismaWarning['code'], message: string, recordIds: string[]) => {
+    if (recordIds.length > 0) warnings.push({ code, message, recordIds });
+  };
+
+  // Identification: every record as imported, per source.
+  const identified = (types: PrismaSourceType[]) =>
+    box(input.records.filter((r) => types.includes(sourceOf(r))).map((r) => r.id));
+  const perSearch = (type: PrismaSourceType) =>
+    groupByName(
+      input.records
+        .filter((r) => sourceOf(r) === type)
+        .map((r) => ({ name: searches.get(r.searchId)?.name ?? '', recordId: r.id })),
+      input.searches.filter((s) => s.sourceType === type).map((s) => s.name),
+    );
+  const otherSourced = identified(['other']);
+  warn(
+    'source-without-template-row',
+    `${plural(otherSourced.count, 'record comes', 'records come')} from sources of type "other", which the PRISMA 2020 template has no row for; they are counted in the other-methods column.`,
+    otherSourced.recordIds,
+  );
+
+  // Removed before screening.
+  const duplicates = input.records.filter((r) => r.duplicateRemoval !== null);
+  const survivors = input.records.filter((r) => r.duplicateRemoval === null);
+  const removedOther = (kind: 'automation' | 'other') =>
+    box(survivors.filter((r) => r.otherRemoval === kind).map((r) => r.id));
+  const screenedPool = survivors.filter((r) => !r.otherRemoval);
+
+  // A record that survived deduplication belongs to the main column when it, or any duplicate
+  // folded into it, came from a database or register: PRISMA screens those records there.
+  const inMainColumn = (r: PrismaRecord) =>
+    (r.groupRecordIds ?? [r.id]).some((id) => {
+      const member = byId.get(id);
+      return member !== undefined && DATABASES_AND_REGISTERS.has(sourceOf(member));
+    });
+  const mainRecords = screenedPool.filter(inMainColumn);
+  const otherRecords = screenedPool.filter((r) => !inMainColumn(r));
+
+  warn(
+    'records-unscreened',
+    `${plural(mainRecords.filter((r) => r.recordDecision === null).length, 'record has', 'records have')} no final title/abstract decision yet.`,
+    mainRecords.filter((r) => r.recordDecision === null).map((r) => r.id),
+  );
+  const passes = (r: PrismaRecord) => r.recordDecision === 'include' || r.recordDecision === 'maybe';
+  const otherExcludedEarly = otherRecords.filter((r) => r.recordDecision === 'exclude');
+  warn(
+    'other-methods-excluded-at-records-stage',
+    `${plural(otherExcludedEarly.length, 'record', 'records')} from other methods ${otherExcludedEarly.length === 1 ? 'was' : 'were'} excluded at title/abstract; the PRISMA 2020 other-methods column has no screening box, so ${otherExcludedEarly.length === 1 ? 'it is' : 'they are'} not shown there.`,
+    otherExcludedEarly.map((r) => r.id),
+  );
+
+  const reportsColumn = (sought: PrismaRecord[]) => {
+    const report = (r: PrismaRecord) => r.report;
+    const notRetrieved = sought.filter((r) => report(r)?.retrieved === false);
+    const assessed = sought.filter((r) => report(r)?.retrieved !== false);
+    const decisionOf = (r: PrismaRecord) =>
+      input.hasEligibilityStage ? (report(r)?.decision ?? null) : r.recordDecision;
+    const excluded = assessed.filter((r) => decisionOf(r) === 'exclude');
+    const included = assessed.filter(
+      (r) => decisionOf(r) === 'include' || (!input.hasEligibilityStage && decisionOf(r) === 'maybe'),
+    );
+    // PRISMA counts each excluded report once, so a report citing several reasons counts under its first.
+    const reasons = groupByName(
+      excluded.map((r) => ({ name: report(r)?.reasons[0] ?? NO_REASON, recordId: r.id })),
+    );
+    return {
+      sought: box(sought.map((r) => r.id)),
+      notRetrieved,
+      assessed,
+      excluded,
+      included,
+      reasons,
+      decisionOf,
+    };
+  };
+  const main = reportsColumn(mainRecords.filter(passes));
+  const other = reportsColumn(otherRecords.filter((r) => r.recordDecision !== 'exclude'));
+
+  for (const column of [main, other]) {
+    if (!input.hasEligibilityStage) continue;
+    const unknown = column.assessed.filter((r) => r.report === undefined || r.report.retrieved === null);
+    warn(
+      'reports-retrieval-unknown',
+      `${plural(unknown.length, 'report has', 'reports have')} not been marked as retrieved or not retrieved.`,
+      unknown.map((r) => r.id),
+    );
+    const undecided = column.assessed.filter((r) => column.decisionOf(r) === null);
+    warn(
+      'reports-undecided',
+      `${plural(undecided.length, 'report has', 'reports have')} no final full-text decision yet.`,
+      undecided.map((r) => r.id),
+    );
+    const maybe = column.assessed.filter((r) => column.decisionOf(r) === 'maybe');
+    warn(
+      'reports-maybe',
+      `${plural(maybe.length, 'report is', 'reports are')} still "maybe" at full text.`,
+      maybe.map((r) => r.id),
+    );
+    const noReason = column.excluded.filter((r) => (r.report?.reasons.length ?? 0) === 0);
+    warn(
+      'exclusions-without-reason',
+      `${plural(noReason.length, 'excluded report has', 'excluded reports have')} no exclusion reason.`,
+      noReason.map((r) => r.id),
+    );
+  }
+
+  const includedReports = [...main.included, ...other.included];
+  const studyOf = (r: PrismaRecord) => r.report?.studyId ?? r.id;
+  // One record id per study (its first included report), so the box can still be opened.
+  const studies = new Map<string, string>();
+  for (const r of includedReports) if (!studies.has(studyOf(r))) studies.set(studyOf(r), r.id);
+  const previous = input.previous ?? { studies: 0, reports: 0 };
+  const countOnly = (count: number): PrismaBox => ({ count, recordIds: [] });
+  const newStudies = box([...studies.values()]);
+  const newReports = box(includedReports.map((r) => r.id));
+
+  const counts: Record<PrismaCountKey, PrismaBox> = {
+    previous_studies: countOnly(previous.studies),
+    previous_reports: countOnly(previous.reports),
+    database_results: identified(['database']),
+    register_results: identified(['register']),
+    website_results: identified(['website']),
+    organisation_results: identified(['organisation']),
+    citations_results: identified(['citation-searching']),
+    other_results: otherSourced,
+    duplicates: box(duplicates.map((r) => r.id)),
+    excluded_automatic: removedOther('automation'),
+    excluded_other: removedOther('other'),
+    records_screened: box(mainRecords.map((r) => r.id)),
+    records_excluded: box(mainRecords.filter((r) => r.recordDecision === 'exclude').map((r) => r.id)),
+    dbr_sought_reports: main.sought,
+    dbr_notretrieved_reports: box(main.notRetrieved.map((r) => r.id)),
+    dbr_assessed: box(main.assessed.map((r) => r.id)),
+    other_sought_reports: other.sought,
+    other_notretrieved_reports: box(other.notRetrieved.map((r) => r.id)),
+    other_assessed: box(other.assessed.map((r) => r.id)),
+    new_studies: newStudies,
+    new_reports: newReports,
+    total_studies: { count: newStudies.count + previous.studies, recordIds: newStudies.recordIds },
+    total_reports: { count: newReports.count + previous.reports, recordIds: newReports.recordIds },
+  };
+  return {
+    counts,
+    lists: {
+      database_specific_results: perSearch('database'),
+      register_specific_results: perSearch('register'),
+      dbr_excluded: main.reasons,
+      other_excluded: other.reasons,
+    },
+    isUpdate: input.previous !== null,
+    hasOtherMethods:
+      otherRecords.length > 0 ||
+      identified(['website', 'organisation', 'citation-searching', 'other']).count > 0,
+    warnings,
+  };
+}
