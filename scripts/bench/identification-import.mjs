@@ -1,5 +1,6 @@
 // Identification bench: `weft import` of a generated RIS file (100,000 records by default) into
-// a fresh embedded store, timed from process start to exit, as a user would run it.
+// a fresh embedded store, then `weft export` of every record, each timed from process start to
+// exit as a user would run it, with the process's peak resident memory.
 // Usage: node scripts/bench/identification-import.mjs [--records N] [--source]
 //   --source runs the CLI from the TypeScript sources (tsx) instead of the built dist.
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PEAK_RSS = join(REPO, 'scripts/bench/identification-peak-rss.mjs');
 
 const WORDS = (
   'stroke aspirin outcomes randomised trial cohort adolescents depression physical activity rural ' +
@@ -81,12 +83,14 @@ export function generateRis(count, seed = 1) {
 function weft(args, { fromSource, stdin } = {}) {
   const entry = fromSource
     ? [
+        '--import',
+        PEAK_RSS,
         '--conditions=weft-source',
         '--import',
         'tsx',
         join(REPO, 'packages/cli/src/testing/weft-from-source.ts'),
       ]
-    : [join(REPO, 'packages/cli/bin/weft.js')];
+    : ['--import', PEAK_RSS, join(REPO, 'packages/cli/bin/weft.js')];
   return new Promise((resolvePromise, reject) => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
@@ -109,8 +113,10 @@ function weft(args, { fromSource, stdin } = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
+      const peak = /weft-bench-peak-rss-kb (\d+)/.exec(stderr);
+      const peakMegabytes = peak ? Math.round(Number(peak[1]) / 1024) : undefined;
       if (code !== 0) reject(new Error(`weft ${args[0]} exited ${code}: ${stderr.trim()}`));
-      else resolvePromise({ stdout, seconds });
+      else resolvePromise({ stdout, seconds, peakMegabytes });
     });
   });
 }
@@ -153,13 +159,27 @@ export async function runIdentificationBench({
     );
     const imported = JSON.parse(run.stdout).imports[0].recordCount;
     if (imported !== count) throw new Error(`imported ${imported} records, expected ${count}`);
-    log(`identification: weft import of ${count} records took ${run.seconds.toFixed(1)} s`);
+    log(
+      `identification: weft import of ${count} records took ${run.seconds.toFixed(1)} s, peak RSS ${run.peakMegabytes} MB`,
+    );
+    const exported = await weft(
+      ['export', 'Bench', join(dir, 'all.ris'), '--view', 'all', '--json', '--data-dir', dataDir],
+      { fromSource },
+    );
+    if (JSON.parse(exported.stdout).records !== count)
+      throw new Error('export wrote the wrong number of records');
+    log(
+      `identification: weft export of ${count} records took ${exported.seconds.toFixed(1)} s, peak RSS ${exported.peakMegabytes} MB`,
+    );
     const row = {
       what: '`weft import` of a generated RIS file into a fresh embedded (PGlite) store',
       records: count,
       fileMegabytes: Number(megabytes.toFixed(1)),
       seconds: Number(run.seconds.toFixed(1)),
+      peakMegabytes: run.peakMegabytes,
       recordsPerSecond: Math.round(count / run.seconds),
+      exportSeconds: Number(exported.seconds.toFixed(1)),
+      exportPeakMegabytes: exported.peakMegabytes,
       target: count === 100_000 ? 'under 60 s' : 'n/a (not the 100,000-record run)',
       runs: 1,
       // Wall time on a shared machine depends on what else runs: the load says how shared it was.
@@ -168,10 +188,11 @@ export async function runIdentificationBench({
     };
     return {
       markdown:
-        '| what | records | file | wall time (process start to exit) | records/s | target |\n' +
-        '|---|---:|---:|---:|---:|---|\n' +
-        `| ${row.what} (${row.cli}) | ${row.records} | ${row.fileMegabytes} MB | ${row.seconds} s | ${row.recordsPerSecond} | ${row.target} |\n\n` +
-        `One run; the time includes opening the store, parsing, and storing every source record and working copy in one transaction. Load average during the run: ${row.loadAverage}.`,
+        '| what | records | file | wall time (process start to exit) | peak RSS | records/s | target |\n' +
+        '|---|---:|---:|---:|---:|---:|---|\n' +
+        `| ${row.what} (${row.cli}) | ${row.records} | ${row.fileMegabytes} MB | ${row.seconds} s | ${row.peakMegabytes} MB | ${row.recordsPerSecond} | ${row.target} |\n` +
+        `| \`weft export --view all\` of the same records as RIS | ${row.records} | | ${row.exportSeconds} s | ${row.exportPeakMegabytes} MB | ${Math.round(count / row.exportSeconds)} | |\n\n` +
+        `One run each; the import time includes opening the store, parsing, and storing every source record and working copy in one transaction. Peak RSS is the whole process's (Node and the embedded PGlite heap). Load average during the run: ${row.loadAverage}.`,
       ...row,
     };
   } finally {

@@ -1,5 +1,6 @@
 import type { BibliographicRecord } from '@weft/core';
 import type { ColumnMapping } from './table/column-mapping.js';
+import type { FieldMapping, TableMapping } from './table/field-mapping.js';
 
 export type FormatId =
   | 'ris'
@@ -34,12 +35,16 @@ export interface ParsedRecord {
 export interface ParseResult {
   records: ParsedRecord[];
   warnings: FormatWarning[];
+  /** CSV, TSV and XLSX: the columns and the mapping used (for the wizard's mapping step and the event). */
+  table?: TableMapping;
 }
 
 export interface ParseOptions {
   fileName: string;
   /** For CSV, TSV and XLSX: overrides the guessed column mapping. */
   columnMapping?: ColumnMapping;
+  /** For CSV, TSV and XLSX: the user's field → column choices, applied on top of the guess. */
+  fieldMapping?: FieldMapping;
 }
 
 interface PluginBase {

@@ -25,6 +25,7 @@ export {
 export { formatRis } from './ris/ris-format.js';
 export { risPlugin } from './ris/ris-plugin.js';
 export { type ParsedBatch, type ParseStreamOptions, parseStream, type StreamFormatId } from './stream.js';
+export { type FileStream, type StreamFileOptions, streamFile } from './stream-file.js';
 export { isDoiValue, normaliseDoi } from './support/doi.js';
 export { formatPersonName, parsePersonName } from './support/person-name.js';
 export { parseYear } from './support/year.js';
@@ -35,6 +36,15 @@ export {
   HEADER_SYNONYMS,
 } from './table/column-mapping.js';
 export { csvPlugin, tsvPlugin } from './table/csv-plugin.js';
+export {
+  applyFieldMapping,
+  type FieldMapping,
+  fieldsOfMapping,
+  resolveTableMapping,
+  TABLE_FIELDS,
+  type TableField,
+  type TableMapping,
+} from './table/field-mapping.js';
 export { parseTable, splitAuthors, type Table } from './table/parse-table.js';
 export { readDelimited } from './table/read-delimited.js';
 export { formatCsv } from './table/table-format.js';

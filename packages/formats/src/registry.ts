@@ -61,6 +61,7 @@ export interface ParseFileOptions {
   /** Skip detection: the caller (or the user) says what the file is. */
   format?: FormatId;
   columnMapping?: ParseOptions['columnMapping'];
+  fieldMapping?: ParseOptions['fieldMapping'];
 }
 
 export interface ParseFileResult extends ParseResult {
@@ -87,7 +88,11 @@ export async function parseFile(
       : !claimed && isZip && xlsxPlugin.extensions.includes(extensionOf(fileName))
         ? xlsxPlugin
         : undefined;
-  const parseOptions: ParseOptions = { fileName, columnMapping: options.columnMapping };
+  const parseOptions: ParseOptions = {
+    fileName,
+    columnMapping: options.columnMapping,
+    fieldMapping: options.fieldMapping,
+  };
   if (binary?.kind === 'binary') {
     const result = await binary.parseBytes(bytes, parseOptions);
     return { ...result, format: binary.id, encoding: 'binary' };
@@ -105,5 +110,6 @@ export async function parseFile(
     warnings: [...decoded.warnings, ...result.warnings],
     format: plugin.id,
     encoding: decoded.encoding,
+    ...(result.table ? { table: result.table } : {}),
   };
 }

@@ -113,9 +113,10 @@ export async function* parseStream(
     for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', start)) {
       feed(pending.slice(start, newline));
       start = newline + 1;
+      // A chunk can hold thousands of records: hand them out as they fill a batch.
+      if (batch.length >= batchSize) yield flush();
     }
     pending = pending.slice(start);
-    if (batch.length >= batchSize) yield flush();
   }
   if (heldCr) {
     feed(pending);

@@ -1,6 +1,6 @@
 import { FormatError, quoteSnippet } from '../format-error.js';
 import type { TextFormatPlugin } from '../format-plugin.js';
-import { guessColumnMapping } from './column-mapping.js';
+import { resolveTableMapping } from './field-mapping.js';
 import { parseTable } from './parse-table.js';
 import { delimitedScore, readDelimited } from './read-delimited.js';
 import { formatCsv } from './table-format.js';
@@ -25,10 +25,11 @@ function delimitedPlugin(id: 'csv' | 'tsv', delimiter: ',' | '\t'): TextFormatPl
       id === 'csv'
         ? Math.max(delimitedScore(text, ','), delimitedScore(text, ';'))
         : delimitedScore(text, delimiter),
-    parse(text, { fileName, columnMapping }) {
+    parse(text, { fileName, columnMapping, fieldMapping }) {
       const used = id === 'csv' ? csvDelimiter(text) : delimiter;
       const { table, warnings } = readDelimited(text, used, fileName);
-      const mapping = columnMapping ?? guessColumnMapping(table.headers);
+      const resolved = resolveTableMapping(table.headers, fieldMapping, fileName);
+      const mapping = columnMapping ?? resolved.columnMapping;
       const [only] = table.headers;
       if (table.headers.length === 1 && only !== undefined && mapping[only] === 'extra') {
         // One unrecognised column almost always means the file is not a table (or uses another delimiter).
@@ -40,7 +41,7 @@ function delimitedPlugin(id: 'csv' | 'tsv', delimiter: ',' | '\t'): TextFormatPl
         );
       }
       const result = parseTable(table, mapping, { fileName });
-      return { records: result.records, warnings: [...warnings, ...result.warnings] };
+      return { records: result.records, warnings: [...warnings, ...result.warnings], table: resolved.table };
     },
     format: (records) => formatCsv(records, delimiter),
   };

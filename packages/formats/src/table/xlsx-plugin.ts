@@ -2,7 +2,7 @@ import type { BibliographicRecord } from '@weft/core';
 import ExcelJS from 'exceljs';
 import { FormatError } from '../format-error.js';
 import type { BinaryFormatPlugin, ParseOptions, ParseResult } from '../format-plugin.js';
-import { guessColumnMapping } from './column-mapping.js';
+import { resolveTableMapping } from './field-mapping.js';
 import { parseTable, type Table } from './parse-table.js';
 import { recordsToRows } from './table-format.js';
 
@@ -74,13 +74,18 @@ export const xlsxPlugin: BinaryFormatPlugin = {
   label: 'Excel workbook (.xlsx)',
   extensions: ['xlsx'],
   detect: () => 0,
-  async parseBytes(bytes: Uint8Array, { fileName, columnMapping }: ParseOptions): Promise<ParseResult> {
+  async parseBytes(
+    bytes: Uint8Array,
+    { fileName, columnMapping, fieldMapping }: ParseOptions,
+  ): Promise<ParseResult> {
     if (bytes.length === 0) throw new FormatError(fileName, 'the file is empty');
     if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
       throw new FormatError(fileName, 'not an Excel .xlsx workbook (an .xlsx file is a ZIP archive)');
     }
     const table = await readXlsx(bytes, fileName);
-    return parseTable(table, columnMapping ?? guessColumnMapping(table.headers), { fileName });
+    const resolved = resolveTableMapping(table.headers, fieldMapping, fileName);
+    const result = parseTable(table, columnMapping ?? resolved.columnMapping, { fileName });
+    return { ...result, table: resolved.table };
   },
   format: formatXlsx,
 };
