@@ -218,22 +218,24 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   // is a data problem, not another author team, once the first author and the title agree.
   const authorsStrong =
     authors.strong || (authors.firstMatches && samePrintedItem && titleNear && authors.overlap > 0);
+  // The same abstract: word for word, by the same several authors, in the same year.
+  const abstractTwin =
+    titleExact &&
+    !shortTitle &&
+    year.outcome === 'agree' &&
+    authors.strong &&
+    authors.smaller >= 2 &&
+    authors.overlap >= 0.8;
+  const printedAbstract = abstractTwin && container.outcome === 'agree' && printedMeetingAbstract(a, b);
   if (a.venue && b.venue && a.venue !== b.venue) {
     const detail = `${a.venue} vs ${b.venue}`;
     if ((samePlaceRange || (samePlace && titleNear)) && container.outcome === 'agree' && yearClose) {
       evidence.push({ field: 'venue', outcome: 'similar', detail: `${detail}, same volume and pages` });
-    } else if (
-      printedMeetingAbstract(a, b, pages, volume) &&
-      container.outcome === 'agree' &&
-      year.outcome === 'agree' &&
-      titleNear &&
-      !shortTitle &&
-      authorsStrong
-    ) {
+    } else if (printedAbstract) {
       evidence.push({
         field: 'venue',
         outcome: 'similar',
-        detail: `${detail}: the journal's one-page item is the meeting abstract it printed`,
+        detail: `${detail}: the journal's one-page item is the meeting abstract`,
       });
     } else {
       evidence.push({ field: 'venue', outcome: 'disagree', detail });
@@ -242,17 +244,9 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
     }
   }
   if (!yearClose) reasons.push(year.outcome === 'missing' ? 'a year is missing' : 'different years');
-  // One abstract, word for word by the same authors in the same year, printed in two meetings'
-  // abstract books (or twice in one) is one report however its volume and pages differ.
-  const sameAbstract =
-    a.venue === 'meeting' &&
-    b.venue === 'meeting' &&
-    titleExact &&
-    !shortTitle &&
-    year.outcome === 'agree' &&
-    authors.strong &&
-    authors.smaller >= 2 &&
-    authors.overlap >= 0.8;
+  // One abstract printed in two meetings' abstract books (or twice in one) is one report however
+  // its volume and pages differ.
+  const sameAbstract = abstractTwin && ((a.venue === 'meeting' && b.venue === 'meeting') || printedAbstract);
   if (volume.outcome === 'disagree' && !sameAbstract) reasons.push('different volumes');
   if (pages.outcome === 'disagree' && !sameAbstract) reasons.push('different pages');
   // A dropped subtitle or a differently translated title is acceptable only for the same printed item.
@@ -327,19 +321,14 @@ function contentWords(title: string): Set<string> {
 const TITLE_STOPWORDS = new Set(['with', 'from', 'into', 'after', 'between', 'versus', 'during', 'their']);
 
 /**
- * A journal prints its meeting's abstracts as one-page items. When one record is typed as the
- * meeting abstract and the other is a single page of the same journal, with no
- * volume or page conflict, the journal record is that abstract, not a full article.
+ * Journals print their meetings' abstracts as one-page items, often without marking them as a
+ * supplement. A single-page record of the journal a meeting abstract names is that abstract when
+ * it has the abstract's title and authors; a full article, which has a page range, never is.
+ * (Another journal's one-page item is not: that may be a letter reporting the study.)
  */
-function printedMeetingAbstract(
-  a: PreparedRecord,
-  b: PreparedRecord,
-  pages: Evidence,
-  volume: Evidence,
-): boolean {
+function printedMeetingAbstract(a: PreparedRecord, b: PreparedRecord): boolean {
   const [meeting, journal] = a.venue === 'meeting' ? [a, b] : [b, a];
   if (meeting.venue !== 'meeting' || journal.venue !== 'journal') return false;
-  if (pages.outcome === 'disagree' || volume.outcome === 'disagree') return false;
   return journal.pages !== undefined && !journal.pages.last;
 }
 
