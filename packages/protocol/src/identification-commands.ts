@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { IMPORT_FORMATS, type ImportWarningView, SEARCH_SOURCE_TYPES } from './identification-api.js';
+import {
+  columnMappingSchema,
+  IMPORT_FORMATS,
+  type ImportWarningView,
+  SEARCH_SOURCE_TYPES,
+} from './identification-api.js';
 
 /** Payload schemas of the identification commands: searches, imports, deduplication. */
 const version = z.number().int().positive();
@@ -21,6 +26,8 @@ export const IDENTIFICATION_COMMAND_PAYLOADS = {
     uploadId: z.uuid(),
     /** Skips detection when the user said what the file is. */
     format: z.enum(IMPORT_FORMATS).optional(),
+    /** Tables (CSV, TSV, XLSX): the user's changes to the guessed column mapping. */
+    columnMapping: columnMappingSchema.optional(),
   }),
   'dedup.run': z.object({}),
   'dedup.merge': z.object({ recordIds: z.array(z.uuid()).min(2).max(100) }),

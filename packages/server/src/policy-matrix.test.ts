@@ -1,7 +1,7 @@
 import { COMMAND_TYPES, type CommandType } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEDLINE_RIS } from './testing/identification-fixtures.js';
+import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
 
@@ -34,6 +34,30 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
     owner: 200,
     lead: 200,
     reviewer: 200,
+    viewer: 403,
+    outsider: 403,
+    anonymous: 401,
+  },
+  'dedup.unmark-not-duplicate': {
+    owner: 200,
+    lead: 200,
+    reviewer: 200,
+    viewer: 403,
+    outsider: 403,
+    anonymous: 401,
+  },
+  'dedup.merge-above-score': {
+    owner: 200,
+    lead: 200,
+    reviewer: 403,
+    viewer: 403,
+    outsider: 403,
+    anonymous: 401,
+  },
+  'dedup.undo-merge-batch': {
+    owner: 200,
+    lead: 200,
+    reviewer: 403,
     viewer: 403,
     outsider: 403,
     anonymous: 401,
@@ -137,6 +161,35 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     return { searchId, uploadId, recordIds, groupId: merged.body.result.groupId };
   }
 
+  /** Two overlapping imports deduplicated: one possible pair waits in the queue. */
+  async function queueFixture(projectId: string) {
+    const search = await clients.owner.command<{ searchId: string }>(
+      'search.create',
+      { sourceType: 'database', name: 'Both' },
+      projectId,
+    );
+    for (const [name, text] of [
+      ['medline.ris', MEDLINE_RIS],
+      ['embase.ris', EMBASE_RIS],
+    ] as const) {
+      const upload = await clients.owner.upload<{ uploadId: string }>(projectId, name, text);
+      await clients.owner.command(
+        'import.records',
+        { searchId: search.body.result.searchId, uploadId: upload.body.uploadId },
+        projectId,
+      );
+    }
+    expect((await clients.owner.command('dedup.run', {}, projectId)).status).toBe(200);
+    const pending = await t.store.db
+      .selectFrom('duplicate_candidates')
+      .select(['record_a', 'record_b'])
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(pending).toHaveLength(1);
+    return pending[0] as { record_a: string; record_b: string };
+  }
+
   async function payloadFor(type: CommandType, projectId: string): Promise<unknown> {
     switch (type) {
       case 'search.create':
@@ -157,6 +210,23 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
         return { recordIds: (await identificationFixture(projectId, 'records')).recordIds };
       case 'dedup.unmerge':
         return { groupId: (await identificationFixture(projectId, 'group')).groupId };
+      case 'dedup.unmark-not-duplicate': {
+        const { recordIds } = await identificationFixture(projectId, 'records');
+        await clients.owner.command('dedup.mark-not-duplicate', { recordIds }, projectId);
+        return { recordIds };
+      }
+      case 'dedup.merge-above-score':
+        await queueFixture(projectId);
+        return { minScore: 0, expectedCount: 1 };
+      case 'dedup.undo-merge-batch': {
+        await queueFixture(projectId);
+        const merged = await clients.owner.command<{ batchId: string }>(
+          'dedup.merge-above-score',
+          { minScore: 0, expectedCount: 1 },
+          projectId,
+        );
+        return { batchId: merged.body.result.batchId };
+      }
       case 'user.create':
         return {
           username: `u${Math.random().toString(36).slice(2, 10)}`,

@@ -92,6 +92,10 @@ export interface DuplicateGroupsTable {
   dissolved_at: Timestamp | null;
   dissolved_by: string | null;
   dissolved_reason: string | null;
+  /** The bulk merge that created this group (migration 0005); null for single merges and engine runs. */
+  batch_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The bulk merge that absorbed this group, so undoing it brings the group back. */
+  absorbed_by_batch: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A pair the engine (or a person) raised, with the answer once given. */
@@ -107,6 +111,8 @@ export interface DuplicateCandidatesTable {
   answered_by: string | null;
   answered_at: Timestamp | null;
   created_at: Timestamp;
+  /** The bulk merge that answered this pair (migration 0005). */
+  batch_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdentificationTables {

@@ -37,6 +37,21 @@ describe('describeEvent', () => {
       'Ana ran deduplication: 8 duplicates merged automatically, 0 pairs to review',
     ],
     ['duplicates.merged', { recordIds: ['x', 'y'] }, 'Ana merged 2 records as duplicates'],
+    [
+      'duplicates.bulk-merged',
+      { minScore: 0.85, pairsMerged: 12, groupsCreated: 1 },
+      'Ana accepted 12 pairs scoring 85% or more as duplicates (1 group)',
+    ],
+    [
+      'duplicates.bulk-merge-undone',
+      { pairsReturned: 1 },
+      'Ana undid a bulk merge: 1 pair back in the queue',
+    ],
+    [
+      'duplicates.distinct-answer-withdrawn',
+      { recordIds: ['x', 'y'] },
+      'Ana took back a “not a duplicate” answer: the pair is back in the queue',
+    ],
     ['something.new-happened', {}, 'Ana: something new happened'],
   ])('%s reads as a sentence', (type, payload, sentence) => {
     expect(describeEvent(event(type, payload))).toBe(sentence);

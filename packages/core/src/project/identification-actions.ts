@@ -11,4 +11,8 @@ export const IDENTIFICATION_ACTIONS = {
   'dedup.merge': 'reviewer',
   'dedup.unmerge': 'reviewer',
   'dedup.mark-not-duplicate': 'reviewer',
+  'dedup.unmark-not-duplicate': 'reviewer',
+  // Many merges at once change what the whole team screens: a lead's call, like dedup.run.
+  'dedup.merge-above-score': 'lead',
+  'dedup.undo-merge-batch': 'lead',
 } as const satisfies Record<string, Role>;

@@ -1,4 +1,10 @@
-import { dedupMarkNotDuplicate, dedupMerge, dedupUnmerge } from './handlers/dedup-answers.js';
+import {
+  dedupMarkNotDuplicate,
+  dedupMerge,
+  dedupUnmarkNotDuplicate,
+  dedupUnmerge,
+} from './handlers/dedup-answers.js';
+import { dedupMergeAboveScore, dedupUndoMergeBatch } from './handlers/dedup-batch.js';
 import { dedupRun } from './handlers/dedup-run.js';
 import { importRecords } from './handlers/import-records.js';
 import { searchCreate, searchUpdate } from './handlers/search.js';
@@ -12,4 +18,7 @@ export const IDENTIFICATION_HANDLERS = {
   'dedup.merge': dedupMerge,
   'dedup.unmerge': dedupUnmerge,
   'dedup.mark-not-duplicate': dedupMarkNotDuplicate,
+  'dedup.unmark-not-duplicate': dedupUnmarkNotDuplicate,
+  'dedup.merge-above-score': dedupMergeAboveScore,
+  'dedup.undo-merge-batch': dedupUndoMergeBatch,
 };

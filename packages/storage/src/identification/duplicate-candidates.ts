@@ -140,6 +140,28 @@ export async function answerPair(
     .execute();
 }
 
+/**
+ * Takes back a "not a duplicate" answer: the pair is pending again (back in the queue). False when
+ * the pair has no such answer.
+ */
+export async function reopenDistinctPair(
+  trx: Transaction<Database>,
+  projectId: string,
+  recordA: string,
+  recordB: string,
+): Promise<boolean> {
+  const [a, b] = orderedPair(recordA, recordB);
+  const result = await trx
+    .updateTable('duplicate_candidates')
+    .set({ status: 'pending', answered_by: null, answered_at: null })
+    .where('project_id', '=', projectId)
+    .where('record_a', '=', a)
+    .where('record_b', '=', b)
+    .where('status', '=', 'not-duplicate')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Sets the status of every stored pair among the given records (merging or unmerging them). */
 export async function setPairsAmong(
   trx: Transaction<Database>,

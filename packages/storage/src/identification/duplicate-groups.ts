@@ -22,6 +22,8 @@ export interface NewGroup {
   merged: BibliographicRecord;
   actorId: string;
   at: Date;
+  /** Set when a bulk merge makes the group, so undoing the batch finds it. */
+  batchId?: string | null;
 }
 
 /** The project's active (not dissolved) groups. */
@@ -67,11 +69,12 @@ export async function dissolveGroups(
   reason: 'unmerged' | 'absorbed',
   actorId: string,
   at: Date,
+  batchId: string | null = null,
 ): Promise<void> {
   if (groupIds.length === 0) return;
   await trx
     .updateTable('duplicate_groups')
-    .set({ dissolved_at: at, dissolved_by: actorId, dissolved_reason: reason })
+    .set({ dissolved_at: at, dissolved_by: actorId, dissolved_reason: reason, absorbed_by_batch: batchId })
     .where('id', 'in', groupIds)
     .where('dissolved_at', 'is', null)
     .execute();
@@ -102,7 +105,7 @@ export async function createGroups(
     for (const row of rows) absorbed.add(row.group_id as string);
   }
   const first = groups[0] as NewGroup;
-  await dissolveGroups(trx, [...absorbed], 'absorbed', first.actorId, first.at);
+  await dissolveGroups(trx, [...absorbed], 'absorbed', first.actorId, first.at, first.batchId ?? null);
   for (let start = 0; start < groups.length; start += 500) {
     await trx
       .insertInto('duplicate_groups')
@@ -119,6 +122,7 @@ export async function createGroups(
           dissolved_at: null,
           dissolved_by: null,
           dissolved_reason: null,
+          batch_id: group.batchId ?? null,
         })),
       )
       .execute();

@@ -1,4 +1,5 @@
 export * from '../identification-schema.js';
+export * from './duplicate-batches.js';
 export * from './duplicate-candidates.js';
 export * from './duplicate-groups.js';
 export * from './identification-counts.js';

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-identification.js';
+import * as m0005 from './0005-dedup-review.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -9,6 +10,7 @@ import * as m0002 from './0002-identification.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-identification': m0002,
+  '0005-dedup-review': m0005,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

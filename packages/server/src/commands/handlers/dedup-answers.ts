@@ -7,6 +7,7 @@ import {
   dissolveGroups,
   findActiveGroup,
   findRecords,
+  reopenDistinctPair,
   setPairsAmong,
 } from '@weft/storage';
 import type { Transaction } from 'kysely';
@@ -20,7 +21,7 @@ import { projectOf, requireProjectAction } from '../require.js';
  * (importing, running the engine) are for leads.
  */
 
-async function lockRecords(trx: Transaction<Database>, projectId: string, ids: readonly string[]) {
+export async function lockRecords(trx: Transaction<Database>, projectId: string, ids: readonly string[]) {
   // Row locks keep two people merging overlapping records from both winning.
   await trx
     .selectFrom('records')
@@ -160,6 +161,31 @@ export const dedupMarkNotDuplicate = defineHandler({
       event: {
         projectId: project.id,
         eventType: 'duplicates.marked-distinct',
+        payload: { recordIds: [a, b] },
+      },
+    };
+  },
+});
+
+export const dedupUnmarkNotDuplicate = defineHandler({
+  type: 'dedup.unmark-not-duplicate',
+  scope: 'project',
+  authorize: (context) => requireProjectAction(context, 'dedup.unmark-not-duplicate'),
+  async apply(trx, context, payload) {
+    const project = projectOf(context);
+    const [a, b] = payload.recordIds;
+    await lockRecords(trx, project.id, [a, b]);
+    // The question is reopened, not answered the other way: the pair waits in the queue again.
+    if (!(await reopenDistinctPair(trx, project.id, a, b))) {
+      throw new WeftError('conflict', 'These two records have no “not a duplicate” answer to take back.', {
+        recordIds: [a, b],
+      });
+    }
+    return {
+      result: { recordIds: [a, b] as [string, string] },
+      event: {
+        projectId: project.id,
+        eventType: 'duplicates.distinct-answer-withdrawn',
         payload: { recordIds: [a, b] },
       },
     };
