@@ -13,6 +13,24 @@ export interface DecodedDocumentText {
 /** Bytes Windows-1252 leaves undefined: seeing one means the file is not Windows-1252 text either. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
+/**
+ * Windows-1252 0x80–0x9F (the rest is Latin-1). Written out because Node's TextDecoder
+ * treats the 'windows-1252' label as Latin-1 and turns curly quotes into C1 controls.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...chunk).replace(
+      /[\x80-\x9f]/g,
+      (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c,
+    );
+  }
+  return text;
+}
+
 /** Guesses BOM-less UTF-16 from where NUL bytes fall in mostly-ASCII text. */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;
@@ -85,6 +103,7 @@ function decodeWithoutBom(
   forced: boolean,
   warnings: string[],
 ): { text: string; encoding: TextEncoding } {
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
   if (encoding !== 'utf-8') return { text: new TextDecoder(encoding).decode(bytes), encoding };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding };
@@ -94,7 +113,7 @@ function decodeWithoutBom(
     if (forced || bytes.some((b) => CP1252_UNDEFINED.has(b)))
       throw new ExtractError(fileName, 'encoding', `not valid UTF-8 text (${where})`);
     warnings.push(`not valid UTF-8 (${where}); read as Windows-1252`);
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

@@ -156,7 +156,9 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
       );
     if (emptyPages.length > 0)
       warnings.push(
-        `page${emptyPages.length > 1 ? 's' : ''} ${emptyPages.join(', ')} ha${emptyPages.length > 1 ? 've' : 's'} no text layer (scanned?); their text is missing`,
+        emptyPages.length > 1
+          ? `pages ${emptyPages.join(', ')} have no text layer (scanned?); their text is missing`
+          : `page ${emptyPages[0]} has no text layer (scanned?); its text is missing`,
       );
 
     const info = ((await pdf.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;

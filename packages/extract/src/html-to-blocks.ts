@@ -8,6 +8,7 @@ const DROPPED = new Set([
   'noscript',
   'template',
   'head',
+  'title',
   'nav',
   'svg',
   'math',
@@ -86,6 +87,8 @@ export function htmlToBlocks(html: string): HtmlBlocks {
   /** For each open element, whether it (or an ancestor) hides its content. */
   const hidden: boolean[] = [];
   let preDepth = 0;
+  /** Inside a table cell, paragraphs (Word puts one in every cell) are runs of the row's line. */
+  let cellDepth = 0;
   let inTitle = false;
   let title = '';
   let author: string | undefined;
@@ -113,7 +116,10 @@ export function htmlToBlocks(html: string): HtmlBlocks {
         if (name === 'meta' && attribs.name?.toLowerCase() === 'author') author = attribs.content?.trim();
         if (skip) return;
         const heading = HEADING.exec(name);
-        if (heading) flush({ kind: 'heading', level: Number(heading[1]), content: '' });
+        if (name === 'td' || name === 'th') cellDepth++;
+        if (cellDepth > 0 && (heading || (BLOCK.has(name) && name !== 'table' && name !== 'tr'))) {
+          if (!/(^|[ \t\n])$/.test(current.content)) current.content += ' ';
+        } else if (heading) flush({ kind: 'heading', level: Number(heading[1]), content: '' });
         else if (BLOCK.has(name)) flush();
         else if (name === 'br') current.content = `${current.content.replace(/ $/, '')}\n`;
         else if ((name === 'td' || name === 'th') && current.content.trim() !== '')
@@ -129,6 +135,8 @@ export function htmlToBlocks(html: string): HtmlBlocks {
         if (name === 'title') inTitle = false;
         if (skip) return;
         if (name === 'pre') preDepth--;
+        if (name === 'td' || name === 'th') cellDepth--;
+        else if (cellDepth > 0 && name !== 'table' && name !== 'tr') return;
         if (HEADING.test(name) || BLOCK.has(name)) flush();
       },
     },

@@ -24,15 +24,18 @@ export function parseSpeakerLine(line: string): SpeakerLine | undefined {
 }
 
 /**
- * Whether a plain text reads as a speaker transcript: at least two speaker lines, and
- * either most non-empty lines are speaker lines, or nearly every paragraph opens with one
- * (long answers wrap over several lines).
+ * Whether a plain text reads as a speaker transcript: at least two speaker lines, and from
+ * the first of them on (a header may precede it) at least half the non-empty lines are
+ * speaker lines, or nearly every paragraph opens with one (long answers wrap over lines).
  */
 export function looksLikeSpeakerTranscript(text: string): boolean {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const all = text.split('\n').filter((line) => line.trim() !== '');
+  const first = all.findIndex((line) => parseSpeakerLine(line) !== undefined);
+  if (first < 0) return false;
+  const lines = all.slice(first);
   const speakerLines = lines.filter((line) => parseSpeakerLine(line) !== undefined).length;
   if (speakerLines < 2) return false;
-  if (speakerLines / lines.length > 0.5) return true;
+  if (speakerLines / lines.length >= 0.5) return true;
   const paragraphs = text.split(/\n[ \t]*\n/).filter((paragraph) => paragraph.trim() !== '');
   const opening = paragraphs.filter((paragraph) =>
     parseSpeakerLine(paragraph.trim().split('\n', 1)[0] ?? ''),
