@@ -1,6 +1,7 @@
 export * from './create-vectorizer.js';
 export * from './double-balance.js';
 export * from './hypergeometric.js';
+export * from './match-decision-rows.js';
 export * from './model-settings.js';
 export * from './rank-unlabelled.js';
 export * from './screening-metrics.js';
