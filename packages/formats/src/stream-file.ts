@@ -29,10 +29,16 @@ export interface FileStream {
    * is exhausted; they belong before the parse warnings, as parseFile lists them.
    */
   decodeWarnings: FormatWarning[];
+  /** How much of the file has been read, in [0, 1], for an estimate of the total on a progress bar. */
+  progress(): number;
 }
 
-function* slices(bytes: Uint8Array, size: number): Generator<Uint8Array> {
-  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+function* slices(bytes: Uint8Array, size: number, read: { bytes: number }): Generator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += size) {
+    const slice = bytes.subarray(start, start + size);
+    read.bytes = start + slice.length;
+    yield slice;
+  }
 }
 
 function isBlank(bytes: Uint8Array): boolean {
@@ -78,11 +84,13 @@ export async function streamFile(
   if (format && STREAM_FORMATS.includes(format)) {
     if (options.fieldMapping) refuseMapping(fileName, format);
     const decodeWarnings: FormatWarning[] = [];
+    const read = { bytes: 0 };
     return {
       format,
       encoding: 'utf-8',
       decodeWarnings,
-      batches: parseStream(decodeUtf8Chunks(slices(bytes, 1024 * 1024), fileName, decodeWarnings), {
+      progress: () => read.bytes / bytes.length,
+      batches: parseStream(decodeUtf8Chunks(slices(bytes, 1024 * 1024, read), fileName, decodeWarnings), {
         fileName,
         format: format as StreamFormatId,
         batchSize,
@@ -91,13 +99,16 @@ export async function streamFile(
   }
   const parsed = await parseFile(bytes, fileName, options);
   if (options.fieldMapping && !TABLE_FORMATS.includes(parsed.format)) refuseMapping(fileName, parsed.format);
+  let handedOut = 0;
   return {
+    progress: () => (parsed.records.length === 0 ? 1 : handedOut / parsed.records.length),
     format: parsed.format,
     encoding: parsed.encoding,
     ...(parsed.table ? { table: parsed.table } : {}),
     decodeWarnings: [],
     batches: (async function* () {
       for (let start = 0; start < parsed.records.length; start += batchSize) {
+        handedOut = Math.min(parsed.records.length, start + batchSize);
         yield {
           records: parsed.records.slice(start, start + batchSize),
           warnings: start === 0 ? parsed.warnings : [],

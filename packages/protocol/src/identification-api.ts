@@ -27,6 +27,54 @@ export const IMPORT_FORMATS = [
   'wos-tab',
 ] as const;
 
+/**
+ * Record fields a table (CSV, TSV, XLSX) column can fill: the table fields of @weft/formats, in
+ * the order the mapping step lists them (protocol may not import formats; the server checks they agree).
+ */
+export const TABLE_FIELDS = [
+  'title',
+  'authors',
+  'year',
+  'abstract',
+  'doi',
+  'pmid',
+  'container',
+  'containerAbbreviation',
+  'volume',
+  'issue',
+  'pages',
+  'startPage',
+  'endPage',
+  'issn',
+  'isbn',
+  'keywords',
+  'urls',
+  'language',
+  'publicationType',
+  'sourceId',
+  'label',
+] as const;
+export type TableField = (typeof TABLE_FIELDS)[number];
+
+/**
+ * A table's column mapping as the user edits it: record field → the column (header) that fills
+ * it, or null for none. Fields left out keep the column guessed from the headers.
+ */
+export const columnMappingSchema = z.partialRecord(
+  z.enum(TABLE_FIELDS),
+  z.string().min(1).max(1000).nullable(),
+);
+export type ColumnMappingInput = z.infer<typeof columnMappingSchema>;
+
+/** Body of `POST /api/projects/:id/uploads/:uploadId/preview` (all optional: the guess by default). */
+export const uploadPreviewRequestSchema = z
+  .object({
+    format: z.enum(IMPORT_FORMATS).optional(),
+    columnMapping: columnMappingSchema.optional(),
+  })
+  .default({});
+export type UploadPreviewRequest = z.input<typeof uploadPreviewRequestSchema>;
+
 /** Largest upload accepted by `POST /api/projects/:id/uploads` (100,000 RIS records are ~60 MB). */
 export const UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -118,6 +166,8 @@ export const duplicatesQuerySchema = z.object({
   status: z.enum(['pending', 'duplicate', 'not-duplicate']).default('pending'),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Only pairs scoring at least this (0–1): what "accept all above a score" would merge. */
+  minScore: z.coerce.number().min(0).max(1).optional(),
 });
 
 export interface DuplicatesResponse {
@@ -159,6 +209,13 @@ export interface UploadPreviewResponse {
   recordCount: number;
   records: BibliographicRecord[];
   warnings: ImportWarningView[];
-  /** Tables only: the header row and where each column is guessed to go (header → record field). */
-  table: { headers: string[]; mapping: Record<string, string> } | null;
+  /**
+   * Tables only: the file's columns, the mapping guessed from their headers, and the mapping
+   * the preview used (the guess with the request's columnMapping applied), each field → column.
+   */
+  table: {
+    columns: string[];
+    guessed: Record<TableField, string | null>;
+    mapping: Record<TableField, string | null>;
+  } | null;
 }
