@@ -206,9 +206,9 @@ export interface QueueEntry extends StoredCandidate {
 export async function listCandidates(
   db: Db,
   projectId: string,
-  options: { status: CandidateStatus; offset: number; limit: number },
+  options: { status: CandidateStatus; offset: number; limit: number; minScore?: number | undefined },
 ): Promise<{ candidates: QueueEntry[]; total: number }> {
-  const base = db
+  let base = db
     .selectFrom('duplicate_candidates as c')
     .innerJoin('records as ra', 'ra.id', 'c.record_a')
     .innerJoin('records as rb', 'rb.id', 'c.record_b')
@@ -223,6 +223,8 @@ export async function listCandidates(
           ])
         : eb.lit(true),
     );
+  // Compared in real (the column's type) so the count matches what dedup.merge-above-score merges.
+  if (options.minScore !== undefined) base = base.where(sql<boolean>`c.score >= ${options.minScore}::real`);
   const [rows, total] = await Promise.all([
     base
       .select([

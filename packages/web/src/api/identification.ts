@@ -30,8 +30,13 @@ export const identificationApi = {
     api.get<RecordsResponse>(
       `${base(projectId)}/records${queryString(query as Record<string, string | number | undefined>)}`,
     ),
-  duplicates: (projectId: string, status: 'pending' | 'duplicate' | 'not-duplicate', limit = 200) =>
-    api.get<DuplicatesResponse>(`${base(projectId)}/duplicates${queryString({ status, limit })}`),
+  duplicates: (
+    projectId: string,
+    status: 'pending' | 'duplicate' | 'not-duplicate',
+    limit = 200,
+    minScore?: number,
+  ) =>
+    api.get<DuplicatesResponse>(`${base(projectId)}/duplicates${queryString({ status, limit, minScore })}`),
   upload: (projectId: string, file: File) =>
     postBytes<UploadResponse>(`${base(projectId)}/uploads${queryString({ fileName: file.name })}`, file),
   preview: (projectId: string, uploadId: string) =>

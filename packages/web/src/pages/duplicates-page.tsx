@@ -9,6 +9,7 @@ import {
   IconKeyboard,
   IconX,
 } from '@tabler/icons-react';
+import { mayDo } from '@weft/core';
 import type { DuplicateCandidateView } from '@weft/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -16,6 +17,7 @@ import { sendCommand } from '../api/commands';
 import { identificationApi } from '../api/identification';
 import { errorMessage } from '../api/problem';
 import { useResource } from '../api/use-resource';
+import { BulkAcceptControl, type BulkResult } from '../identification/bulk-accept-control';
 import { DuplicateKeysModal } from '../identification/duplicate-keys-modal';
 import { RecordComparison } from '../identification/record-comparison';
 import { useIdentificationEvents } from '../identification/use-identification-events';
@@ -25,9 +27,11 @@ import { ProjectGate } from '../project/project-gate';
 import { LoadError } from '../ui/load-error';
 import { PageHeader } from '../ui/page-header';
 
+/** What Undo takes back, most recent last: one answer, or one bulk merge as a whole. */
 type Answer =
   | { kind: 'duplicate'; groupId: string; candidateId: string }
-  | { kind: 'not-duplicate'; candidateId: string };
+  | { kind: 'not-duplicate'; candidateId: string; recordIds: [string, string] }
+  | { kind: 'bulk'; batchId: string; pairs: number };
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -50,6 +54,21 @@ export function DuplicatesPage() {
   const total = pending.data?.total ?? 0;
   const current: DuplicateCandidateView | undefined = candidates[Math.min(index, candidates.length - 1)];
   const mayAnswer = can(role, 'duplicates.answer');
+  const mayBulk = mayDo(role, 'dedup.merge-above-score');
+
+  const onBulkMerged = (result: BulkResult) => {
+    currentId.current = null;
+    setHistory((h) => [...h, { kind: 'bulk', batchId: result.batchId, pairs: result.pairsMerged }]);
+    notifications.show({
+      color: 'teal',
+      title: `${result.pairsMerged} ${result.pairsMerged === 1 ? 'pair' : 'pairs'} merged`,
+      message:
+        result.pairsSkipped > 0
+          ? `${result.pairsSkipped} stayed in the queue: merging them would join records kept apart. Undo (u) takes the batch back.`
+          : 'Undo (u) takes the whole batch back.',
+    });
+    void pending.reload();
+  };
 
   useEffect(() => {
     const list = pending.data?.candidates ?? [];
@@ -65,7 +84,7 @@ export function DuplicatesPage() {
   useIdentificationEvents(() => void reload());
 
   const answer = useCallback(
-    async (kind: Answer['kind']) => {
+    async (kind: 'duplicate' | 'not-duplicate') => {
       if (!current || busy || !mayAnswer) return;
       setBusy(true);
       // The answered pair leaves the queue; the next one takes its place at this index.
@@ -74,7 +93,7 @@ export function DuplicatesPage() {
         const ids: [string, string] = [current.a.id, current.b.id];
         if (kind === 'duplicate') {
           const { result } = await sendCommand('dedup.merge', { recordIds: ids }, projectId);
-          setHistory((h) => [...h, { kind, groupId: result.groupId, candidateId: current.id }]);
+          setHistory((h) => [...h, { kind: 'duplicate', groupId: result.groupId, candidateId: current.id }]);
           notifications.show({
             color: 'teal',
             message: 'Merged: the two records are now one.',
@@ -82,7 +101,7 @@ export function DuplicatesPage() {
           });
         } else {
           await sendCommand('dedup.mark-not-duplicate', { recordIds: ids }, projectId);
-          setHistory((h) => [...h, { kind, candidateId: current.id }]);
+          setHistory((h) => [...h, { kind: 'not-duplicate', candidateId: current.id, recordIds: ids }]);
           notifications.show({
             color: 'teal',
             message: 'Kept apart: Weft will not suggest this pair again.',
@@ -105,27 +124,32 @@ export function DuplicatesPage() {
       if (!last) notifications.show({ color: 'gray', message: 'Nothing to undo.' });
       return;
     }
-    if (last.kind === 'not-duplicate') {
-      notifications.show({
-        color: 'orange',
-        title: 'Cannot be undone yet',
-        message:
-          'A “not a duplicate” answer cannot be taken back yet: Weft has no command for it. The two records stay apart.',
-      });
-      setHistory((h) => h.slice(0, -1));
-      return;
-    }
     setBusy(true);
     try {
-      await sendCommand('dedup.unmerge', { groupId: last.groupId }, projectId);
+      if (last.kind === 'bulk') {
+        const { result } = await sendCommand('dedup.undo-merge-batch', { batchId: last.batchId }, projectId);
+        currentId.current = null;
+        notifications.show({
+          color: 'teal',
+          message: `Bulk merge undone: ${result.pairsReturned} ${result.pairsReturned === 1 ? 'pair is' : 'pairs are'} back in the queue.`,
+          autoClose: 3000,
+        });
+      } else {
+        if (last.kind === 'duplicate')
+          await sendCommand('dedup.unmerge', { groupId: last.groupId }, projectId);
+        else await sendCommand('dedup.unmark-not-duplicate', { recordIds: last.recordIds }, projectId);
+        // The pair goes back to the queue: show it again.
+        currentId.current = last.candidateId;
+        notifications.show({
+          color: 'teal',
+          message:
+            last.kind === 'duplicate'
+              ? 'Unmerged: the pair is back in the queue.'
+              : 'Answer taken back: the pair is back in the queue.',
+          autoClose: 2000,
+        });
+      }
       setHistory((h) => h.slice(0, -1));
-      // The unmerged pair goes back to the queue: show it again.
-      currentId.current = last.candidateId;
-      notifications.show({
-        color: 'teal',
-        message: 'Unmerged: the pair is back in the queue.',
-        autoClose: 2000,
-      });
     } catch (error) {
       notifications.show({ color: 'red', title: 'Not undone', message: errorMessage(error) });
     } finally {
@@ -187,13 +211,13 @@ export function DuplicatesPage() {
                   duplicates” on the identification page.
                 </Text>
                 <Group>
-                  {history.length > 0 && history[history.length - 1]?.kind === 'duplicate' && (
+                  {history.length > 0 && mayAnswer && (
                     <Button
                       variant="default"
                       leftSection={<IconArrowBackUp size={16} />}
                       onClick={() => void undo()}
                     >
-                      Undo the last merge
+                      Undo the last answer
                     </Button>
                   )}
                   <Button component={Link} to={`/projects/${projectId}/identification`} variant="light">
@@ -237,6 +261,13 @@ export function DuplicatesPage() {
                   </Button>
                 </Group>
               </Group>
+              {mayBulk && (
+                <BulkAcceptControl
+                  projectId={projectId}
+                  queueVersion={pending.data}
+                  onMerged={onBulkMerged}
+                />
+              )}
               {'reasons' in current.evidence && current.evidence.reasons.length > 0 && (
                 <Alert
                   color="yellow"
