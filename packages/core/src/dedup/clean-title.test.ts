@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTitle } from './clean-title.js';
+import { cleanTitle, cutUnclosedTail } from './clean-title.js';
 
 const base = 'effect of early mobilisation after stroke';
 
@@ -41,6 +41,11 @@ describe('cleanTitle', () => {
       'cited article after an ellipsis',
       'Effect of early mobilisation after stroke... N Engl J Med. 2009 Jan 29;360(5):544-6',
     ],
+    ['quotation marks around a bracketed title', '"[Effect of early mobilisation after stroke]."'],
+    [
+      'a citation cut off by a length limit',
+      'Effect of early mobilisation after stroke (International Journal of Str',
+    ],
   ])('removes %s', (_, raw) => {
     expect(cleanTitle(raw)).toBe(base);
   });
@@ -49,5 +54,20 @@ describe('cleanTitle', () => {
     expect(cleanTitle('Stroke [corrected] outcomes (CROSS trial) in 2010')).toBe(
       'stroke corrected outcomes cross trial in 2010',
     );
+  });
+});
+
+describe('cutUnclosedTail', () => {
+  it('cuts from the first bracket that never closes', () => {
+    expect(cutUnclosedTail('Walking speed after stroke (WALK trial) in rural clinics (Stroke (20')).toBe(
+      'Walking speed after stroke (WALK trial) in rural clinics',
+    );
+  });
+
+  it('leaves balanced titles and brackets near the start alone', () => {
+    expect(cutUnclosedTail('Walking speed after stroke (WALK trial)')).toBe(
+      'Walking speed after stroke (WALK trial)',
+    );
+    expect(cutUnclosedTail('[Walking speed after stroke')).toBe('[Walking speed after stroke');
   });
 });

@@ -86,6 +86,117 @@ describe('compareRecords: duplicates', () => {
   });
 });
 
+describe('compareRecords: the same work written differently', () => {
+  const { doi: _doi, pmid: _pmid, ...base } = article;
+
+  it('accepts the online-first year against the print year within the same volume and pages', () => {
+    const result = compare(base, { ...base, year: 2016, container: 'The Lancet' });
+    expect(result.decision).toBe('certain');
+  });
+
+  it('reads a page prefix as belonging to both ends of the range', () => {
+    const result = compare({ ...base, pages: 'c46-c55' }, base);
+    expect(result.evidence.find((item) => item.field === 'pages')?.outcome).toBe('agree');
+    expect(result.decision).toBe('certain');
+  });
+
+  it('accepts a database translation worded differently when it is the same printed item', () => {
+    const original: BibliographicRecord = {
+      ...emptyRecord(),
+      title: 'Home-based rehabilitation for elderly stroke survivors: a comparison of two programmes',
+      authors: names(['Dupont', 'Marie'], ['Lefèvre', 'Paul'], ['Girard', 'Anne']),
+      year: 1998,
+      container: 'Revue Neurologique',
+      volume: '154',
+      pages: '612-19',
+    };
+    const translated: BibliographicRecord = {
+      ...original,
+      title: '[Comparing two home rehabilitation programmes in elderly survivors of stroke]',
+      authors: names(['Dupont', 'M'], ['Lefevre', 'P'], ['Girard', 'A']),
+      container: 'Rev Neurol (Paris)',
+      pages: '612-619',
+    };
+    expect(compare(original, translated).decision).toBe('certain');
+    // Elsewhere in the volume it is another article, however much the wording overlaps.
+    expect(compare(original, { ...translated, pages: '640-647' }).decision).not.toBe('certain');
+  });
+
+  it('accepts an unmatchable name form inside the same printed item when the first author agrees', () => {
+    // Given names exported as family names with the family initial after them: no key matches.
+    const swapped: BibliographicRecord = {
+      ...base,
+      authors: names(['Bernhardt', 'J'], ['Peter', 'L'], ['Richard', 'L I'], ['Amanda', 'T G']),
+    };
+    const initialsOnly: BibliographicRecord = {
+      ...base,
+      authors: names(['Bernhardt', 'J'], ['Langhorne', 'P'], ['Lindley', 'R I'], ['Thrift', 'A G']),
+    };
+    const result = compare(initialsOnly, swapped);
+    expect(result.evidence.find((item) => item.field === 'authors')?.outcome).toBe('similar');
+    expect(result.decision).toBe('certain');
+    const otherFirst: BibliographicRecord = { ...swapped, authors: names(['Smith', 'J'], ['Jones', 'P']) };
+    expect(compare(initialsOnly, otherFirst).decision).not.toBe('certain');
+    // Outside one printed item the same weak overlap is not enough.
+    expect(compare(initialsOnly, { ...swapped, pages: undefined }).decision).not.toBe('certain');
+  });
+
+  it('merges two copies of one correction notice, one labelled and one citing the corrected article', () => {
+    const labelled: BibliographicRecord = {
+      ...base,
+      title: `Erratum: ${base.title} (The Lancet (2015) 386 (46-`,
+      pages: '30',
+      issue: '9989',
+    };
+    const cited: BibliographicRecord = {
+      ...base,
+      title: `${base.title} (vol 386, pg 46, 2015)`,
+      pages: '30',
+      issue: '9989',
+    };
+    expect(compare(labelled, cited).decision).toBe('certain');
+    expect(compare(base, labelled).decision).toBe('distinct');
+  });
+
+  const abstract: BibliographicRecord = {
+    ...emptyRecord(),
+    title: 'Early mobilisation within 24 hours of stroke and disability at three months',
+    authors: names(['Bernhardt', 'J'], ['Langhorne', 'P'], ['Lindley', 'R I']),
+    year: 2014,
+    container: 'International Journal of Stroke. Conference: European Stroke Conference',
+    publicationType: 'conference-abstract',
+  };
+
+  it('reads a one-page item of the journal a meeting abstract names as that abstract', () => {
+    const printed: BibliographicRecord = {
+      ...abstract,
+      container: 'International Journal of Stroke',
+      volume: '9',
+      pages: '112',
+      publicationType: 'journal-article',
+    };
+    expect(compare(abstract, printed).decision).toBe('certain');
+    // A page range is a full article: a different report of the study.
+    expect(compare(abstract, { ...printed, pages: '112-120' }).decision).not.toBe('certain');
+    // Another journal's one-page item may be a letter reporting the study.
+    expect(compare(abstract, { ...printed, container: 'Stroke' }).decision).not.toBe('certain');
+  });
+
+  it('merges one abstract printed in two meetings, but not abstracts with other authors', () => {
+    const first: BibliographicRecord = { ...abstract, volume: '9', issue: 'Suppl 2', pages: '45' };
+    const encore: BibliographicRecord = {
+      ...abstract,
+      container: 'Cerebrovascular Diseases',
+      volume: '37',
+      issue: 'Suppl 1',
+      pages: '233',
+    };
+    expect(compare(first, encore).decision).toBe('certain');
+    const otherTeam = { ...encore, authors: names(['Bernhardt', 'J'], ['Smith', 'A'], ['Jones', 'B']) };
+    expect(compare(first, otherTeam).decision).not.toBe('certain');
+  });
+});
+
 describe('compareRecords: never certain', () => {
   it('keeps a conference abstract apart from the journal article', () => {
     const abstract: BibliographicRecord = {

@@ -16,6 +16,8 @@ describe('containersMatch', () => {
       'Journal of Thrombosis and Haemostasis',
       'Journal of Thrombosis and Haemostasis.Conference: 22nd Congress of the ISTH Boston, MA United States.',
     ],
+    ["Annales d'Urologie", 'Ann Urol'],
+    ['Revue de l Infirmiere', "Revue de l'infirmière"],
   ])('%s ≈ %s', (a, b) => {
     expect(match(a, b)).toBe(true);
   });

@@ -55,6 +55,13 @@ describe('sameAuthor', () => {
     expect(sameAuthor(key('Constantinidou', 'F'), key('Constantinidu', 'F'))).toBe(true);
   });
 
+  it('treats a "?" an export put for a letter it could not encode as that letter', () => {
+    expect(sameAuthor(key('Wo?niak', 'K'), key('Wozniak', 'K'))).toBe(true);
+    expect(sameAuthor(key('Gro?mann', 'K'), key('Grossmann', 'K'))).toBe(true);
+    expect(sameAuthor(key('Wo?niak', 'K'), key('Wolniakowski', 'K'))).toBe(false);
+    expect(sameAuthor(key('Wo?niak', 'K'), key('Wozniak', 'P'))).toBe(false);
+  });
+
   it('matches swapped family and given names', () => {
     expect(sameAuthor(key('Ching-yi', 'Wu'), key('Wu', 'C. Y.'))).toBe(true);
   });

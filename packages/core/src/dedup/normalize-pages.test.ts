@@ -17,6 +17,9 @@ describe('normalizePages', () => {
     ['901-7; quiz 907', { first: '901', last: '907' }],
     ['63-71, vi', { first: '63', last: '71' }],
     ['P63 [tp 104]', { first: 'p63' }],
+    // A CSV field quoted twice keeps its quotation marks.
+    ['"110-19, 120-4, 131-2"', { first: '110', last: '119' }],
+    ['c11-c19', { first: 'c11', last: 'c19' }],
   ])('%s', (raw, expected) => {
     expect(normalizePages(raw)).toEqual(expected);
   });
@@ -25,5 +28,11 @@ describe('normalizePages', () => {
     expect(normalizePages('')).toBeUndefined();
     expect(normalizePages('-')).toBeUndefined();
     expect(normalizePages('vi')).toBeUndefined();
+  });
+
+  it('does not read the length of a book or thesis as its first page', () => {
+    expect(normalizePages('188 p')).toBeUndefined();
+    expect(normalizePages('340 pp.')).toBeUndefined();
+    expect(normalizePages('pp. 188')).toEqual({ first: '188' });
   });
 });

@@ -41,4 +41,20 @@ describe('markersConflict', () => {
   it('finds no conflict between spelling variants', () => {
     expect(markersConflict(markers('Phase II trial of X'), markers('Phase 2 trial of X'))).toBeUndefined();
   });
+
+  it('reads a number glued to letters as the same number written apart', () => {
+    expect(
+      markersConflict(
+        markers('Blocking integrin alpha(v)beta(5) in a phase 1 study'),
+        markers('Blocking integrin alphavbeta5 in a phase 1 study'),
+      ),
+    ).toBeUndefined();
+    expect(markersConflict(markers('Serum IL6 after stroke'), markers('Serum IL-8 after stroke'))).toBe(
+      'numbers',
+    );
+  });
+
+  it('keeps ordinals as words', () => {
+    expect(markers('The 1st stroke unit in the region').numbers).toEqual([]);
+  });
 });
