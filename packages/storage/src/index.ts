@@ -11,3 +11,4 @@ export * from './repositories/projects.js';
 export * from './repositories/sessions.js';
 export * from './repositories/users.js';
 export * from './schema.js';
+export * from './screening/index.js';

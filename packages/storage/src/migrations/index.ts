@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-identification.js';
+import * as m0004 from './0004-screening.js';
 import * as m0005 from './0005-dedup-review.js';
 
 /**
@@ -10,6 +11,7 @@ import * as m0005 from './0005-dedup-review.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-identification': m0002,
+  '0004-screening': m0004,
   '0005-dedup-review': m0005,
 };
 
