@@ -19,7 +19,7 @@ export function extractSrt(fileName: string, decoded: DecodedDocumentText): Extr
     while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
     if (i >= lines.length) break;
     // The index line is customary but some tools omit it; the timing line is what counts.
-    if (/^\d+$/.test((lines[i] ?? '').trim()) && (lines[i + 1] ?? '').includes('-->')) i++;
+    if (/^\d+$/.test((lines[i] ?? '').trim())) i++;
     const timing = TIMING.exec((lines[i] ?? '').trim());
     if (!timing)
       throw new ExtractError(
