@@ -1,0 +1,10 @@
+declare module 'svg-to-pdfkit' {
+  import type PDFKit from 'pdfkit';
+  export default function SVGtoPDF(
+    doc: PDFKit.PDFDocument,
+    svg: string,
+    x?: number,
+    y?: number,
+    options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string },
+  ): void;
+}
