@@ -126,8 +126,11 @@ export const recordsQuerySchema = z.object({
   importId: z.uuid().optional(),
   yearFrom: z.coerce.number().int().optional(),
   yearTo: z.coerce.number().int().optional(),
-  /** remaining: what goes on to screening; merged: records folded into another; grouped: every group member. */
-  view: z.enum(['all', 'remaining', 'merged', 'grouped']).default('all'),
+  /**
+   * remaining: what goes on to screening; merged: records folded into another; grouped: every group
+   * member; pending: records in a pair waiting in the duplicate review queue.
+   */
+  view: z.enum(['all', 'remaining', 'merged', 'grouped', 'pending']).default('all'),
 });
 export type RecordsQuery = z.input<typeof recordsQuerySchema>;
 

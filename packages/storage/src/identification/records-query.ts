@@ -7,8 +7,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export const RECORD_SORTS = ['imported', 'title', 'year', 'first-author'] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];
-/** remaining: what goes on to screening (unmerged records and each group's primary). */
-export const RECORD_VIEWS = ['all', 'remaining', 'merged', 'grouped'] as const;
+/**
+ * remaining: what goes on to screening (unmerged records and each group's primary); pending:
+ * records in a pair waiting in the duplicate review queue.
+ */
+export const RECORD_VIEWS = ['all', 'remaining', 'merged', 'grouped', 'pending'] as const;
 export type RecordView = (typeof RECORD_VIEWS)[number];
 
 export interface RecordQuery {
@@ -64,6 +67,22 @@ export async function listRecords(db: Db, projectId: string, query: RecordQuery)
       .where('duplicate_groups.primary_record_id', '!=', sql.ref<string>('records.id'));
   } else if (query.view === 'grouped') {
     base = base.where('records.group_id', 'is not', null);
+  } else if (query.view === 'pending') {
+    // A union of the two sides (not an OR per row): the planner hashes it once.
+    base = base.where('records.id', 'in', (eb) =>
+      eb
+        .selectFrom('duplicate_candidates')
+        .select('record_a as id')
+        .where('project_id', '=', projectId)
+        .where('status', '=', 'pending')
+        .unionAll(
+          eb
+            .selectFrom('duplicate_candidates')
+            .select('record_b as id')
+            .where('project_id', '=', projectId)
+            .where('status', '=', 'pending'),
+        ),
+    );
   }
   for (const word of (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
     const pattern = `%${escapeLike(word)}%`;
