@@ -23,6 +23,11 @@ describe('normalizeText', () => {
       'Effects of {\\"o}strogen in \\textit{vivo} \\& $\\alpha$',
       'effects of ostrogen in vivo and alpha',
     ],
+    [
+      'named entities for accented letters and typographic punctuation',
+      'R&eacute;sultats chez l&rsquo;enfant &ndash; &Ouml;sterreich &AElig;',
+      'resultats chez lenfant osterreich ae',
+    ],
     ['Greek letters spelled out', 'TNF-α and β-blockers', 'tnf alpha and beta blockers'],
     ['empty', undefined, ''],
   ])('%s', (_, input, expected) => {

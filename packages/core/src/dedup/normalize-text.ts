@@ -18,7 +18,25 @@ const HTML_ENTITIES: Record<string, string> = {
   delta: 'δ',
   kappa: 'κ',
   mu: 'μ',
+  lsquo: "'",
+  rsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+  hellip: '...',
+  minus: '-',
+  plusmn: '±',
+  times: '×',
+  le: '≤',
+  ge: '≥',
+  deg: '°',
+  szlig: 'ß',
+  aelig: 'æ',
+  oelig: 'œ',
+  oslash: 'ø',
 };
+
+// Latin letters with an accent ("&eacute;", "&Ouml;"): the accent is folded away later anyway.
+const ACCENTED_ENTITY_RE = /&([a-zA-Z])(?:acute|grave|uml|circ|tilde|cedil|ring|caron);/g;
 
 // Greek letters are spelled out because MEDLINE writes "TNF-alpha" where publishers write "TNF-α".
 const GREEK: Record<string, string> = {
@@ -70,6 +88,7 @@ export function stripHtml(input: string): string {
     .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
     .replace(/&#x([0-9a-fA-F]+);/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
+    .replace(ACCENTED_ENTITY_RE, '$1')
     .replace(/&([a-zA-Z]+);/g, (whole, name: string) => HTML_ENTITIES[name.toLowerCase()] ?? whole);
 }
 
