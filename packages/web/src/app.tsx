@@ -9,6 +9,13 @@ import { NotFoundPage } from './pages/not-found-page';
 import { ProjectHomePage } from './pages/project-home-page';
 import { ProjectsPage } from './pages/projects-page';
 import { RecordsPage } from './pages/records-page';
+import { ScreeningAgreementPage } from './pages/screening-agreement-page';
+import { ScreeningConflictsPage } from './pages/screening-conflicts-page';
+import { ScreeningDashboardPage } from './pages/screening-dashboard-page';
+import { ScreeningListPage } from './pages/screening-list-page';
+import { ScreeningPage } from './pages/screening-page';
+import { ScreeningSettingsPage } from './pages/screening-settings-page';
+import { ScreeningStagePage } from './pages/screening-stage-page';
 import { SetupPage } from './pages/setup-page';
 import { RequireSession } from './session/require-session';
 import { SessionGate } from './session/session-gate';
@@ -34,6 +41,25 @@ export function App() {
             <Route path="projects/:projectId/identification" element={<IdentificationPage />} />
             <Route path="projects/:projectId/records" element={<RecordsPage />} />
             <Route path="projects/:projectId/duplicates" element={<DuplicatesPage />} />
+            <Route path="projects/:projectId/screening" element={<ScreeningPage />} />
+            <Route path="projects/:projectId/screening/:stageKey" element={<ScreeningStagePage />} />
+            <Route path="projects/:projectId/screening/:stageKey/list" element={<ScreeningListPage />} />
+            <Route
+              path="projects/:projectId/screening/:stageKey/conflicts"
+              element={<ScreeningConflictsPage />}
+            />
+            <Route
+              path="projects/:projectId/screening/:stageKey/agreement"
+              element={<ScreeningAgreementPage />}
+            />
+            <Route
+              path="projects/:projectId/screening/:stageKey/dashboard"
+              element={<ScreeningDashboardPage />}
+            />
+            <Route
+              path="projects/:projectId/screening/:stageKey/settings"
+              element={<ScreeningSettingsPage />}
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -10,6 +10,7 @@ import {
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useOpenProject } from '../project/project-context';
+import { ScreeningNav } from '../screening/screening-nav';
 import { useCurrentUser } from '../session/session-context';
 
 function SectionLabel({ children }: { children: string }) {
@@ -85,6 +86,8 @@ export function AppNavbar() {
                 leftSection={<IconTable size={18} stroke={1.6} />}
                 active={pathname === `${base}/records`}
               />
+              <SectionLabel>Screening</SectionLabel>
+              <ScreeningNav projectId={open.projectId} pathname={pathname} />
             </>
           )}
           {user.isAdmin && (
