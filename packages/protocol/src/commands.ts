@@ -4,6 +4,8 @@ import {
   IDENTIFICATION_COMMAND_PAYLOADS,
   type IdentificationCommandResults,
 } from './identification-commands.js';
+import { REPORTING_COMMAND_PAYLOADS, type ReportingCommandResults } from './reporting-commands.js';
+import { SCREENING_COMMAND_PAYLOADS, type ScreeningCommandResults } from './screening-commands.js';
 
 /**
  * The payload schema of every command type. The server validates against these; the web
@@ -32,7 +34,8 @@ export const COMMAND_PAYLOADS = {
   'member.remove': z.object({ userId: z.uuid() }),
   'demo.create': z.object({}),
   ...IDENTIFICATION_COMMAND_PAYLOADS,
-  // The screening payloads (screening-commands.ts) join here once their handlers are registered.
+  ...REPORTING_COMMAND_PAYLOADS,
+  ...SCREENING_COMMAND_PAYLOADS,
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
@@ -58,7 +61,10 @@ export interface CommandResponse<TResult = unknown> {
 }
 
 /** The result each command type returns. */
-export interface CommandResults extends IdentificationCommandResults {
+export interface CommandResults
+  extends IdentificationCommandResults,
+    ReportingCommandResults,
+    ScreeningCommandResults {
   'user.create': { userId: string };
   'project.create': { projectId: string };
   'project.rename': { version: number };
