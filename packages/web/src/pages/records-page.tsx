@@ -1,28 +1,31 @@
-import {
-  Card,
-  Group,
-  Loader,
-  Pagination,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Card, Group, Loader, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { identificationApi } from '../api/identification';
 import { useResource } from '../api/use-resource';
+import { ColumnChooser } from '../identification/column-chooser';
+import { useRecordColumns } from '../identification/record-columns';
 import { type RecordSort, RecordsTable, type SortOrder } from '../identification/records-table';
 import { useIdentificationEvents } from '../identification/use-identification-events';
+import { type RecordFilters, useRecordWindow } from '../identification/use-record-window';
 import { useProject } from '../project/project-context';
 import { ProjectGate } from '../project/project-gate';
 import { LoadError } from '../ui/load-error';
 import { PageHeader } from '../ui/page-header';
 
-const PAGE_SIZE = 100;
-type View = 'all' | 'remaining' | 'merged';
+type View = NonNullable<RecordFilters['view']>;
+
+const VIEWS: Array<{ value: View; label: string }> = [
+  { value: 'all', label: 'All records' },
+  { value: 'remaining', label: 'Remaining for screening' },
+  { value: 'merged', label: 'Merged into another' },
+  { value: 'grouped', label: 'In a duplicate group' },
+  { value: 'pending', label: 'Waiting in duplicate review' },
+];
+
+const year = (value: string | number) =>
+  typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 
 export function RecordsPage() {
   const { projectId } = useProject();
@@ -30,24 +33,27 @@ export function RecordsPage() {
   const [q] = useDebouncedValue(text.trim(), 300);
   const [searchId, setSearchId] = useState<string | null>(null);
   const [view, setView] = useState<View>('all');
+  const [yearFrom, setYearFrom] = useState<string | number>('');
+  const [yearTo, setYearTo] = useState<string | number>('');
+  const [from] = useDebouncedValue(year(yearFrom), 400);
+  const [to] = useDebouncedValue(year(yearTo), 400);
   const [sort, setSort] = useState<RecordSort>('imported');
   const [order, setOrder] = useState<SortOrder>('asc');
-  const [page, setPage] = useState(1);
+  const { columns, choose } = useRecordColumns();
 
-  const query = {
-    offset: (page - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
+  const filters: RecordFilters = {
     sort,
     order,
     view,
     ...(q ? { q } : {}),
     ...(searchId ? { searchId } : {}),
+    ...(from !== undefined ? { yearFrom: from } : {}),
+    ...(to !== undefined ? { yearTo: to } : {}),
   };
-  const key = `${projectId}|${JSON.stringify(query)}`;
-  const records = useResource(key, () => identificationApi.records(projectId, query));
+  const rows = useRecordWindow(projectId, filters);
   const searches = useResource(projectId, () => identificationApi.searches(projectId));
   useIdentificationEvents(() => {
-    void records.reload();
+    rows.refresh();
     void searches.reload();
   });
 
@@ -55,23 +61,7 @@ export function RecordsPage() {
     () => new Map((searches.data?.searches ?? []).map((s) => [s.id, s.name])),
     [searches.data],
   );
-  // Filters change the result set: start again at its first page.
-  const refilter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setPage(1);
-    };
-
-  // Keep the last page on screen while the next one loads (typing, paging, sorting): no flicker.
-  const lastPage = useRef(records.data);
-  if (records.data) lastPage.current = records.data;
-  const shown = records.data ?? lastPage.current;
-
-  const total = shown?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(total, page * PAGE_SIZE);
+  const filtered = Boolean(q || searchId || view !== 'all' || from !== undefined || to !== undefined);
 
   return (
     <ProjectGate>
@@ -82,16 +72,13 @@ export function RecordsPage() {
             description="Every imported record, as normalised for deduplication and screening. Merged records stay here, marked, so every merge can be checked and undone."
           />
           <Stack gap="sm">
-            <Group gap="sm" align="flex-end">
+            <Group gap="sm" align="flex-end" wrap="wrap">
               <TextInput
                 aria-label="Search records"
-                placeholder="Search titles, authors, DOI…"
+                placeholder="Search titles, authors, DOI, PMID…"
                 leftSection={<IconSearch size={16} />}
                 value={text}
-                onChange={(event) => {
-                  setText(event.currentTarget.value);
-                  setPage(1);
-                }}
+                onChange={(event) => setText(event.currentTarget.value)}
                 style={{ flex: 1, minWidth: 220 }}
               />
               <Select
@@ -100,29 +87,48 @@ export function RecordsPage() {
                 clearable
                 data={(searches.data?.searches ?? []).map((s) => ({ value: s.id, label: s.name }))}
                 value={searchId}
-                onChange={refilter(setSearchId)}
-                w={200}
+                onChange={setSearchId}
+                w={180}
               />
-              <SegmentedControl
-                aria-label="Which records"
+              <Select
+                aria-label="Duplicate status"
+                data={VIEWS}
                 value={view}
-                onChange={(value) => refilter(setView)(value as View)}
-                data={[
-                  { value: 'all', label: 'All' },
-                  { value: 'remaining', label: 'Remaining' },
-                  { value: 'merged', label: 'Merged' },
-                ]}
+                onChange={(value) => setView((value as View | null) ?? 'all')}
+                allowDeselect={false}
+                w={220}
               />
+              <NumberInput
+                aria-label="Year from"
+                placeholder="Year from"
+                value={yearFrom}
+                onChange={setYearFrom}
+                min={1000}
+                max={2999}
+                hideControls
+                w={100}
+              />
+              <NumberInput
+                aria-label="Year to"
+                placeholder="Year to"
+                value={yearTo}
+                onChange={setYearTo}
+                min={1000}
+                max={2999}
+                hideControls
+                w={100}
+              />
+              <ColumnChooser columns={columns} onChange={choose} />
             </Group>
-            {records.error !== undefined && !records.data ? (
-              <LoadError error={records.error} what="the records" onRetry={records.reload} />
-            ) : !shown ? (
+            {rows.error !== undefined && rows.total === null ? (
+              <LoadError error={rows.error} what="the records" onRetry={rows.refresh} />
+            ) : rows.total === null ? (
               <Loader aria-label="Loading records" />
-            ) : shown.records.length === 0 ? (
+            ) : rows.total === 0 ? (
               <Card withBorder radius="md" p="xl" ta="center" data-testid="records-empty">
-                <Text fw={600}>No records {q || searchId || view !== 'all' ? 'match' : 'yet'}</Text>
+                <Text fw={600}>No records {filtered ? 'match' : 'yet'}</Text>
                 <Text fz="sm" c="dimmed">
-                  {q || searchId || view !== 'all'
+                  {filtered
                     ? 'Change the search text or the filters.'
                     : 'Import search results on the identification page.'}
                 </Text>
@@ -130,22 +136,23 @@ export function RecordsPage() {
             ) : (
               <>
                 <RecordsTable
-                  records={shown.records}
+                  total={rows.total}
+                  getRow={rows.getRow}
+                  onRangeChange={rows.ensureRange}
+                  columns={columns}
                   sort={sort}
                   order={order}
                   onSort={(s, o) => {
                     setSort(s);
                     setOrder(o);
-                    setPage(1);
                   }}
                   searchNames={searchNames}
+                  height="calc(100vh - 290px)"
                 />
-                <Group justify="space-between">
-                  <Text fz="sm" c="dimmed" data-testid="records-range">
-                    {first.toLocaleString()}–{last.toLocaleString()} of {total.toLocaleString()} records
-                  </Text>
-                  {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
-                </Group>
+                <Text fz="sm" c="dimmed" data-testid="records-range">
+                  {rows.total.toLocaleString()} {rows.total === 1 ? 'record' : 'records'}
+                  {filtered ? ' match' : ''}
+                </Text>
               </>
             )}
           </Stack>
