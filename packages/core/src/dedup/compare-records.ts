@@ -1,8 +1,10 @@
+import { compareAuthors } from './compare-authors.js';
 import { containersMatch } from './container-match.js';
-import { sameAuthor } from './normalize-author.js';
 import type { PreparedRecord } from './prepare-record.js';
 import { levenshteinSimilarity } from './string-similarity.js';
 import { markersConflict } from './title-markers.js';
+import { translationOfEachOther } from './translated-title.js';
+import { printedMeetingAbstract } from './venue-kind.js';
 
 /**
  * `certain`: merged automatically. `possible`: shown side by side for a person to decide.
@@ -295,43 +297,6 @@ function titleWordPrefix(a: PreparedRecord, b: PreparedRecord): boolean {
   return longer.startsWith(`${shorter} `) || longer.endsWith(` ${shorter}`);
 }
 
-/**
- * One title is a translation of the other (one record marks its title as translated) and the two
- * are one printed item: then a different wording of the same title still shares most content words.
- */
-function translationOfEachOther(a: PreparedRecord, b: PreparedRecord, samePrintedItem: boolean): boolean {
-  if (!samePrintedItem || !(a.translated || b.translated)) return false;
-  const x = contentWords(a.title);
-  const y = contentWords(b.title);
-  let shared = 0;
-  for (const word of x) if (y.has(word)) shared++;
-  return shared >= 4 && shared / Math.min(x.size, y.size) >= 0.6;
-}
-
-/** Title words that carry meaning, with a plural "s" dropped ("effusions" / "effusion"). */
-function contentWords(title: string): Set<string> {
-  const words = new Set<string>();
-  for (const word of title.split(' ')) {
-    if (word.length <= 3 || TITLE_STOPWORDS.has(word)) continue;
-    words.add(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
-  }
-  return words;
-}
-
-const TITLE_STOPWORDS = new Set(['with', 'from', 'into', 'after', 'between', 'versus', 'during', 'their']);
-
-/**
- * Journals print their meetings' abstracts as one-page items, often without marking them as a
- * supplement. A single-page record of the journal a meeting abstract names is that abstract when
- * it has the abstract's title and authors; a full article, which has a page range, never is.
- * (Another journal's one-page item is not: that may be a letter reporting the study.)
- */
-function printedMeetingAbstract(a: PreparedRecord, b: PreparedRecord): boolean {
-  const [meeting, journal] = a.venue === 'meeting' ? [a, b] : [b, a];
-  if (meeting.venue !== 'meeting' || journal.venue !== 'journal') return false;
-  return journal.pages !== undefined && !journal.pages.last;
-}
-
 function identifierAgreesEarly(a: PreparedRecord, b: PreparedRecord): boolean {
   return (a.doi !== undefined && a.doi === b.doi) || (a.pmid !== undefined && a.pmid === b.pmid);
 }
@@ -339,54 +304,6 @@ function identifierAgreesEarly(a: PreparedRecord, b: PreparedRecord): boolean {
 function compareExact(field: EvidenceField, a: string | undefined, b: string | undefined): Evidence {
   if (a === undefined || b === undefined) return { field, outcome: 'missing' };
   return a === b ? { field, outcome: 'agree' } : { field, outcome: 'disagree', detail: `${a} vs ${b}` };
-}
-
-function compareAuthors(
-  a: PreparedRecord,
-  b: PreparedRecord,
-): {
-  evidence: Evidence;
-  similarity: number;
-  strong: boolean;
-  overlap: number;
-  smaller: number;
-  firstMatches: boolean;
-} {
-  const first = a.authors[0];
-  const other = b.authors[0];
-  if (!first || !other) {
-    return {
-      evidence: { field: 'authors', outcome: 'missing' },
-      similarity: 0,
-      strong: false,
-      overlap: 0,
-      smaller: 0,
-      firstMatches: false,
-    };
-  }
-  const [small, large] =
-    a.authors.length <= b.authors.length ? [a.authors, b.authors] : [b.authors, a.authors];
-  // Long consortium lists add cost without adding certainty.
-  const smallHead = small.slice(0, 25);
-  const largeHead = large.slice(0, 40);
-  let matched = 0;
-  for (const author of smallHead) if (largeHead.some((candidate) => sameAuthor(author, candidate))) matched++;
-  const smaller = smallHead.length;
-  const overlap = matched / smaller;
-  const firstMatches = sameAuthor(first, other);
-  // Reordered author lists and lists truncated after a few names are common between databases.
-  const strong = (firstMatches && (overlap >= 0.5 || smaller === 1)) || (overlap >= 0.75 && smaller >= 3);
-  const similarity = firstMatches ? Math.max(overlap, 0.5) : overlap;
-  const outcome =
-    strong && overlap >= 0.5 ? 'agree' : firstMatches || overlap >= 0.5 ? 'similar' : 'disagree';
-  return {
-    evidence: { field: 'authors', outcome, similarity: round(similarity) },
-    similarity,
-    strong,
-    overlap,
-    smaller,
-    firstMatches,
-  };
 }
 
 function comparePages(a: PreparedRecord, b: PreparedRecord): Evidence {

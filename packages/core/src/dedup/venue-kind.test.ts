@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BibliographicRecord, emptyRecord } from '../records/bibliographic-record.js';
-import { venueKind } from './venue-kind.js';
+import { normalizePages } from './normalize-pages.js';
+import { printedMeetingAbstract, venueKind } from './venue-kind.js';
 
 const kind = (fields: Partial<BibliographicRecord>) => venueKind({ ...emptyRecord(), ...fields }, undefined);
 
@@ -25,5 +26,20 @@ describe('venueKind', () => {
     expect(kind({ volume: 'Ph.D.', publicationType: 'journal-article' })).toBe('thesis');
     expect(kind({ volume: 'M.Sc.' })).toBe('thesis');
     expect(kind({ volume: '12', publicationType: 'journal-article' })).toBe('journal');
+  });
+});
+
+describe('printedMeetingAbstract', () => {
+  const meeting = { venue: 'meeting' as const, pages: undefined };
+  it('pairs a meeting abstract with a one-page journal item, never with a page range', () => {
+    expect(printedMeetingAbstract(meeting, { venue: 'journal', pages: normalizePages('311') })).toBe(true);
+    expect(printedMeetingAbstract({ venue: 'journal', pages: normalizePages('311-311') }, meeting)).toBe(
+      true,
+    );
+    expect(printedMeetingAbstract(meeting, { venue: 'journal', pages: normalizePages('311-318') })).toBe(
+      false,
+    );
+    expect(printedMeetingAbstract(meeting, { venue: 'journal', pages: undefined })).toBe(false);
+    expect(printedMeetingAbstract(meeting, { venue: 'preprint', pages: normalizePages('311') })).toBe(false);
   });
 });

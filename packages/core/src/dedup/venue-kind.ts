@@ -1,4 +1,5 @@
 import type { BibliographicRecord } from '../records/bibliographic-record.js';
+import type { PageRange } from './normalize-pages.js';
 
 /**
  * The kind of publication a record is a version of. The same title and authors appear as a
@@ -81,4 +82,20 @@ export function isSupplement(record: BibliographicRecord): boolean {
   const pages = record.pages?.trim() ?? '';
   if (/^s\d/i.test(pages)) return true;
   return /\bsuppl|supplement|\bs\d+\b/i.test(`${record.issue ?? ''} ${record.volume ?? ''}`);
+}
+
+/**
+ * Journals print their meetings' abstracts as one-page items, often without marking them as a
+ * supplement, so a single-page journal record may be the meeting abstract itself; a full article,
+ * which has a page range, never is. True when one record is a meeting abstract and the other such
+ * a one-page journal item. The caller requires the same journal, title and authors (another
+ * journal's one-page item may be a letter reporting the study).
+ */
+export function printedMeetingAbstract(
+  a: { venue: VenueKind | undefined; pages: PageRange | undefined },
+  b: { venue: VenueKind | undefined; pages: PageRange | undefined },
+): boolean {
+  const [meeting, journal] = a.venue === 'meeting' ? [a, b] : [b, a];
+  if (meeting.venue !== 'meeting' || journal.venue !== 'journal') return false;
+  return journal.pages !== undefined && !journal.pages.last;
 }
