@@ -83,4 +83,17 @@ describe('matchDecisionRows', () => {
       [2, 'repeated', 'the same record as row 1 (matched by pmid)'],
     ]);
   });
+
+  it('counts a merged record given under each of its duplicates identifiers as one candidate', () => {
+    const merged: MatchableRecord[] = [
+      { id: 'p', doi: '10.1/y', title: 'Same study', year: 2020 },
+      { id: 'p', doi: '10.1/y', pmid: '77', title: 'Same study.', year: 2020 },
+    ];
+    const { matched, unmatched } = matchDecisionRows(
+      [row(1, { doi: '10.1/Y' }), row(2, { pmid: '77' })],
+      merged,
+    );
+    expect(matched.map((m) => [m.row.rowNumber, m.recordId, m.by])).toEqual([[1, 'p', 'doi']]);
+    expect(unmatched.map((u) => u.kind)).toEqual(['repeated']);
+  });
 });

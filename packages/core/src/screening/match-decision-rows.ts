@@ -10,7 +10,10 @@ export interface DecisionRowIdentifiers {
   year?: number;
 }
 
-/** A project record as matching needs it. */
+/**
+ * A project record as matching needs it. A record may be given several times under one id
+ * (a merged record with each of its duplicates' identifiers): they count as one candidate.
+ */
 export interface MatchableRecord {
   id: string;
   doi?: string | null;
@@ -77,8 +80,10 @@ export function matchDecisionRows<R extends { rowNumber: number; ids: DecisionRo
     }
     const ambiguous: { key: string; candidates: string[] }[] = [];
     let found: { recordId: string; by: DecisionMatchKey } | undefined;
-    const tryKey = (by: DecisionMatchKey, candidates: readonly string[] | undefined) => {
-      if (found || !candidates || candidates.length === 0) return;
+    const tryKey = (by: DecisionMatchKey, given: readonly string[] | undefined) => {
+      // Several entries may stand for one record (a merged record and its duplicates).
+      const candidates = given ? [...new Set(given)] : [];
+      if (found || candidates.length === 0) return;
       if (candidates.length === 1) found = { recordId: candidates[0] as string, by };
       else ambiguous.push({ key: by, candidates: [...candidates] });
     };
