@@ -71,11 +71,11 @@ describe('matchDecisionRows', () => {
 
   it('lets a later key settle what an earlier one left ambiguous, and refuses a second row for one record', () => {
     const twins: MatchableRecord[] = [
-      { id: 'b1', doi: '10.1/x', pmid: '1' },
-      { id: 'b2', doi: '10.1/x', pmid: '2' },
+      { id: 'b1', doi: '10.1000/x', pmid: '1' },
+      { id: 'b2', doi: '10.1000/x', pmid: '2' },
     ];
     const { matched, unmatched } = matchDecisionRows(
-      [row(1, { doi: '10.1/x', pmid: '2' }), row(2, { pmid: '2' })],
+      [row(1, { doi: '10.1000/x', pmid: '2' }), row(2, { pmid: '2' })],
       twins,
     );
     expect(matched.map((m) => [m.recordId, m.by])).toEqual([['b2', 'pmid']]);
@@ -86,11 +86,11 @@ describe('matchDecisionRows', () => {
 
   it('counts a merged record given under each of its duplicates identifiers as one candidate', () => {
     const merged: MatchableRecord[] = [
-      { id: 'p', doi: '10.1/y', title: 'Same study', year: 2020 },
-      { id: 'p', doi: '10.1/y', pmid: '77', title: 'Same study.', year: 2020 },
+      { id: 'p', doi: '10.1000/y', title: 'Same study', year: 2020 },
+      { id: 'p', doi: '10.1000/y', pmid: '77', title: 'Same study.', year: 2020 },
     ];
     const { matched, unmatched } = matchDecisionRows(
-      [row(1, { doi: '10.1/Y' }), row(2, { pmid: '77' })],
+      [row(1, { doi: '10.1000/Y' }), row(2, { pmid: '77' })],
       merged,
     );
     expect(matched.map((m) => [m.row.rowNumber, m.recordId, m.by])).toEqual([[1, 'p', 'doi']]);
