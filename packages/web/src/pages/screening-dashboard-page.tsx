@@ -29,6 +29,13 @@ import { useScreeningEvents } from '../screening/use-screening-events';
 import { LoadError } from '../ui/load-error';
 import { RelativeTime } from '../ui/relative-time';
 
+const FORMAT_LABEL = {
+  'asreview-csv': 'ASReview CSV',
+  'rayyan-csv': 'Rayyan CSV',
+  'covidence-csv': 'Covidence CSV',
+  ris: 'RIS',
+} as const;
+
 /** How far a stage has come, the evidence for stopping, and the lead's stage actions. */
 export function ScreeningDashboardPage() {
   const { stageKey = '' } = useParams();
@@ -199,8 +206,7 @@ function Dashboard({ stage, reloadStages }: { stage: StageView; reloadStages: ()
             </Text>
             {(['asreview-csv', 'rayyan-csv', 'covidence-csv', 'ris'] as const).map((format) => (
               <Anchor key={format} href={screeningApi.exportUrl(projectId, stage.id, format)} fz="sm">
-                <IconDownload size={13} style={{ verticalAlign: -2 }} />{' '}
-                {format.replace('-csv', ' CSV').replace('ris', 'RIS')}
+                <IconDownload size={13} style={{ verticalAlign: -2 }} /> {FORMAT_LABEL[format]}
               </Anchor>
             ))}
           </Group>
@@ -216,7 +222,7 @@ function Dashboard({ stage, reloadStages }: { stage: StageView; reloadStages: ()
             {reviewers.map((r) => (
               <Table.Tr key={r.reviewerId}>
                 <Table.Td fz="sm">{r.name}</Table.Td>
-                <Table.Td fz="sm" ta="right" ff="monospace">
+                <Table.Td fz="sm" ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {r.decisions.toLocaleString()} decisions
                 </Table.Td>
               </Table.Tr>

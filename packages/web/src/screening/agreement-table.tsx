@@ -57,25 +57,25 @@ export function AgreementTable({
             <Table.Td fz="sm" fw={500}>
               {label}
             </Table.Td>
-            <Table.Td fz="sm" ff="monospace">
+            <Table.Td fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {stats.n}
             </Table.Td>
-            <Table.Td fz="sm" ff="monospace">
+            <Table.Td fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {percent(stats.percentAgreement, 1)}
             </Table.Td>
-            <Table.Td fz="sm" ff="monospace">
+            <Table.Td fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {fixed(stats.kappa)}
               {stats.kappaCi95 && (
-                <Text span c="dimmed" fz="sm" ff="monospace">
+                <Text span c="dimmed" fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {' '}
                   ({fixed(stats.kappaCi95[0])} to {fixed(stats.kappaCi95[1])})
                 </Text>
               )}
             </Table.Td>
-            <Table.Td fz="sm" ff="monospace">
+            <Table.Td fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {fixed(stats.pabak)}
             </Table.Td>
-            <Table.Td fz="sm" ff="monospace">
+            <Table.Td fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {fixed(stats.gwetAc1)}
             </Table.Td>
           </Table.Tr>

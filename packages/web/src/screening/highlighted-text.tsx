@@ -3,14 +3,14 @@ import { type compileKeywords, highlightKeywords } from './highlight-keywords';
 
 const MARK: Record<'include' | 'exclude', CSSProperties> = {
   include: {
-    background: 'var(--mantine-color-teal-1)',
+    background: 'var(--mantine-color-teal-0)',
     color: 'var(--mantine-color-teal-9)',
-    borderBottom: '2px solid var(--mantine-color-teal-5)',
+    boxShadow: 'inset 0 -2px 0 var(--mantine-color-teal-4)',
   },
   exclude: {
-    background: 'var(--mantine-color-red-1)',
+    background: 'var(--mantine-color-red-0)',
     color: 'var(--mantine-color-red-9)',
-    borderBottom: '2px solid var(--mantine-color-red-4)',
+    boxShadow: 'inset 0 -2px 0 var(--mantine-color-red-4)',
   },
 };
 

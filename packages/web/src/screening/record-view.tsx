@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ScreeningRecordView } from '@weft/protocol';
 import { useMemo } from 'react';
+import { abstractSections } from './abstract-sections';
 import { compileKeywords } from './highlight-keywords';
 import { HighlightedText } from './highlighted-text';
 
@@ -71,15 +72,32 @@ export function RecordView({
           </Group>
         </Stack>
         {record.abstract ? (
-          <Text
-            fz={16}
-            lh={1.7}
-            maw="72ch"
-            style={{ whiteSpace: 'pre-line', color: 'var(--mantine-color-dark-7)' }}
-            data-testid="screening-abstract"
-          >
-            <HighlightedText text={record.abstract} keywords={keywords} />
-          </Text>
+          <Stack gap={10} maw="72ch" data-testid="screening-abstract">
+            {abstractSections(record.abstract).map((section, index) => (
+              <Text
+                // biome-ignore lint/suspicious/noArrayIndexKey: sections of one abstract, in order
+                key={index}
+                fz={16}
+                lh={1.7}
+                style={{ whiteSpace: 'pre-line', color: 'var(--mantine-color-dark-7)' }}
+              >
+                {section.heading && (
+                  <Text
+                    span
+                    fz={12}
+                    fw={700}
+                    tt="uppercase"
+                    c="dimmed"
+                    mr={8}
+                    style={{ letterSpacing: '0.05em' }}
+                  >
+                    {section.heading}
+                  </Text>
+                )}
+                <HighlightedText text={section.text} keywords={keywords} />
+              </Text>
+            ))}
+          </Stack>
         ) : (
           <Text fz="sm" c="dimmed" fs="italic">
             No abstract in the imported record.

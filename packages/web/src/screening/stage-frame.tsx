@@ -74,7 +74,7 @@ export function StageFrame({
                 <Text fz="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: '0.06em' }}>
                   Screening · stage {stage.position}
                 </Text>
-                <Title order={1} fz={26}>
+                <Title order={1} fz={24}>
                   {stage.name}
                 </Title>
               </Stack>
@@ -100,17 +100,29 @@ export function StageFrame({
                 const target = TABS.find((t) => t.value === value);
                 if (target) navigate(stagePath(projectId, stage.key, target.path));
               }}
-              mb="lg"
+              mb="md"
             >
               <Tabs.List>
                 {TABS.map((t) => (
-                  <Tabs.Tab key={t.value} value={t.value} leftSection={t.icon}>
+                  <Tabs.Tab
+                    key={t.value}
+                    value={t.value}
+                    leftSection={t.icon}
+                    rightSection={
+                      t.value === 'conflicts' && stage.progress.conflicts > 0 ? (
+                        <Badge
+                          size="sm"
+                          color="orange"
+                          variant="filled"
+                          circle
+                          data-testid="tab-conflicts-count"
+                        >
+                          {stage.progress.conflicts}
+                        </Badge>
+                      ) : undefined
+                    }
+                  >
                     {t.label}
-                    {t.value === 'conflicts' && stage.progress.conflicts > 0 && (
-                      <Badge size="xs" color="orange" ml={6} circle>
-                        {stage.progress.conflicts}
-                      </Badge>
-                    )}
                   </Tabs.Tab>
                 ))}
               </Tabs.List>

@@ -80,13 +80,13 @@ export function StageSettingsForm({ stage, onSaved }: { stage: StageView; onSave
       </Stack>
       {mode === 'sample' && (
         <NumberInput
-          label="Sample screened by two reviewers"
+          label="Dual-screened sample"
           suffix="%"
           min={1}
           max={100}
           value={samplePercent}
           onChange={(v) => setSamplePercent(typeof v === 'number' ? v : 10)}
-          w={220}
+          w={260}
           description={`Seed ${stage.sampleSeed}: the same sample every time.`}
         />
       )}

@@ -44,7 +44,7 @@ export function StoppingEvidence({ evidence }: { evidence: StoppingEvidenceView 
           hint="records screened without finding another"
         />
         <Stat
-          label="Relevant left (estimate)"
+          label="Relevant left (est.)"
           value={
             evidence.estimatedRemainingRelevant === null
               ? '—'
