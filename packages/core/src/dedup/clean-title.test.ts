@@ -59,8 +59,17 @@ describe('cleanTitle', () => {
 
 describe('cutUnclosedTail', () => {
   it('cuts from the first bracket that never closes', () => {
-    expect(cutUnclosedTail('Walking speed after stroke (WALK trial) in rural clinics (Stroke (20')).toBe(
+    expect(cutUnclosedTail('Walking speed after stroke (WALK trial) in rural clinics (Stroke (Dec')).toBe(
       'Walking speed after stroke (WALK trial) in rural clinics',
+    );
+  });
+
+  it('keeps a cut-off tail that holds a number or a part, which may tell two works apart', () => {
+    expect(cutUnclosedTail('Walking speed after stroke in rural clinics (Part 2')).toBe(
+      'Walking speed after stroke in rural clinics (Part 2',
+    );
+    expect(cutUnclosedTail('Walking speed after stroke in rural clinics (12 month')).toBe(
+      'Walking speed after stroke in rural clinics (12 month',
     );
   });
 

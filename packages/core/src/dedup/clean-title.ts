@@ -73,5 +73,9 @@ export function cutUnclosedTail(title: string): string {
   }
   const cut = open[0];
   // A bracket near the start is more likely a typo than a cut-off tail; keep such titles whole.
-  return cut !== undefined && cut >= 20 ? title.slice(0, cut).trim() : title;
+  if (cut === undefined || cut < 20) return title;
+  // A number or a part in the tail may be what tells two works apart ("(Part 2", "(12 months"):
+  // dropping it could make different works look identical.
+  if (/\d|\b(?:part|phase|paper|type|vol)\b/i.test(title.slice(cut))) return title;
+  return title.slice(0, cut).trim();
 }

@@ -144,7 +144,7 @@ describe('compareRecords: the same work written differently', () => {
   it('merges two copies of one correction notice, one labelled and one citing the corrected article', () => {
     const labelled: BibliographicRecord = {
       ...base,
-      title: `Erratum: ${base.title} (The Lancet (2015) 386 (46-`,
+      title: `Erratum: ${base.title} (The Lancet (Jul`,
       pages: '30',
       issue: '9989',
     };
