@@ -46,25 +46,18 @@ function escapeLike(word: string): string {
 
 /** One page of a project's records, sorted and filtered, with the total that matches. */
 export async function listRecords(db: Db, projectId: string, query: RecordQuery): Promise<RecordPage> {
-  let base = db
-    .selectFrom('records')
-    .leftJoin('duplicate_groups', 'duplicate_groups.id', 'records.group_id')
-    .where('records.project_id', '=', projectId);
+  let base = db.selectFrom('records').where('records.project_id', '=', projectId);
+  // records.group_id only ever points at an active group, so "is the primary" is one key lookup.
+  const isPrimary = sql<boolean>`exists (select 1 from duplicate_groups g
+    where g.id = records.group_id and g.primary_record_id = records.id)`;
   if (query.searchId) base = base.where('records.search_id', '=', query.searchId);
   if (query.importId) base = base.where('records.import_id', '=', query.importId);
   if (query.yearFrom !== undefined) base = base.where('records.year', '>=', query.yearFrom);
   if (query.yearTo !== undefined) base = base.where('records.year', '<=', query.yearTo);
   if (query.view === 'remaining') {
-    base = base.where((eb) =>
-      eb.or([
-        eb('records.group_id', 'is', null),
-        eb('duplicate_groups.primary_record_id', '=', eb.ref('records.id')),
-      ]),
-    );
+    base = base.where((eb) => eb.or([eb('records.group_id', 'is', null), isPrimary]));
   } else if (query.view === 'merged') {
-    base = base
-      .where('records.group_id', 'is not', null)
-      .where('duplicate_groups.primary_record_id', '!=', sql.ref<string>('records.id'));
+    base = base.where('records.group_id', 'is not', null).where(sql<boolean>`not ${isPrimary}`);
   } else if (query.view === 'grouped') {
     base = base.where('records.group_id', 'is not', null);
   } else if (query.view === 'pending') {
@@ -95,18 +88,29 @@ export async function listRecords(db: Db, projectId: string, query: RecordQuery)
       ]),
     );
   }
-  const [rows, total] = await Promise.all([
-    base
-      .selectAll('records')
-      .select('duplicate_groups.primary_record_id')
-      .orderBy(sql`${sql.ref(SORT_COLUMNS[query.sort])} ${sql.raw(query.order)} nulls last`)
-      .orderBy('records.id')
-      .offset(query.offset)
-      .limit(query.limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { records: rows.map(toStoredRecord), total: Number(total.n) };
+  // Sort and page on the narrow columns, then read the chosen rows whole: sorting 100,000 rows
+  // with their jsonb working copies attached took seconds on PGlite, the ids alone a fraction.
+  const page = await base
+    .select('records.id')
+    .orderBy(sql`${sql.ref(SORT_COLUMNS[query.sort])} ${sql.raw(query.order)} nulls last`)
+    .orderBy('records.id')
+    .offset(query.offset)
+    .limit(query.limit)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const byId = new Map(
+    (
+      await findRecords(
+        db,
+        projectId,
+        page.map((row) => row.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return {
+    records: page.map((row) => byId.get(row.id)).filter((r): r is StoredRecord => r !== undefined),
+    total: Number(total.n),
+  };
 }
 
 export async function findRecords(
