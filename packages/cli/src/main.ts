@@ -6,6 +6,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerProject } from './commands/project.js';
+import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerUser } from './commands/user.js';
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerImport(program, io);
   registerDedup(program, io);
   registerExport(program, io);
+  registerScreen(program, io);
   registerSimulate(program, io);
   registerServe(program);
   oneLineErrors(program, io);
