@@ -1,6 +1,6 @@
 import { decodeDocumentText } from './decode-document-text.js';
 import { claimedFormat, sniffTextFormat } from './detect-source-format.js';
-import { extractDocx } from './extract-docx.js';
+import { extractDocx } from './docx/extract-docx.js';
 import { ExtractError } from './extract-error.js';
 import { extractHtml } from './extract-html.js';
 import { extractMarkdown } from './extract-markdown.js';

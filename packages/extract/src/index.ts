@@ -8,8 +8,9 @@ export {
   sniffTextFormat,
 } from './detect-source-format.js';
 export { documentProblems } from './document-problems.js';
+export { extractDocx } from './docx/extract-docx.js';
+export { headingLevelOfStyle, readStyleNames, wordXmlToBlocks } from './docx/word-xml-to-blocks.js';
 export { extractDocument } from './extract-document.js';
-export { extractDocx } from './extract-docx.js';
 export { ExtractError, type ExtractProblem, isExtractError } from './extract-error.js';
 export { extractHtml } from './extract-html.js';
 export { extractMarkdown } from './extract-markdown.js';

@@ -1,8 +1,9 @@
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { documentProblems } from './document-problems.js';
-import { extractDocument } from './extract-document.js';
-import { ExtractError } from './extract-error.js';
-import { blocksWithText, fixture } from './testing/fixtures.js';
+import { documentProblems } from '../document-problems.js';
+import { extractDocument } from '../extract-document.js';
+import { ExtractError } from '../extract-error.js';
+import { blocksWithText, fixture } from '../testing/fixtures.js';
 
 describe('docx', () => {
   it('reads paragraphs, Title and Heading styles, list items and table rows (fixture built with the docx package)', async () => {
@@ -23,7 +24,11 @@ describe('docx', () => {
       { kind: 'paragraph', text: 'North\t7' },
       { kind: 'paragraph', text: 'Café culture and naïve “trust” mattered — 😀 too.' },
     ]);
-    expect(document.meta).toEqual({ format: 'docx', title: 'Barriers to integrated care' });
+    expect(document.meta).toEqual({
+      format: 'docx',
+      title: 'Barriers to integrated care',
+      author: 'Weft fixtures',
+    });
     expect(documentProblems(document)).toEqual([]);
   });
 
@@ -46,6 +51,13 @@ describe('docx', () => {
     expect(error).toBeInstanceOf(ExtractError);
     expect(error.problem).toBe('corrupt');
     expect(error.message).toMatch(/^cut\.docx: the ZIP archive is damaged or truncated/);
+  });
+
+  it('refuses a ZIP archive that holds no Word document', async () => {
+    const bytes = zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') });
+    await expect(extractDocument({ fileName: 'sheet.docx', bytes })).rejects.toThrow(
+      'sheet.docx: a ZIP archive without word/document.xml: not a Word document',
+    );
   });
 
   it('refuses an old binary .doc with advice', async () => {
