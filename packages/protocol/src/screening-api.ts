@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Screening, as the HTTP API shows it. Every response is shaped for the person asking: until both
  * reviewers have decided a record (or the lead has unblinded the stage), no response to a reviewer
@@ -231,3 +233,30 @@ export interface DecisionHistoryResponse {
   decisions: Array<DecisionView & { retracted: boolean }>;
   resolutions: ResolutionView[];
 }
+
+/** Query strings of the screening read routes (parsed by the server, built by the web client). */
+export const nextRecordsQuerySchema = z.object({
+  count: z.coerce.number().int().min(1).max(50).default(5),
+});
+export type NextRecordsQuery = z.input<typeof nextRecordsQuerySchema>;
+
+export const screeningRecordsQuerySchema = z.object({
+  /** The final decision; with `reviewerId`, that reviewer's current decision. */
+  decision: z.enum(['include', 'exclude', 'maybe', 'undecided']).optional(),
+  /** true: only records in unresolved conflict; false: none of them. */
+  conflict: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Records this reviewer decided (another reviewer's only for leads or once unblinded). */
+  reviewerId: z.uuid().optional(),
+  reasonId: z.uuid().optional(),
+  q: z.string().max(500).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ScreeningRecordsQuery = z.input<typeof screeningRecordsQuerySchema>;
+
+export const decisionsExportQuerySchema = z.object({
+  format: z.enum(DECISION_FILE_FORMATS).default('asreview-csv'),
+});

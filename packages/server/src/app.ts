@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.js';
 import { identificationRoutes } from './routes/identification.js';
 import { projectRoutes } from './routes/projects.js';
 import { recordsExportRoutes } from './routes/records-export.js';
+import { screeningRoutes } from './routes/screening.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
 import { uploadPreviewRoutes } from './routes/upload-preview.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   identificationRoutes(app, deps);
   uploadPreviewRoutes(app, deps);
   recordsExportRoutes(app, deps);
+  screeningRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }

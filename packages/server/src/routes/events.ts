@@ -4,6 +4,7 @@ import { findProject, readEvents } from '@weft/storage';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validationError } from '../commands/execute-command.js';
 import { requireProjectAction } from '../http/request-context.js';
+import { type EventViewer, followRole, presentEvent } from '../presenters/present-event.js';
 import type { ServerDeps } from '../server-deps.js';
 
 interface Params {
@@ -32,6 +33,14 @@ function assertSameOrigin(request: FastifyRequest): void {
     throw new WeftError('forbidden', 'Cross-origin connections to the live feed are refused.');
 }
 
+/** The viewer found by the pre-handler, for the WebSocket handler that runs after it. */
+const viewers = new WeakMap<FastifyRequest, EventViewer>();
+
+/** Without a recorded viewer, the least one: nothing hidden is shown by mistake. */
+function viewerOf(request: FastifyRequest): EventViewer {
+  return viewers.get(request) ?? { userId: request.session?.user.id ?? '', role: 'viewer' };
+}
+
 export function eventRoutes(app: FastifyInstance, { store, hub }: ServerDeps): void {
   app.route<{ Params: Params }>({
     method: 'GET',
@@ -39,15 +48,17 @@ export function eventRoutes(app: FastifyInstance, { store, hub }: ServerDeps): v
     // Authorisation runs before the upgrade, so a refused socket never opens.
     preHandler: async (request) => {
       if (request.ws) assertSameOrigin(request);
-      await requireProjectAction(store, request, request.params.id, 'events.read');
+      const { user, role } = await requireProjectAction(store, request, request.params.id, 'events.read');
+      viewers.set(request, { userId: user.id, role });
     },
     handler: async (request): Promise<EventsResponse> => {
       const { after, limit } = parseQuery(request);
+      const viewer = viewerOf(request);
       const [events, project] = await Promise.all([
         readEvents(store.db, request.params.id, after, limit),
         findProject(store.db, request.params.id),
       ]);
-      return { events, lastSeq: project?.lastSeq ?? 0 };
+      return { events: events.map((event) => presentEvent(event, viewer)), lastSeq: project?.lastSeq ?? 0 };
     },
     wsHandler: (socket, request) => {
       const send = (message: LiveMessage) => {
@@ -63,10 +74,12 @@ export function eventRoutes(app: FastifyInstance, { store, hub }: ServerDeps): v
       }
       const projectId = request.params.id;
       const userId = request.session?.user.id;
+      const viewer = viewerOf(request);
       const subscriber = {
         lastSeq: after,
         send: (event: ProjectEvent) => {
-          send({ kind: 'event', event });
+          followRole(viewer, event);
+          send({ kind: 'event', event: presentEvent(event, viewer) });
           // Removed from the project: the feed stops here, as every other read now would.
           if (
             event.eventType === 'member.removed' &&

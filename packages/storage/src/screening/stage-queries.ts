@@ -293,3 +293,27 @@ export async function screenedLabels(db: Db, chain: readonly StoredStage[]): Pro
     relevant: row.relevant,
   }));
 }
+
+/**
+ * Final exclusions per reason (PRISMA's "excluded, with reasons"): a resolved record counts
+ * the resolution's reasons, any other the reasons its current decisions cite.
+ */
+export async function excludedByReason(db: Db, chain: readonly StoredStage[]): Promise<Map<string, number>> {
+  const stage = target(chain);
+  const { rows } = await sql<{
+    reason_id: string;
+    n: string | number;
+  }>`select x.reason_id, count(distinct s.record_id) as n
+    from (${statesSql(chain)}) s
+    cross join lateral (
+      select jsonb_array_elements_text(res.reason_ids) as reason_id from screening_resolutions res
+        where res.stage_id = ${stage.id}::uuid and res.record_id = s.record_id and res.superseded_at is null
+      union
+      select jsonb_array_elements_text(d.reason_ids) from screening_decisions d
+        where d.stage_id = ${stage.id}::uuid and d.record_id = s.record_id and d.superseded_at is null
+          and not s.resolved
+    ) x
+    where s.final = 'exclude'
+    group by x.reason_id`.execute(db);
+  return new Map(rows.map((row) => [row.reason_id, Number(row.n)]));
+}

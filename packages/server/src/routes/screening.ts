@@ -1,0 +1,333 @@
+import { WeftError } from '@weft/core';
+import { type DecisionExportRow, formatDecisionFile } from '@weft/formats';
+import {
+  type AgreementResponse,
+  type ConflictsResponse,
+  type DecisionHistoryResponse,
+  decisionsExportQuerySchema,
+  type NextRecordsResponse,
+  nextRecordsQuerySchema,
+  type ScreeningListResponse,
+  type StageDashboardResponse,
+  type StagesResponse,
+  type StoppingEvidenceView,
+  screeningRecordsQuerySchema,
+} from '@weft/protocol';
+import {
+  conflictRecords,
+  currentDecisions,
+  decisionCountsByReviewer,
+  decisionHistory,
+  listReasons,
+  listResolutions,
+  listStageRecords,
+  listStages,
+  listStops,
+  nextRecords,
+  type StageRecord,
+  type StoredDecision,
+  stageChain,
+  stageRecordState,
+} from '@weft/storage';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { validationError } from '../commands/execute-command.js';
+import { requireProjectAction } from '../http/request-context.js';
+import {
+  presentDecision,
+  presentResolution,
+  presentScreeningRecord,
+} from '../presenters/screening-presenter.js';
+import { stageAgreement } from '../screening/stage-agreement.js';
+import { loadStage } from '../screening/stage-context.js';
+import {
+  type Asker,
+  askerOf,
+  mayReveal,
+  mayScreen,
+  stageProgress,
+  stageView,
+} from '../screening/stage-views.js';
+import { modelStatus, stoppingEvidence } from '../screening/stopping-evidence.js';
+import type { ServerDeps } from '../server-deps.js';
+import { attachmentHeader } from './records-export.js';
+
+interface StageParams {
+  id: string;
+  stageId: string;
+}
+
+const BASE = '/api/projects/:id/screening';
+
+/**
+ * The screening read routes. Every answer is shaped for the asker: until a record has all the
+ * decisions it needs (or the lead unblinds the stage), a reviewer sees only their own decision
+ * on it; leads (screening.read-all-decisions) see everything.
+ */
+export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): void {
+  const db = store.db;
+
+  async function context(request: FastifyRequest<{ Params: StageParams }>) {
+    const { user, project, role } = await requireProjectAction(
+      store,
+      request,
+      request.params.id,
+      'screening.read',
+    );
+    const { stage, chain } = await loadStage(db, project.id, request.params.stageId);
+    return { project, stage, chain, asker: askerOf(user, role) };
+  }
+
+  app.get<{ Params: { id: string } }>(`${BASE}/stages`, async (request): Promise<StagesResponse> => {
+    const { user, project, role } = await requireProjectAction(
+      store,
+      request,
+      request.params.id,
+      'screening.read',
+    );
+    const asker = askerOf(user, role);
+    const stages = await listStages(db, project.id);
+    const views = [];
+    for (const stage of stages) views.push(await stageView(db, await stageChain(db, stage), asker));
+    return { stages: views };
+  });
+
+  app.get<{ Params: StageParams }>(
+    `${BASE}/stages/:stageId/next`,
+    async (request): Promise<NextRecordsResponse> => {
+      const { stage, chain, asker } = await context(request);
+      const query = nextRecordsQuerySchema.safeParse(request.query);
+      if (!query.success) throw validationError(query.error, 'Next records query');
+      const open = stage.status !== 'closed' && mayScreen(stage, asker);
+      const next = open
+        ? await nextRecords(db, chain, asker.userId, query.data.count)
+        : { records: [], order: 'random' as const };
+      return {
+        records: next.records.map(presentScreeningRecord),
+        model: await modelStatus(db, stage.id),
+        progress: await stageProgress(db, chain, asker),
+        order: next.order,
+      };
+    },
+  );
+
+  app.get<{ Params: StageParams }>(
+    `${BASE}/stages/:stageId/records`,
+    async (request): Promise<ScreeningListResponse> => {
+      const { stage, chain, asker } = await context(request);
+      const parsed = screeningRecordsQuerySchema.safeParse(request.query);
+      if (!parsed.success) throw validationError(parsed.error, 'Screening records query');
+      const query = parsed.data;
+      const seesOthers = asker.seesAll || !stage.blinded;
+      // Filtering by another reviewer's decisions would reveal them: only their own, while blinded.
+      if (query.reviewerId && query.reviewerId !== asker.userId && !seesOthers)
+        throw new WeftError(
+          'forbidden',
+          'While the stage is blinded you can filter by your own decisions only.',
+          { projectId: stage.projectId },
+        );
+      const page = await listStageRecords(db, chain, {
+        decision: query.decision,
+        decisionOf: query.reviewerId,
+        conflict: query.conflict,
+        reviewerId: query.reviewerId,
+        reasonId: query.reasonId,
+        reasonOf: seesOthers ? query.reviewerId : asker.userId,
+        q: query.q,
+        offset: query.offset,
+        limit: query.limit,
+      });
+      const decisions = await currentDecisions(
+        db,
+        stage.id,
+        page.records.map((r) => r.recordId),
+      );
+      return {
+        items: page.records.map((item) => {
+          const onRecord = decisions.filter((d) => d.recordId === item.recordId);
+          const mine = onRecord.find((d) => d.reviewerId === asker.userId);
+          return {
+            record: presentScreeningRecord(item),
+            myDecision: mine ? presentDecision(mine) : null,
+            decisions: mayReveal(stage, item.state, asker) ? onRecord.map(presentDecision) : null,
+            finalDecision: item.state.final,
+            conflict: item.state.conflict,
+          };
+        }),
+        total: page.total,
+      };
+    },
+  );
+
+  app.get<{ Params: StageParams & { recordId: string } }>(
+    `${BASE}/stages/:stageId/records/:recordId/history`,
+    async (request): Promise<DecisionHistoryResponse> => {
+      const { stage, chain, asker } = await context(request);
+      const { recordId } = request.params;
+      if (!/^[0-9a-f-]{36}$/i.test(recordId)) throw new WeftError('not-found', 'This record does not exist.');
+      const state = await stageRecordState(db, chain, recordId);
+      const reveal = mayReveal(stage, state, asker);
+      const history = await decisionHistory(db, stage.id, recordId);
+      const visible = history.filter((d) => asker.seesAll || d.reviewerId === asker.userId);
+      return {
+        decisions: visible.map((d) => ({ ...presentDecision(d), retracted: d.retracted })),
+        resolutions: reveal
+          ? (await listResolutions(db, stage.id, [recordId], true)).map(presentResolution)
+          : [],
+      };
+    },
+  );
+
+  app.get<{ Params: StageParams }>(
+    `${BASE}/stages/:stageId/conflicts`,
+    async (request): Promise<ConflictsResponse> => {
+      const { stage, chain, asker } = await context(request);
+      const records = (await conflictRecords(db, chain)).filter((r) => mayReveal(stage, r.state, asker));
+      const ids = records.map((r) => r.recordId);
+      const [decisions, resolutions] = await Promise.all([
+        currentDecisions(db, stage.id, ids),
+        listResolutions(db, stage.id, ids),
+      ]);
+      return {
+        conflicts: records.map((item) => {
+          const resolution = resolutions.find((r) => r.recordId === item.recordId);
+          return {
+            record: presentScreeningRecord(item),
+            decisions: decisions.filter((d) => d.recordId === item.recordId).map(presentDecision),
+            resolution: resolution ? presentResolution(resolution) : null,
+          };
+        }),
+        unresolved: records.filter((r) => r.state.conflict).length,
+      };
+    },
+  );
+
+  app.get<{ Params: StageParams }>(
+    `${BASE}/stages/:stageId/agreement`,
+    async (request): Promise<AgreementResponse> => {
+      const { stage } = await context(request);
+      // Only records two reviewers both decided enter: nothing one reviewer alone decided shows.
+      const [decisions, reasons] = await Promise.all([
+        currentDecisions(db, stage.id),
+        listReasons(db, [stage.id]),
+      ]);
+      return stageAgreement(stage.id, decisions, reasons);
+    },
+  );
+
+  app.get<{ Params: StageParams }>(
+    `${BASE}/stages/:stageId/dashboard`,
+    async (request): Promise<StageDashboardResponse> => {
+      const { stage, chain, asker } = await context(request);
+      const [view, evidence, reviewers, stops] = await Promise.all([
+        stageView(db, chain, asker),
+        stoppingEvidence(db, chain),
+        decisionCountsByReviewer(db, stage.id),
+        listStops(db, stage.id),
+      ]);
+      return {
+        stage: view,
+        evidence,
+        reviewers: asker.seesAll ? reviewers : reviewers.filter((r) => r.reviewerId === asker.userId),
+        stops: stops.map((s) => ({
+          at: s.at.toISOString(),
+          by: s.stoppedByName,
+          note: s.note,
+          evidence: s.evidence as StoppingEvidenceView,
+        })),
+      };
+    },
+  );
+
+  async function exportRows(
+    chain: Awaited<ReturnType<typeof context>>['chain'],
+    asker: Asker,
+  ): Promise<DecisionExportRow[]> {
+    const stage = chain[chain.length - 1] as Awaited<ReturnType<typeof context>>['stage'];
+    const reasons = new Map((await listReasons(db, [stage.id], true)).map((r) => [r.id, r.label]));
+    const rows: DecisionExportRow[] = [];
+    for (let offset = 0; ; offset += 5000) {
+      const page = await listStageRecords(db, chain, { offset, limit: 5000 });
+      const decisions = await currentDecisions(
+        db,
+        stage.id,
+        page.records.map((r) => r.recordId),
+      );
+      const resolutions = await listResolutions(
+        db,
+        stage.id,
+        page.records.map((r) => r.recordId),
+      );
+      for (const item of page.records)
+        rows.push(exportRow(item, decisions, resolutions, reasons, asker, stage));
+      if (page.records.length < 5000) break;
+    }
+    return rows;
+  }
+
+  function exportRow(
+    item: StageRecord,
+    decisions: readonly StoredDecision[],
+    resolutions: Awaited<ReturnType<typeof listResolutions>>,
+    reasons: ReadonlyMap<string, string>,
+    asker: Asker,
+    stage: Awaited<ReturnType<typeof context>>['stage'],
+  ): DecisionExportRow {
+    const record = presentScreeningRecord(item);
+    const onRecord = decisions.filter((d) => d.recordId === item.recordId);
+    const reveal = mayReveal(stage, item.state, asker);
+    // Blinded reviewers export their own decisions; everyone else the final ones.
+    const visible = reveal ? onRecord : onRecord.filter((d) => d.reviewerId === asker.userId);
+    const mine = onRecord.find((d) => d.reviewerId === asker.userId);
+    const resolution = resolutions.find((r) => r.recordId === item.recordId);
+    const chosen = reveal
+      ? {
+          decision: item.state.final,
+          reasonIds: resolution ? resolution.reasonIds : [...new Set(onRecord.flatMap((d) => d.reasonIds))],
+          note:
+            resolution?.note ??
+            onRecord
+              .map((d) => d.note)
+              .filter(Boolean)
+              .join(' | '),
+        }
+      : { decision: mine?.decision ?? null, reasonIds: mine?.reasonIds ?? [], note: mine?.note ?? '' };
+    return {
+      recordId: item.recordId,
+      ...(record.title ? { title: record.title } : {}),
+      ...(record.abstract ? { abstract: record.abstract } : {}),
+      authors: record.authors,
+      ...(record.year !== null ? { year: record.year } : {}),
+      ...(record.container ? { journal: record.container } : {}),
+      ...(record.doi ? { doi: record.doi } : {}),
+      ...(record.pmid ? { pmid: record.pmid } : {}),
+      decision: chosen.decision,
+      reasons: chosen.reasonIds.map((id) => reasons.get(id) ?? id),
+      note: chosen.note,
+      reviewers: visible.map((d) => ({ name: d.reviewerName, decision: d.decision })),
+    };
+  }
+
+  app.get<{ Params: StageParams }>(`${BASE}/stages/:stageId/decisions.csv`, async (request, reply) => {
+    const { project, stage, chain, asker } = await context(request);
+    const query = decisionsExportQuerySchema.safeParse(request.query);
+    if (!query.success) throw validationError(query.error, 'Export query');
+    if (query.data.format === 'ris')
+      throw new WeftError('validation', 'format: ask for decisions.ris to export RIS.');
+    const body = formatDecisionFile(query.data.format, await exportRows(chain, asker));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`${project.name}-${stage.key}-decisions`, 'csv'))
+      .header('cache-control', 'no-store')
+      .send(body);
+  });
+
+  app.get<{ Params: StageParams }>(`${BASE}/stages/:stageId/decisions.ris`, async (request, reply) => {
+    const { project, stage, chain, asker } = await context(request);
+    const body = formatDecisionFile('ris', await exportRows(chain, asker));
+    return reply
+      .header('content-type', 'application/x-research-info-systems; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`${project.name}-${stage.key}-decisions`, 'ris'))
+      .header('cache-control', 'no-store')
+      .send(body);
+  });
+}
