@@ -6,6 +6,7 @@ import { countUsers, type Store } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { EventHub } from './live/event-hub.js';
+import { Prioritiser } from './screening/prioritiser/prioritiser.js';
 
 export interface StartOptions {
   store: Store;
@@ -56,12 +57,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     { logger: options.logger ?? false, webRoot: options.webRoot ?? defaultWebRoot() },
   );
   await hub.start();
+  // Retrains screening models in a worker thread after decisions (see Prioritiser).
+  const prioritiser = new Prioritiser(options.store, {
+    onError: (error) => app.log.error({ err: error }, 'prioritisation error'),
+  });
+  await prioritiser.start();
   const address = await app.listen({ host, port: options.port ?? 8080 });
   return {
     app,
     hub,
     url: address.replace('[::1]', 'localhost'),
     async close() {
+      await prioritiser.stop();
       await hub.stop();
       await app.close();
     },
