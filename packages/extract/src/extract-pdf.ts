@@ -63,7 +63,6 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    stopAtErrors: true,
   });
   try {
     const pdf = await task.promise.catch((error: unknown) => {
