@@ -2,6 +2,7 @@ import { COMMAND_TYPES, type CommandType } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
+import { SCREENING_COMMAND_MATRIX, screeningPayloadFor } from './testing/screening-policy-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
 
@@ -62,6 +63,7 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
     outsider: 403,
     anonymous: 401,
   },
+  ...SCREENING_COMMAND_MATRIX,
 };
 
 const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record<Actor, number> }> = [
@@ -190,7 +192,14 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     return pending[0] as { record_a: string; record_b: string };
   }
 
-  async function payloadFor(type: CommandType, projectId: string): Promise<unknown> {
+  async function payloadFor(type: CommandType, projectId: string, actor: Actor): Promise<unknown> {
+    const screening = await screeningPayloadFor(type, projectId, actor, {
+      store: t.store,
+      clients,
+      ids,
+      records: async (id) => (await identificationFixture(id, 'records')).recordIds,
+    });
+    if (screening !== undefined) return screening;
     switch (type) {
       case 'search.create':
         return { sourceType: 'register', name: 'ClinicalTrials.gov' };
@@ -282,7 +291,7 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     it(`${type}: each actor gets the specified status; a refusal changes nothing but the audit log`, async () => {
       for (const actor of ACTORS) {
         const projectId = await freshProject(type === 'project.unarchive');
-        const payload = await payloadFor(type, projectId);
+        const payload = await payloadFor(type, projectId, actor);
         const before = await counts(projectId);
         const response = await clients[actor].command(type, payload, projectId);
         const expected = COMMAND_MATRIX[type][actor];
