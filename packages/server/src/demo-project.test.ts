@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentificationResponse } from '@weft/protocol';
+import type { IdentificationResponse, StagesResponse } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSearches } from './demo/demo-records.js';
@@ -33,6 +33,7 @@ describe.each(availableBackends())('demo project on %s', (backend) => {
       'search.created',
       'records.imported',
       'duplicates.detected',
+      'screening.stages-created',
     ]);
     const searches = demoSearches();
     const total = searches.reduce((sum, s) => sum + s.recordCount, 0);
@@ -43,15 +44,22 @@ describe.each(availableBackends())('demo project on %s', (backend) => {
     expect(counts.body.identified).toBe(total);
     expect(counts.body.duplicatesRemovedAutomatically).toBe(8);
     // Studies 16–23 are in both exports: eight duplicates, all found although only one side has a DOI.
-    const detected = events.body.events.at(-1)?.payload as { recordsMergedAutomatically: number };
+    const detected = events.body.events.find((e) => e.eventType === 'duplicates.detected')?.payload as {
+      recordsMergedAutomatically: number;
+    };
     expect(detected.recordsMergedAutomatically).toBe(8);
     expect(counts.body.remaining).toBe(total - 8);
+    // A screening stage is ready with every remaining record in it.
+    const stages = await owner.request<StagesResponse>('GET', `/api/projects/${projectId}/screening/stages`);
+    expect(stages.body.stages.map((s) => s.key)).toEqual(['title-abstract', 'full-text']);
+    expect(stages.body.stages[0]?.progress).toMatchObject({ eligible: total - 8, remaining: total - 8 });
+    expect(stages.body.stages[0]?.progress.myQueue).toBe(total - 8);
 
     // Replaying the command (a retry) creates nothing more.
     const replay = await owner.command<{ projectId: string }>('demo.create', {}, undefined, id);
     expect(replay.body.replayed).toBe(true);
     expect(replay.body.result.projectId).toBe(projectId);
     const after = await owner.request<{ events: unknown[] }>('GET', `/api/projects/${projectId}/events`);
-    expect(after.body.events).toHaveLength(6);
+    expect(after.body.events).toHaveLength(7);
   });
 });

@@ -65,5 +65,7 @@ export const demoCreate = defineHandler({
       await run.command(`import-${i}`, 'import.records', { searchId, uploadId, format: 'ris' }, projectId);
     }
     await run.command('dedup', 'dedup.run', {}, projectId);
+    // The remaining records are ready to screen: title/abstract, then full text.
+    await run.command('screening', 'screening.set-up', {}, projectId);
   },
 });
