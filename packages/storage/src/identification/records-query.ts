@@ -92,12 +92,18 @@ export async function listRecords(db: Db, projectId: string, query: RecordQuery)
   // with their jsonb working copies attached took seconds on PGlite, the ids alone a fraction.
   const page = await base
     .select('records.id')
+    // The total in the same scan as the sort (a window runs before LIMIT): one pass, not two.
+    .select(sql<string>`count(*) over ()`.as('total'))
     .orderBy(sql`${sql.ref(SORT_COLUMNS[query.sort])} ${sql.raw(query.order)} nulls last`)
     .orderBy('records.id')
     .offset(query.offset)
     .limit(query.limit)
     .execute();
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Past the end there is no row to carry the total: count it apart (rare: a list that shrank).
+  const total =
+    page[0] !== undefined
+      ? Number(page[0].total)
+      : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const byId = new Map(
     (
       await findRecords(
@@ -109,7 +115,7 @@ export async function listRecords(db: Db, projectId: string, query: RecordQuery)
   );
   return {
     records: page.map((row) => byId.get(row.id)).filter((r): r is StoredRecord => r !== undefined),
-    total: Number(total.n),
+    total,
   };
 }
 

@@ -65,25 +65,25 @@ export const COLUMN_SPECS: Record<RecordColumnId, ColumnSpec> = {
   },
   'first-author': {
     label: 'First author',
-    width: '150px',
+    width: '130px',
     sort: 'first-author',
     cell: (row) => truncated(firstAuthor(row.record)),
   },
   year: {
     label: 'Year',
-    width: '70px',
+    width: '58px',
     sort: 'year',
     cell: (row) => <Text fz="sm">{row.record.year ?? ''}</Text>,
   },
   journal: {
     label: 'Journal',
-    width: '170px',
+    width: '150px',
     cell: (row) => truncated(row.record.container ?? row.record.containerAbbreviation),
   },
   citation: { label: 'Vol (issue): pages', width: '140px', cell: (row) => truncated(citation(row.record)) },
   doi: {
     label: 'DOI',
-    width: '190px',
+    width: '170px',
     cell: (row) => truncated(row.record.doi, { ff: 'monospace', fz: 'xs' }),
   },
   pmid: {
@@ -95,7 +95,7 @@ export const COLUMN_SPECS: Record<RecordColumnId, ColumnSpec> = {
   language: { label: 'Language', width: '90px', cell: (row) => truncated(row.record.language) },
   search: {
     label: 'Search',
-    width: '130px',
+    width: '110px',
     cell: (_row, searchName) => truncated(searchName, { fz: 'xs', c: 'dimmed' }),
   },
 };

@@ -75,11 +75,11 @@ export function RecordsPage() {
             <Group gap="sm" align="flex-end" wrap="wrap">
               <TextInput
                 aria-label="Search records"
-                placeholder="Search titles, authors, DOI, PMID…"
+                placeholder="Search title, author, DOI, PMID"
                 leftSection={<IconSearch size={16} />}
                 value={text}
                 onChange={(event) => setText(event.currentTarget.value)}
-                style={{ flex: 1, minWidth: 220 }}
+                style={{ flex: 1, minWidth: 200 }}
               />
               <Select
                 aria-label="Filter by search"
@@ -88,7 +88,7 @@ export function RecordsPage() {
                 data={(searches.data?.searches ?? []).map((s) => ({ value: s.id, label: s.name }))}
                 value={searchId}
                 onChange={setSearchId}
-                w={180}
+                w={150}
               />
               <Select
                 aria-label="Duplicate status"
@@ -96,7 +96,7 @@ export function RecordsPage() {
                 value={view}
                 onChange={(value) => setView((value as View | null) ?? 'all')}
                 allowDeselect={false}
-                w={220}
+                w={190}
               />
               <NumberInput
                 aria-label="Year from"
@@ -135,6 +135,10 @@ export function RecordsPage() {
               </Card>
             ) : (
               <>
+                <Text fz="sm" c="dimmed" data-testid="records-range">
+                  {rows.total.toLocaleString()} {rows.total === 1 ? 'record' : 'records'}
+                  {filtered ? ' match' : ''}
+                </Text>
                 <RecordsTable
                   total={rows.total}
                   getRow={rows.getRow}
@@ -147,12 +151,8 @@ export function RecordsPage() {
                     setOrder(o);
                   }}
                   searchNames={searchNames}
-                  height="calc(100vh - 290px)"
+                  height="calc(100vh - 285px)"
                 />
-                <Text fz="sm" c="dimmed" data-testid="records-range">
-                  {rows.total.toLocaleString()} {rows.total === 1 ? 'record' : 'records'}
-                  {filtered ? ' match' : ''}
-                </Text>
               </>
             )}
           </Stack>
