@@ -15,6 +15,7 @@ const FIXTURES: [string, DocumentKind][] = [
   ['integrated-care.docx', 'docx'],
   ['report.pdf', 'pdf'],
   ['partly-scanned.pdf', 'pdf'],
+  ['runs.pdf', 'pdf'],
   ['interview.vtt', 'transcript'],
   ['interview-crlf-bom.vtt', 'transcript'],
   ['interview.srt', 'transcript'],

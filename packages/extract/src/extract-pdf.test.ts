@@ -116,3 +116,16 @@ describe('pdf', () => {
     expect(error.message).toMatch(/^junk\.pdf: not a readable PDF \(/);
   });
 });
+
+describe('pdf lines', () => {
+  it('joins runs on one baseline (a bold word, a superscript) and measures line pitch from the line, not the superscript', async () => {
+    const document = await extractDocument({ fileName: 'runs.pdf', bytes: fixture('runs.pdf') });
+    expect(document.text).toBe('Trust was essential12\nfor sharing records.');
+    expect(blocksWithText(document).filter((block) => block.kind === 'paragraph')).toEqual([
+      { kind: 'paragraph', page: 1, text: 'Trust was essential12\nfor sharing records.' },
+    ]);
+    const superscript = document.items?.find((item) => document.text.slice(item.start, item.end) === '12');
+    expect(superscript).toMatchObject({ height: 7, y: 595 - 504 - 7 });
+    expect(documentProblems(document)).toEqual([]);
+  });
+});

@@ -92,7 +92,9 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
       const paragraphs: { start: number; end: number }[] = [];
       let paragraphStart = text.length;
       let lineBreakPending = false;
-      let previous: { baseline: number; size: number; right: number } | undefined;
+      // The line's baseline is its first item's: a superscript must not shift where the line is.
+      let line: { baseline: number; size: number } | undefined;
+      let previousRight = 0;
 
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
@@ -103,20 +105,25 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
           lineBreakPending ||= item.hasEOL;
           continue;
         }
-        if (previous) {
-          const lead = Math.max(size, previous.size);
-          const pitch = baseline - previous.baseline;
-          if (lineBreakPending || Math.abs(pitch) > lead * 0.5) {
+        if (line) {
+          const lead = Math.max(size, line.size);
+          const pitch = baseline - line.baseline;
+          // pdf.js marks line ends, but also some baseline shifts (subscripts): a line break
+          // needs the baseline to move or the text to go back to the left.
+          const wrapped = lineBreakPending && x < previousRight - size * 0.5;
+          if (wrapped || Math.abs(pitch) > lead * 0.5) {
             // Moving up the page (a new column) or a wide gap ends the paragraph.
             if (pitch < 0 || pitch > lead * PARAGRAPH_GAP) {
               paragraphs.push({ start: paragraphStart, end: text.length });
               text += '\n\n';
               paragraphStart = text.length;
             } else text += '\n';
-          } else if (x - previous.right > size * 0.2 && !/\s$/.test(text) && !/^\s/.test(item.str)) {
-            text += ' ';
+            line = { baseline, size };
+          } else {
+            line.size = Math.max(line.size, size);
+            if (x - previousRight > size * 0.2 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
           }
-        }
+        } else line = { baseline, size };
         const start = text.length;
         text += item.str;
         items.push({
@@ -129,7 +136,7 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
           height: size,
         });
         lineBreakPending = item.hasEOL;
-        previous = { baseline, size, right: x + item.width * viewport.scale };
+        previousRight = x + item.width * viewport.scale;
       }
       paragraphs.push({ start: paragraphStart, end: text.length });
 
