@@ -69,8 +69,8 @@ export const screeningDecide = defineHandler({
     const { stage, chain } = await loadStage(trx, project.id, payload.stageId, true);
     requireNotClosed(stage);
     requireAssigned(stage, context.actor.id);
-    await checkReasons(trx, stage, payload.decision, payload.reasonIds);
     await requireEligible(trx, chain, payload.recordId);
+    await checkReasons(trx, stage, payload.decision, payload.reasonIds);
     const previous = await findCurrentDecision(trx, stage.id, payload.recordId, context.actor.id);
     const [decisionId] = await insertDecisions(trx, [
       {
