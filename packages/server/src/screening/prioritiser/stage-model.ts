@@ -1,11 +1,9 @@
+import { createVectorizer, type LinearModel, type ModelSettings, trainClassifier } from '@weft/core';
 import {
-  createVectorizer,
-  type LinearModel,
-  type ModelSettings,
-  scoreRows,
-  type TfidfMatrix,
-  trainClassifier,
-} from '@weft/core';
+  type FrequencyOrderedMatrix,
+  orderColumnsByFrequency,
+  scoreOrdered,
+} from './frequency-ordered-matrix.js';
 
 /** One retrain request for a stage: labels as row indexes into the corpus the key names. */
 export interface TrainRequest {
@@ -33,7 +31,7 @@ export type TrainOutcome =
 
 interface CachedStage {
   corpusKey: string;
-  matrix: TfidfMatrix;
+  ordered: FrequencyOrderedMatrix;
   featuresKey: string;
   model?: LinearModel;
   /** Labels the cached model was trained on, row → 0/1. */
@@ -56,25 +54,21 @@ export class StageModels {
     if (!cached || cached.corpusKey !== request.corpusKey || cached.featuresKey !== featuresKey) {
       if (!request.texts) return { kind: 'need-corpus' };
       const start = performance.now();
-      const matrix = createVectorizer(request.texts, request.settings.features);
+      const ordered = orderColumnsByFrequency(createVectorizer(request.texts, request.settings.features));
       vectoriseMs = performance.now() - start;
-      cached = { corpusKey: request.corpusKey, matrix, featuresKey };
+      cached = { corpusKey: request.corpusKey, ordered, featuresKey };
       this.stages.set(request.stageId, cached);
     }
     const rows = Array.from(request.labelledRows);
     const labels = Array.from(request.labels, (l) => l === 1);
     const warm = this.canWarmStart(cached, rows, request.labels) ? cached.model : undefined;
     const trainStart = performance.now();
-    const model = trainClassifier(
-      cached.matrix,
-      rows,
-      labels,
-      request.settings.classifier,
-      warm,
-      request.seed,
-    );
+    const { matrix } = cached.ordered;
+    const model = trainClassifier(matrix, rows, labels, request.settings.classifier, warm, request.seed);
     const rankStart = performance.now();
-    const scores = scoreRows(cached.matrix, model);
+    const labelled = new Uint8Array(matrix.rowCount);
+    for (const row of rows) labelled[row] = 1;
+    const scores = scoreOrdered(cached.ordered, model, labelled);
     const end = performance.now();
     cached.model = model;
     cached.trainedLabels = new Map(rows.map((row, k) => [row, request.labels[k] as number]));
