@@ -55,6 +55,13 @@ const SECTIONS = [
         mod,
       )}`,
   },
+  {
+    id: 'screening-retrain',
+    title: 'Screening retrain speed',
+    script: 'screening-retrain.mjs',
+    run: async (mod, options) =>
+      `${sectionHeading('Screening retrain speed', options.machine)}\n\n${(await mod.runScreeningRetrain(options)).markdown}`,
+  },
 ];
 
 /** Another area's result as tables; a `markdown` string it returns is used as written. */
