@@ -1,8 +1,27 @@
-import { Badge, Card, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Card, Table, Text, Tooltip } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import type { SearchView } from '@weft/protocol';
+import { useState } from 'react';
+import { EditSearchModal } from './edit-search-modal';
 
-/** Every search with what it reported and what was imported (PRISMA-S asks for both). */
-export function SearchesTable({ searches }: { searches: SearchView[] }) {
+/**
+ * Every search with what it reported and what was imported (PRISMA-S asks for both). With
+ * `projectId` and `canEdit`, each row has an edit action for its details.
+ */
+export function SearchesTable({
+  searches,
+  projectId,
+  canEdit = false,
+  onChanged,
+}: {
+  searches: SearchView[];
+  projectId?: string;
+  canEdit?: boolean;
+  onChanged?: () => void;
+}) {
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editable = canEdit && projectId !== undefined;
+  const editing = searches.find((s) => s.id === editingId) ?? null;
   return (
     <Card withBorder radius="md" padding={0}>
       <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="searches-table">
@@ -18,6 +37,11 @@ export function SearchesTable({ searches }: { searches: SearchView[] }) {
             <Table.Th w={150} ta="right">
               Imported
             </Table.Th>
+            {editable && (
+              <Table.Th w={56}>
+                <span className="visually-hidden">Actions</span>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -66,11 +90,33 @@ export function SearchesTable({ searches }: { searches: SearchView[] }) {
                   )}
                   {search.recordCount.toLocaleString()}
                 </Table.Td>
+                {editable && (
+                  <Table.Td>
+                    <Tooltip label="Edit search details">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Edit search ${search.name}`}
+                        onClick={() => setEditingId(search.id)}
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}
         </Table.Tbody>
       </Table>
+      {editable && (
+        <EditSearchModal
+          projectId={projectId}
+          search={editing}
+          onClose={() => setEditingId(null)}
+          onSaved={() => onChanged?.()}
+        />
+      )}
     </Card>
   );
 }

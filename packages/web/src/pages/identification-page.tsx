@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconFileImport, IconTable } from '@tabler/icons-react';
+import { mayDo } from '@weft/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { sendCommand } from '../api/commands';
@@ -51,6 +52,7 @@ export function IdentificationPage() {
     <ProjectGate>
       {(project, role) => {
         const mayImport = can(role, 'identification.import');
+        const mayEditSearch = mayDo(role, 'search.update');
         const mayFind = can(role, 'duplicates.find');
         const data = counts.data;
         return (
@@ -120,7 +122,12 @@ export function IdentificationPage() {
                     )}
                   </Group>
                   {searches.data && searches.data.searches.length > 0 ? (
-                    <SearchesTable searches={searches.data.searches} />
+                    <SearchesTable
+                      searches={searches.data.searches}
+                      projectId={projectId}
+                      canEdit={mayEditSearch}
+                      onChanged={refresh}
+                    />
                   ) : (
                     <Card withBorder radius="md" p="xl" ta="center" data-testid="no-searches">
                       <Text fw={600}>No searches yet</Text>
