@@ -35,5 +35,10 @@ export { cueText } from './transcript/cue-text.js';
 export { extractSpeakerLines } from './transcript/extract-speaker-lines.js';
 export { extractSrt } from './transcript/extract-srt.js';
 export { extractVtt } from './transcript/extract-vtt.js';
-export { looksLikeSpeakerTranscript, parseSpeakerLine, type SpeakerLine } from './transcript/speaker-line.js';
+export {
+  looksLikeSpeakerTranscript,
+  parseSpeakerHeading,
+  parseSpeakerLine,
+  type SpeakerLine,
+} from './transcript/speaker-line.js';
 export { parseTimestamp } from './transcript/timestamp.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentProblems } from '../document-problems.js';
 import { extractDocument } from '../extract-document.js';
 import { blocksWithText, fixture } from '../testing/fixtures.js';
-import { looksLikeSpeakerTranscript, parseSpeakerLine } from './speaker-line.js';
+import { looksLikeSpeakerTranscript, parseSpeakerHeading, parseSpeakerLine } from './speaker-line.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -39,6 +39,25 @@ describe('speaker-line transcripts', () => {
     const document = await extractDocument({ fileName: 'chat.txt', bytes: encode(source) });
     expect(document.text).toBe('Jane Smith: Hello there.\n\nBob: Hi Jane.\n\nJane Smith: Shall we start?');
     expect(document.meta).toMatchObject({ bom: true, lineEndings: 'crlf', speakers: ['Jane Smith', 'Bob'] });
+  });
+
+  it('reads speakers on a line of their own, as Otter exports them ("Name  m:ss", words below)', async () => {
+    const source =
+      'Jane Smith  0:03\nThanks for joining.\nShall we start?\n\nSpeaker 2  1:02:07\nYes.\n\nJane Smith:\nGood.\n';
+    const document = await extractDocument({ fileName: 'otter.txt', bytes: encode(source) });
+    expect(document.kind).toBe('transcript');
+    expect(blocksWithText(document)).toEqual([
+      {
+        kind: 'utterance',
+        speaker: 'Jane Smith',
+        startMs: 3000,
+        text: 'Jane Smith: Thanks for joining. Shall we start?',
+      },
+      { kind: 'utterance', speaker: 'Speaker 2', startMs: 3_727_000, text: 'Speaker 2: Yes.' },
+      { kind: 'utterance', speaker: 'Jane Smith', text: 'Jane Smith: Good.' },
+    ]);
+    expect(parseSpeakerHeading('P3 (01:02)')).toEqual({ speaker: 'P3', startMs: 62_000 });
+    expect(parseSpeakerHeading('Introduction')).toBeUndefined();
   });
 
   it('leaves prose with the odd colon as plain text, unless a transcript is asked for', async () => {

@@ -2,11 +2,12 @@ import type { DecodedDocumentText } from '../decode-document-text.js';
 import { ExtractError } from '../extract-error.js';
 import type { ExtractedDocument } from '../extracted-document.js';
 import { buildTranscript, type Utterance } from './build-transcript.js';
-import { parseSpeakerLine } from './speaker-line.js';
+import { parseSpeakerHeading, parseSpeakerLine } from './speaker-line.js';
 
 /**
  * A typed interview transcript: "Interviewer: ..." / "P3: ..." lines, optionally with a
- * timestamp ("[00:01:02] Jane: ..."). Lines that do not name a speaker continue the current
+ * timestamp ("[00:01:02] Jane: ..."), or a speaker on a line of their own before their words
+ * ("Jane Smith  0:03", as Otter exports, or "Jane:"). Lines that do not name a speaker continue the current
  * utterance (wrapped lines join with a space, a further paragraph with a line break); text
  * before the first speaker is a header and stays as paragraphs.
  */
@@ -26,11 +27,16 @@ export function extractSpeakerLines(fileName: string, decoded: DecodedDocumentTe
       continue;
     }
     const spoken = parseSpeakerLine(line);
+    const heading = spoken ? undefined : parseSpeakerHeading(line);
     if (spoken) {
       current = { speaker: spoken.speaker, body: spoken.body, startMs: spoken.startMs, endMs: undefined };
       utterances.push(current);
+    } else if (heading) {
+      current = { speaker: heading.speaker, body: '', startMs: heading.startMs, endMs: undefined };
+      utterances.push(current);
     } else if (current) {
-      current.body += `${paragraphBreak ? '\n' : ' '}${line}`;
+      const separator = current.body === '' ? '' : paragraphBreak ? '\n' : ' ';
+      current.body += `${separator}${line}`;
     } else {
       preambleParagraph.push(line);
     }

@@ -8,6 +8,12 @@ const SPEAKER_LINE = new RegExp(
   'u',
 );
 
+/** A speaker on a line of their own, with a colon or a time: "Jane Smith:", "Jane Smith  0:03" (Otter), "P3 (01:02:03)". */
+const SPEAKER_HEADING = new RegExp(
+  String.raw`^(?:(${NAME})\s*:|(${NAME})(?:\s+|\s*[\[(])(${TIME})[\])]?\s*:?)$`,
+  'u',
+);
+
 export interface SpeakerLine {
   speaker: string;
   body: string;
@@ -23,6 +29,18 @@ export function parseSpeakerLine(line: string): SpeakerLine | undefined {
   return { speaker, body, startMs: time === undefined ? undefined : parseTimestamp(time) };
 }
 
+/** A line naming only the speaker, whose words follow on the next lines; undefined otherwise. */
+export function parseSpeakerHeading(line: string): Omit<SpeakerLine, 'body'> | undefined {
+  const match = SPEAKER_HEADING.exec(line.trim());
+  if (!match) return undefined;
+  const [, colonName, timedName, time] = match;
+  const speaker = colonName ?? timedName ?? '';
+  return { speaker, startMs: time === undefined ? undefined : parseTimestamp(time) };
+}
+
+const namesSpeaker = (line: string) =>
+  parseSpeakerLine(line) !== undefined || parseSpeakerHeading(line) !== undefined;
+
 /**
  * Whether a plain text reads as a speaker transcript: at least two speaker lines, and from
  * the first of them on (a header may precede it) at least half the non-empty lines are
@@ -30,15 +48,17 @@ export function parseSpeakerLine(line: string): SpeakerLine | undefined {
  */
 export function looksLikeSpeakerTranscript(text: string): boolean {
   const all = text.split('\n').filter((line) => line.trim() !== '');
-  const first = all.findIndex((line) => parseSpeakerLine(line) !== undefined);
+  const first = all.findIndex(namesSpeaker);
   if (first < 0) return false;
   const lines = all.slice(first);
-  const speakerLines = lines.filter((line) => parseSpeakerLine(line) !== undefined).length;
+  const speakerLines = lines.filter(namesSpeaker).length;
   if (speakerLines < 2) return false;
   if (speakerLines / lines.length >= 0.5) return true;
-  const paragraphs = text.split(/\n[ \t]*\n/).filter((paragraph) => paragraph.trim() !== '');
-  const opening = paragraphs.filter((paragraph) =>
-    parseSpeakerLine(paragraph.trim().split('\n', 1)[0] ?? ''),
-  );
-  return opening.length / paragraphs.length >= 0.8;
+  const paragraphs = text
+    .split(/\n[ \t]*\n/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => namesSpeaker(paragraph.trim().split('\n', 1)[0] ?? ''));
+  const opened = paragraphs.slice(paragraphs.indexOf(true));
+  const opening = opened.filter(Boolean);
+  return opening.length / opened.length >= 0.8;
 }
