@@ -205,4 +205,63 @@ describe.each(availableBackends())('weft screen on %s', (backend) => {
     ]);
     expect(JSON.parse(exported.stdout)).toMatchObject({ decided: 2 });
   });
+
+  it("imports Covidence full-text exclusions with the stage's reasons; records the stage does not screen are named", async () => {
+    // Only the cats record passed title and abstract (included above).
+    const covidence = `Title,Authors,Published Year,DOI,Covidence #,Study,Notes,Exclusion Reason
+Cats in the household: a survey,"Smith, J",2019,10.1000/cats.1,#1,Smith 2019,,wrong outcomes
+Dogs and their owners,"Doe, A",2020,,#2,Doe 2020,,Wrong population or setting
+`;
+    writeFileSync(join(dir, 'review_1_excluded_csv_20240101.csv'), covidence);
+    const args = (file: string) => [
+      'screen',
+      'import',
+      'Review',
+      file,
+      '--stage',
+      'full-text',
+      '--reviewer',
+      'ana',
+      '--json',
+    ];
+    const result = await weft(args(join(dir, 'review_1_excluded_csv_20240101.csv')));
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      rows: 2,
+      matched: 1,
+      decisions: { include: 0, exclude: 1, maybe: 0, undecided: 0 },
+      unmatched: [
+        {
+          row: 2,
+          reason:
+            'line 3: the record is not screened at Full text (a merged duplicate, or not passed on by the stage before)',
+        },
+      ],
+    });
+    const out = join(dir, 'full-text.csv');
+    await weft([
+      'screen',
+      'export',
+      'Review',
+      '--stage',
+      'full-text',
+      '--format',
+      'asreview-csv',
+      '--out',
+      out,
+    ]);
+    expect(readFileSync(out, 'utf8')).toMatch(/Cats in the household: a survey,.*,0,exclude,Wrong outcomes,/);
+
+    // Full text needs a reason for an exclusion: a row without one is listed, not recorded.
+    writeFileSync(join(dir, 'review_1_irrelevant_csv_20240101.csv'), covidence.replace('wrong outcomes', ''));
+    const noReason = await weft(args(join(dir, 'review_1_irrelevant_csv_20240101.csv')));
+    expect(noReason.code, noReason.stderr).toBe(0);
+    const parsed = JSON.parse(noReason.stdout);
+    expect(parsed.matched).toBe(0);
+    expect(parsed.unmatched[0]).toEqual({
+      row: 1,
+      reason: "line 2: an exclusion at Full text needs one of the stage's reasons",
+      title: 'Cats in the household: a survey',
+    });
+  });
 });
