@@ -27,6 +27,7 @@ export { formatRis } from './ris/ris-format.js';
 export { risPlugin } from './ris/ris-plugin.js';
 export { type ParsedBatch, type ParseStreamOptions, parseStream, type StreamFormatId } from './stream.js';
 export { type FileStream, type StreamFileOptions, streamFile } from './stream-file.js';
+export { type CsvCell, formatCsvText } from './support/csv-text.js';
 export { isDoiValue, normaliseDoi } from './support/doi.js';
 export { formatPersonName, parsePersonName } from './support/person-name.js';
 export { parseYear } from './support/year.js';

@@ -12,6 +12,7 @@ import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { identificationRoutes } from './routes/identification.js';
+import { prismaRoutes } from './routes/prisma.js';
 import { projectRoutes } from './routes/projects.js';
 import { recordsExportRoutes } from './routes/records-export.js';
 import { screeningRoutes } from './routes/screening.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   uploadPreviewRoutes(app, deps);
   recordsExportRoutes(app, deps);
   screeningRoutes(app, deps);
+  prismaRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }

@@ -6,6 +6,7 @@ export * from './identification/index.js';
 export * from './migrate.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 export * from './open-store.js';
+export * from './reporting/index.js';
 export * from './repositories/audit.js';
 export * from './repositories/projects.js';
 export * from './repositories/sessions.js';

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
+import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
 import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
 
 /** Timestamps are written as ISO strings or Dates and read back as Dates by node-postgres. */
@@ -77,7 +78,7 @@ export interface AuditEntriesTable {
   detail: Json;
 }
 
-export interface Database extends IdentificationTables, ScreeningTables {
+export interface Database extends IdentificationTables, ScreeningTables, ReportingTables {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
@@ -104,4 +105,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'sessions',
   ...IDENTIFICATION_TABLES,
   ...SCREENING_TABLES,
+  ...REPORTING_TABLES,
 ] as const satisfies readonly (keyof Database)[];

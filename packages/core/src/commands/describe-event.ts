@@ -1,5 +1,6 @@
 import type { ProjectEvent } from './command.js';
 import { describeIdentificationEvent } from './describe-identification-event.js';
+import { describeReportingEvent } from './describe-reporting-event.js';
 import { describeScreeningEvent } from './describe-screening-event.js';
 import { eventWords } from './event-words.js';
 
@@ -9,7 +10,8 @@ import { eventWords } from './event-words.js';
  */
 export function describeEvent(event: ProjectEvent): string {
   const { who, str } = eventWords(event);
-  const byCapability = describeIdentificationEvent(event) ?? describeScreeningEvent(event);
+  const byCapability =
+    describeIdentificationEvent(event) ?? describeScreeningEvent(event) ?? describeReportingEvent(event);
   if (byCapability !== undefined) return byCapability;
   switch (event.eventType) {
     case 'project.created':

@@ -1,4 +1,5 @@
 import { IDENTIFICATION_ACTIONS } from './identification-actions.js';
+import { REPORTING_ACTIONS } from './reporting-actions.js';
 import { type Role, roleAtLeast } from './role.js';
 import { SCREENING_ACTIONS } from './screening-actions.js';
 
@@ -20,6 +21,7 @@ export const PROJECT_ACTIONS = {
   'member.remove': 'lead',
   ...IDENTIFICATION_ACTIONS,
   ...SCREENING_ACTIONS,
+  ...REPORTING_ACTIONS,
 } as const satisfies Record<string, Role>;
 
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;

@@ -6,6 +6,7 @@ import { projectCreate } from './handlers/project-create.js';
 import { projectArchive, projectDescribe, projectRename, projectUnarchive } from './handlers/project-edit.js';
 import { userCreate } from './handlers/user-create.js';
 import { IDENTIFICATION_HANDLERS } from './identification-handlers.js';
+import { REPORTING_HANDLERS } from './reporting-handlers.js';
 import { SCREENING_HANDLERS } from './screening-handlers.js';
 
 /** Every command type has exactly one handler; the `satisfies` makes a missing one a type error. */
@@ -22,6 +23,7 @@ export const HANDLERS = {
   'demo.create': demoCreate,
   ...IDENTIFICATION_HANDLERS,
   ...SCREENING_HANDLERS,
+  ...REPORTING_HANDLERS,
   // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own type below
 } satisfies { [T in CommandType]: CommandHandler<T, any> };
 

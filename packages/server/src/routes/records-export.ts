@@ -11,8 +11,8 @@ import {
 import type { ServerDeps } from '../server-deps.js';
 
 /** A file name for content-disposition: plain ASCII in `filename`, the real name in `filename*`. */
-export function attachmentHeader(projectName: string, extension: string): string {
-  const name = `${projectName.trim() || 'project'}-records.${extension}`;
+export function attachmentHeader(projectName: string, extension: string, what = 'records'): string {
+  const name = `${projectName.trim() || 'project'}-${what}.${extension}`;
   const ascii = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

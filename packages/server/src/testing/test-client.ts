@@ -39,6 +39,18 @@ export class TestClient {
     } satisfies HttpResult<T>;
   }
 
+  /** A GET whose body is a file (CSV, PNG…), not JSON. */
+  async download(path: string): Promise<{ status: number; contentType: string; bytes: Buffer }> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
   async login(username: string, password: string): Promise<HttpResult> {
     const result = await this.request<{ csrfToken: string }>('POST', '/api/session', { username, password });
     if (result.status === 200) this.csrfToken = result.body.csrfToken;

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-identification.js';
 import * as m0004 from './0004-screening.js';
 import * as m0005 from './0005-dedup-review.js';
+import * as m0007 from './0007-reporting.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-identification': m0002,
   '0004-screening': m0004,
   '0005-dedup-review': m0005,
+  '0007-reporting': m0007,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -1,0 +1,12 @@
+import type { Role } from './role.js';
+
+/** The least role for each reporting action (part of the one policy table, PROJECT_ACTIONS). */
+export const REPORTING_ACTIONS = {
+  // Counts only: every member may see the flow (it reveals no one's blinded decision).
+  'reporting.read': 'viewer',
+  // Facts about full texts, attributed and reversible, like screening decisions.
+  'report.set-retrieval': 'reviewer',
+  'report.link-study': 'reviewer',
+  'report.unlink-study': 'reviewer',
+  'prisma.configure': 'lead',
+} as const satisfies Record<string, Role>;

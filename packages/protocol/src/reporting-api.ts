@@ -1,0 +1,41 @@
+import type { PrismaCountKey, PrismaFlowJson, PrismaListKey, PrismaWarning } from '@weft/core';
+import { z } from 'zod';
+import type { RecordView } from './identification-api.js';
+
+/** The PRISMA 2020 flow as the HTTP API shows it: numbers only (the records behind a box come on request). */
+export interface PrismaResponse {
+  counts: Record<PrismaCountKey, number>;
+  lists: Record<PrismaListKey, Array<{ name: string; count: number }>>;
+  /** The same numbers under the PRISMA2020 package's keys (what `weft prisma --json` prints). */
+  json: PrismaFlowJson;
+  isUpdate: boolean;
+  hasOtherMethods: boolean;
+  warnings: Array<Pick<PrismaWarning, 'code' | 'message'> & { count: number }>;
+  settings: PrismaSettingsView;
+  svg: string;
+}
+
+export interface PrismaSettingsView {
+  labels: Record<string, string>;
+  previous: { studies: number; reports: number } | null;
+  version: number;
+}
+
+export const prismaBoxQuerySchema = z.object({
+  /** A PRISMA2020 key (`records_excluded`, `dbr_excluded`…), or a warning code. */
+  box: z.string().min(1).max(60),
+  /** For list boxes: the search name or exclusion reason. */
+  name: z.string().max(300).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export interface PrismaBoxRecordsResponse {
+  box: string;
+  name: string | null;
+  total: number;
+  records: RecordView[];
+}
+
+export const PRISMA_IMAGE_FORMATS = ['svg', 'png', 'pdf', 'csv'] as const;
+export type PrismaImageFormat = (typeof PRISMA_IMAGE_FORMATS)[number];

@@ -1,0 +1,77 @@
+import { WeftError } from '@weft/core';
+import { PRISMA_IMAGE_FORMATS, type PrismaBoxRecordsResponse, prismaBoxQuerySchema } from '@weft/protocol';
+import { findRecords } from '@weft/storage';
+import type { FastifyInstance } from 'fastify';
+import { requireProjectAction } from '../http/request-context.js';
+import { presentRecord } from '../presenters/identification-presenter.js';
+import { prismaPdf, prismaPng } from '../reporting/prisma-images.js';
+import {
+  loadPrismaReport,
+  presentPrismaReport,
+  prismaCsv,
+  recordIdsBehind,
+} from '../reporting/prisma-report.js';
+import type { ServerDeps } from '../server-deps.js';
+import { attachmentHeader } from './records-export.js';
+
+const CONTENT_TYPES = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void {
+  app.get<{ Params: { id: string } }>('/api/projects/:id/prisma', async (request) => {
+    const { project } = await requireProjectAction(store, request, request.params.id, 'reporting.read');
+    return presentPrismaReport(await loadPrismaReport(store.db, project.id));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: unknown }>(
+    '/api/projects/:id/prisma/records',
+    async (request) => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'reporting.read');
+      const query = prismaBoxQuerySchema.parse(request.query);
+      const { flow } = await loadPrismaReport(store.db, project.id);
+      const ids = recordIdsBehind(flow, query.box, query.name);
+      if (ids === undefined)
+        throw new WeftError('validation', `"${query.box}" is not a box of the PRISMA 2020 diagram.`);
+      const page = ids.slice(query.offset, query.offset + query.limit);
+      const found = new Map((await findRecords(store.db, project.id, page)).map((r) => [r.id, r]));
+      const response: PrismaBoxRecordsResponse = {
+        box: query.box,
+        name: query.name ?? null,
+        total: ids.length,
+        records: page.flatMap((id) => {
+          const record = found.get(id);
+          return record ? [presentRecord(record)] : [];
+        }),
+      };
+      return response;
+    },
+  );
+
+  app.get<{ Params: { id: string; format: string } }>(
+    '/api/projects/:id/prisma.:format',
+    async (request, reply) => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'reporting.read');
+      const format = PRISMA_IMAGE_FORMATS.find((f) => f === request.params.format);
+      if (!format)
+        throw new WeftError('validation', `The diagram comes as ${PRISMA_IMAGE_FORMATS.join(', ')}.`);
+      const report = await loadPrismaReport(store.db, project.id);
+      const body =
+        format === 'svg'
+          ? report.svg
+          : format === 'png'
+            ? prismaPng(report.svg)
+            : format === 'pdf'
+              ? await prismaPdf(report.svg)
+              : prismaCsv(report);
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', attachmentHeader(project.name, format, 'prisma'))
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
+}

@@ -1,0 +1,4 @@
+export * from '../reporting-schema.js';
+export * from './prisma-flow-input.js';
+export * from './prisma-settings.js';
+export * from './reports.js';

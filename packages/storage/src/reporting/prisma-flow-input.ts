@@ -1,0 +1,155 @@
+import type { FinalDecision, PrismaFlowInput, PrismaRecord, PrismaSourceType } from '@weft/core';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+import { statesSql } from '../screening/stage-states.js';
+import { listStages } from '../screening/stages.js';
+import { getPrismaSettings } from './prisma-settings.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Everything the PRISMA 2020 flow is computed from, read from the project's stored facts: the
+ * searches, every imported record with its duplicate group, the final decision at the first stage
+ * (records) and at the last (reports, when there are two or more stages), retrieval and study
+ * links. Nothing here is typed in by hand except the previous version's counts.
+ */
+export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<PrismaFlowInput> {
+  const searches = await db
+    .selectFrom('searches')
+    .select(['id', 'name', 'source_type'])
+    .where('project_id', '=', projectId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+  const rows = await db
+    .selectFrom('records as r')
+    .leftJoin('duplicate_groups as g', (join) =>
+      join.onRef('g.id', '=', 'r.group_id').on('g.dissolved_at', 'is', null),
+    )
+    .select(['r.id', 'r.search_id', 'g.primary_record_id', 'g.method', 'g.member_ids'])
+    .where('r.project_id', '=', projectId)
+    .execute();
+
+  const stages = await listStages(db, projectId);
+  const recordFinal =
+    stages.length > 0 ? await finalDecisions(db, stages, 0) : new Map<string, FinalDecision>();
+  const hasEligibilityStage = stages.length >= 2;
+  const reportFinal = hasEligibilityStage ? await finalDecisions(db, stages, stages.length - 1) : new Map();
+  const exclusionReasons = hasEligibilityStage
+    ? await finalExclusionReasons(db, stages[stages.length - 1]?.id as string, projectId)
+    : new Map<string, string[]>();
+  const reports = new Map(
+    (
+      await db
+        .selectFrom('reports')
+        .select(['record_id', 'retrieval', 'study_id'])
+        .where('project_id', '=', projectId)
+        .execute()
+    ).map((r) => [r.record_id, r]),
+  );
+
+  const records: PrismaRecord[] = rows.map((row) => {
+    const grouped = row.primary_record_id !== null;
+    const removedAsDuplicate = grouped && row.primary_record_id !== row.id;
+    const record: PrismaRecord = {
+      id: row.id,
+      searchId: row.search_id,
+      duplicateRemoval: removedAsDuplicate ? (row.method === 'manual' ? 'manual' : 'automatic') : null,
+      groupRecordIds: grouped ? (row.member_ids as string[]) : undefined,
+      recordDecision: removedAsDuplicate ? null : (recordFinal.get(row.id) ?? null),
+    };
+    // A record that reached the last stage is a report sought for retrieval.
+    if (hasEligibilityStage && reportFinal.has(row.id)) {
+      const stored = reports.get(row.id);
+      const decision = reportFinal.get(row.id) ?? null;
+      record.report = {
+        // A full-text decision means the report was read, so it was retrieved.
+        retrieved:
+          stored?.retrieval === 'not-retrieved'
+            ? false
+            : stored?.retrieval === 'retrieved' || decision !== null
+              ? true
+              : null,
+        decision,
+        reasons: exclusionReasons.get(row.id) ?? [],
+        studyId: stored?.study_id ?? row.id,
+      };
+    }
+    return record;
+  });
+
+  const settings = await getPrismaSettings(db, projectId);
+  return {
+    searches: searches.map((s) => ({
+      id: s.id,
+      name: s.name,
+      sourceType: s.source_type as PrismaSourceType,
+    })),
+    records,
+    hasEligibilityStage,
+    previous: settings.previous,
+  };
+}
+
+/** Final decision per eligible record of `stages[index]` (a record absent from the map is not eligible there). */
+async function finalDecisions(
+  db: Db,
+  stages: Awaited<ReturnType<typeof listStages>>,
+  index: number,
+): Promise<Map<string, FinalDecision>> {
+  const chain = stages.slice(0, index + 1);
+  const { rows } = await sql<{
+    record_id: string;
+    final: FinalDecision;
+  }>`select record_id, final from (${statesSql(chain)}) s`.execute(db);
+  return new Map(rows.map((r) => [r.record_id, r.final]));
+}
+
+/**
+ * Labels of the reasons behind each final exclusion at a stage: the resolution's when a conflict
+ * was resolved, else those of the earliest current decision (agreeing reviewers may cite
+ * different reasons; PRISMA counts one reason per report).
+ */
+async function finalExclusionReasons(
+  db: Db,
+  stageId: string,
+  projectId: string,
+): Promise<Map<string, string[]>> {
+  const labels = new Map(
+    (
+      await db
+        .selectFrom('exclusion_reasons')
+        .select(['id', 'label'])
+        .where('project_id', '=', projectId)
+        .execute()
+    ).map((r) => [r.id, r.label]),
+  );
+  const resolutions = await db
+    .selectFrom('screening_resolutions')
+    .select(['record_id', 'reason_ids'])
+    .where('stage_id', '=', stageId)
+    .where('superseded_at', 'is', null)
+    .where('decision', '=', 'exclude')
+    .execute();
+  const decisions = await db
+    .selectFrom('screening_decisions')
+    .select(['record_id', 'reason_ids'])
+    .where('stage_id', '=', stageId)
+    .where('superseded_at', 'is', null)
+    .where('decision', '=', 'exclude')
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  const byRecord = new Map<string, string[]>();
+  for (const d of decisions)
+    if (!byRecord.has(d.record_id)) byRecord.set(d.record_id, d.reason_ids as string[]);
+  for (const r of resolutions) byRecord.set(r.record_id, r.reason_ids as string[]);
+  const named = new Map<string, string[]>();
+  for (const [recordId, ids] of byRecord)
+    named.set(
+      recordId,
+      ids.map((id) => labels.get(id)).filter((l): l is string => l !== undefined),
+    );
+  return named;
+}
