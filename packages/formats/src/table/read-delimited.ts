@@ -66,7 +66,9 @@ export function delimitedScore(text: string, delimiter: string): number {
     .filter((line) => line.trim() !== '');
   const first = lines[0];
   if (!first) return 0;
-  const columns = first.split(delimiter).length;
+  // Delimiters inside quoted cells ("Smith, J.; Doe, K.") do not separate columns.
+  const cells = (line: string) => line.replace(/"[^"]*"/g, '""').split(delimiter).length;
+  const columns = cells(first);
   if (columns < 2) return 0;
   const known =
     /(^|[,\t;"])\s*"?(title|abstract|authors?|doi|year|keywords|record_id|journal)"?\s*($|[,\t;"])/i.test(
@@ -75,5 +77,5 @@ export function delimitedScore(text: string, delimiter: string): number {
   if (known) return 0.5;
   // Without a recognisable header, only a consistent grid of three or more columns counts as a table.
   const second = lines[1];
-  return columns >= 3 && second !== undefined && second.split(delimiter).length === columns ? 0.2 : 0;
+  return columns >= 3 && second !== undefined && cells(second) === columns ? 0.2 : 0;
 }

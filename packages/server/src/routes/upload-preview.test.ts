@@ -1,4 +1,4 @@
-import type { UploadPreviewResponse, UploadResponse } from '@weft/protocol';
+import type { UploadPreviewRequest, UploadPreviewResponse, UploadResponse } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_RIS, MEDLINE_RIS } from '../testing/identification-fixtures.js';
@@ -26,12 +26,13 @@ describe.each(availableBackends())('upload preview on %s', (backend) => {
   });
   afterAll(async () => t?.close());
 
-  async function preview(client: TestClient, fileName: string, text: string) {
+  async function preview(client: TestClient, fileName: string, text: string, body?: UploadPreviewRequest) {
     const upload = await lead.upload<UploadResponse>(projectId, fileName, text);
     expect(upload.status).toBe(200);
     return client.request<UploadPreviewResponse>(
       'POST',
       `/api/projects/${projectId}/uploads/${upload.body.uploadId}/preview`,
+      body,
     );
   }
 
@@ -57,20 +58,62 @@ describe.each(availableBackends())('upload preview on %s', (backend) => {
     expect(await recordCount()).toBe(0);
   });
 
-  it('guesses the columns of a table', async () => {
-    const csv = 'Title,Authors,Publication Year,DOI,label_included\nA trial,"Smith, J",2020,10.1/x,1\n';
+  it('guesses the columns of a table, ASReview columns included', async () => {
+    const csv =
+      'record_id,Title,Abstract,Authors,Publication Year,DOI,label_included\n7,A trial,Text.,"Smith, J",2020,10.1/x,1\n';
     const response = await preview(lead, 'asreview.csv', csv);
     expect(response.status).toBe(200);
     expect(response.body.format).toBe('csv');
-    expect(response.body.table?.headers).toEqual([
+    expect(response.body.table?.columns).toEqual([
+      'record_id',
       'Title',
+      'Abstract',
       'Authors',
       'Publication Year',
       'DOI',
       'label_included',
     ]);
-    expect(response.body.table?.mapping).toMatchObject({ Title: 'title', Authors: 'authors', DOI: 'doi' });
+    expect(response.body.table?.guessed).toMatchObject({
+      sourceId: 'record_id',
+      title: 'Title',
+      abstract: 'Abstract',
+      authors: 'Authors',
+      year: 'Publication Year',
+      doi: 'DOI',
+      label: 'label_included',
+      container: null,
+    });
+    expect(response.body.table?.mapping).toEqual(response.body.table?.guessed);
     expect(response.body.records[0]?.title).toBe('A trial');
+  });
+
+  it('previews again with a changed mapping, and refuses a column the file does not have', async () => {
+    const csv = 'Name,Summary,When\nA trial,Some text,2020\nAnother,More text,2021\n';
+    const guessed = await preview(lead, 'hand.csv', csv);
+    expect(guessed.body.table?.guessed).toMatchObject({ title: null, abstract: 'Summary', year: null });
+    expect(guessed.body.records[0]?.title).toBeUndefined();
+    expect(guessed.body.warnings).toContainEqual({ message: 'no column is mapped to the title', line: 1 });
+
+    const mapped = await preview(lead, 'hand.csv', csv, {
+      columnMapping: { title: 'Name', year: 'When', abstract: null },
+    });
+    expect(mapped.status).toBe(200);
+    expect(mapped.body.table?.mapping).toMatchObject({ title: 'Name', year: 'When', abstract: null });
+    expect(mapped.body.table?.guessed).toMatchObject({ title: null, abstract: 'Summary' });
+    expect(mapped.body.records.map((r) => [r.title, r.year, r.abstract])).toEqual([
+      ['A trial', 2020, undefined],
+      ['Another', 2021, undefined],
+    ]);
+    expect(mapped.body.warnings).toEqual([]);
+
+    const missing = await preview(lead, 'hand.csv', csv, { columnMapping: { title: 'Headline' } });
+    expect(missing.status).toBe(400);
+    expect((missing.body as unknown as { detail: string }).detail).toMatch(
+      /hand\.csv, line 1: the column mapping names a column 'Headline' \(for title\) that the file does not have/,
+    );
+    const invalid = await preview(lead, 'hand.csv', csv, { columnMapping: { colour: 'Name' } } as never);
+    expect(invalid.status).toBe(400);
+    expect(await recordCount()).toBe(0);
   });
 
   it('names the file and line of a bad file, and only importers may preview', async () => {

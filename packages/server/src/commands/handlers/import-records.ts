@@ -1,16 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { WeftError } from '@weft/core';
-import { parseFile } from '@weft/formats';
+import { type FormatWarning, streamFile } from '@weft/formats';
 import type { ImportWarningView } from '@weft/protocol';
-import { findSearchForUpdate, importOfUpload, insertImport, readUpload } from '@weft/storage';
+import {
+  beginImport,
+  findSearchForUpdate,
+  finishImport,
+  IMPORT_BATCH_SIZE,
+  importOfUpload,
+  insertImportBatch,
+  type NewImport,
+  readUpload,
+} from '@weft/storage';
 import { importProgress } from '../../identification/import-progress.js';
 import { defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction } from '../require.js';
 
+const warningView = (w: FormatWarning): ImportWarningView => ({
+  message: w.message,
+  ...(w.line !== undefined ? { line: w.line } : {}),
+  ...(w.record !== undefined ? { record: w.record } : {}),
+});
+
 /**
  * Parses an uploaded file and stores every record, its verbatim source and the import in the
  * command's one transaction: a file that fails to parse, or fails half-way through storing,
- * leaves nothing behind.
+ * leaves nothing behind. The file is parsed and stored batch by batch (streamFile), so a
+ * 100,000-record export does not have to fit in memory as parsed records.
  */
 export const importRecords = defineHandler({
   type: 'import.records',
@@ -30,25 +46,55 @@ export const importRecords = defineHandler({
 
     const report = importProgress.getStore();
     report?.('parsing', 0, upload.byteSize);
-    const parsed = await parseFile(
-      upload.bytes,
-      upload.fileName,
-      payload.format ? { format: payload.format } : {},
-    );
-    if (parsed.records.length === 0)
+    const stream = await streamFile(upload.bytes, upload.fileName, {
+      ...(payload.format ? { format: payload.format } : {}),
+      ...(payload.columnMapping ? { fieldMapping: payload.columnMapping } : {}),
+      batchSize: IMPORT_BATCH_SIZE,
+    });
+
+    const importId = randomUUID();
+    const newImport: NewImport = {
+      id: importId,
+      projectId: project.id,
+      searchId: search.id,
+      uploadId: upload.id,
+      fileName: upload.fileName,
+      format: stream.format,
+      encoding: stream.encoding,
+      warnings: [],
+      importedBy: context.actor.id,
+      at,
+    };
+    await beginImport(trx, newImport);
+    let recordCount = 0;
+    const parseWarnings: ImportWarningView[] = [];
+    for await (const batch of stream.batches) {
+      for (const warning of batch.warnings) parseWarnings.push(warningView(warning));
+      await insertImportBatch(
+        trx,
+        newImport,
+        batch.records.map((item) => ({
+          record: item.record,
+          sourceText: item.sourceText,
+          line: item.line,
+          position: item.index,
+        })),
+      );
+      recordCount += batch.records.length;
+      const read = stream.progress();
+      report?.('storing', recordCount, read > 0 ? Math.max(recordCount, Math.round(recordCount / read)) : 0);
+    }
+    if (recordCount === 0)
       throw new WeftError('bad-input', `${upload.fileName}: the file contains no records.`);
 
-    const warnings: ImportWarningView[] = parsed.warnings.map((w) => ({
-      message: w.message,
-      ...(w.line !== undefined ? { line: w.line } : {}),
-      ...(w.record !== undefined ? { record: w.record } : {}),
-    }));
+    const warnings: ImportWarningView[] = [...stream.decodeWarnings.map(warningView), ...parseWarnings];
     const importedSoFar = await trx
       .selectFrom('imports')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('record_count'), eb.lit(0)).as('n'))
       .where('search_id', '=', search.id)
+      .where('id', '!=', importId)
       .executeTakeFirstOrThrow();
-    const imported = Number(importedSoFar.n) + parsed.records.length;
+    const imported = Number(importedSoFar.n) + recordCount;
     // A search exported in several files is checked against the sum of its imports.
     const countMismatch =
       search.reportedCount !== null && search.reportedCount !== imported
@@ -56,38 +102,18 @@ export const importRecords = defineHandler({
         : null;
     if (countMismatch) {
       warnings.unshift({
-        message: `${search.name} reported ${countMismatch.reported} records but ${countMismatch.imported} have been imported into it${imported > parsed.records.length ? ' (all files together)' : ''}.`,
+        message: `${search.name} reported ${countMismatch.reported} records but ${countMismatch.imported} have been imported into it${imported > recordCount ? ' (all files together)' : ''}.`,
       });
     }
+    await finishImport(trx, importId, { recordCount, warnings });
+    // What the import used, so the event log says which column filled which field.
+    const columnMapping = stream.table?.mapping ?? null;
 
-    const importId = randomUUID();
-    await insertImport(
-      trx,
-      {
-        id: importId,
-        projectId: project.id,
-        searchId: search.id,
-        uploadId: upload.id,
-        fileName: upload.fileName,
-        format: parsed.format,
-        encoding: parsed.encoding,
-        warnings,
-        importedBy: context.actor.id,
-        at,
-      },
-      parsed.records.map((item) => ({
-        record: item.record,
-        sourceText: item.sourceText,
-        line: item.line,
-        position: item.index,
-      })),
-      report && ((done, total) => report('storing', done, total)),
-    );
     return {
       result: {
         importId,
-        format: parsed.format,
-        recordCount: parsed.records.length,
+        format: stream.format,
+        recordCount,
         warnings,
         countMismatch,
       },
@@ -99,10 +125,11 @@ export const importRecords = defineHandler({
           searchId: search.id,
           searchName: search.name,
           fileName: upload.fileName,
-          format: parsed.format,
-          recordCount: parsed.records.length,
+          format: stream.format,
+          recordCount,
           warningCount: warnings.length,
           countMismatch,
+          columnMapping,
         },
       },
     };
