@@ -36,16 +36,6 @@ interface ExportRow {
   group_id: string | null;
   data: unknown;
   search_name: string;
-  cursor_at: string;
-  import_id: string;
-  position: number;
-}
-
-/** Where a page ends: the sort key of its last row. */
-interface Cursor {
-  at: string;
-  importId: string;
-  position: number;
 }
 
 /** FROM and WHERE shared by the page, count and keys queries: the rows a view exports. */
@@ -106,24 +96,32 @@ export async function listExportExtraKeys(db: Db, projectId: string, view: Expor
   ];
 }
 
+/**
+ * The ids the view exports, in export order (import by import, each in file order). Sorted once:
+ * a keyset page over this join order cannot use an index, so paging by the sort key re-sorted
+ * the whole project for every page (100 sorts of 100,000 rows for one export).
+ */
+async function orderedIds(db: Db, projectId: string, view: ExportView): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`select r.id ${viewSource(projectId, view)}
+    order by r.created_at, r.import_id, sr.position`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/** The rows of these ids, in the order of the ids (a record that left the view since is skipped). */
 async function readPage(
   db: Db,
   projectId: string,
   view: ExportView,
-  after: Cursor | undefined,
-  limit: number,
+  ids: readonly string[],
 ): Promise<ExportRow[]> {
-  const keyset = after
-    ? sql`and (r.created_at, r.import_id, sr.position) >
-        (${after.at}::timestamptz, ${after.importId}::uuid, ${after.position}::integer)`
-    : sql``;
-  // created_at travels as text: a JavaScript Date would drop microseconds and repeat a page.
   const { rows } = await sql<ExportRow>`select r.id, r.group_id, ${dataColumn(view)} as data,
-      s.name as search_name, r.created_at::text as cursor_at, r.import_id, sr.position
-    ${viewSource(projectId, view)} ${keyset}
-    order by r.created_at, r.import_id, sr.position
-    limit ${limit}`.execute(db);
-  return rows;
+      s.name as search_name
+    ${viewSource(projectId, view)} and r.id = any(${sql.val(ids)}::uuid[])`.execute(db);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
 }
 
 /** For merged copies: the names of the searches that found any member, the primary's first. */
@@ -146,8 +144,8 @@ async function groupSearchNames(db: Db, groupIds: readonly string[]): Promise<Ma
 
 /**
  * The project's records for export, in a stable order (import by import, each in file order),
- * read in pages of 1,000 with keyset pagination so memory stays bounded however large the
- * project: the caller writes each batch before the next is read. Each record carries its
+ * read in pages of 1,000 so memory stays bounded however large the project (only the ordered
+ * ids are held whole): the caller writes each batch before the next is read. Each record carries its
  * provenance in `extra` (EXPORT_EXTRA_KEYS).
  */
 export async function* exportRecordBatches(
@@ -156,10 +154,10 @@ export async function* exportRecordBatches(
   options: ExportOptions,
 ): AsyncGenerator<BibliographicRecord[]> {
   const limit = options.batchSize ?? EXPORT_BATCH_SIZE;
-  let after: Cursor | undefined;
-  for (;;) {
-    const rows = await readPage(db, projectId, options.view, after, limit);
-    if (rows.length === 0) return;
+  const ids = await orderedIds(db, projectId, options.view);
+  for (let start = 0; start < ids.length; start += limit) {
+    const rows = await readPage(db, projectId, options.view, ids.slice(start, start + limit));
+    if (rows.length === 0) continue;
     const grouped = [...new Set(rows.flatMap((row) => (row.group_id ? [row.group_id] : [])))];
     const searches =
       options.view === 'remaining' ? await groupSearchNames(db, grouped) : new Map<string, string[]>();
@@ -172,8 +170,5 @@ export async function* exportRecordBatches(
       if (row.group_id) extra[EXPORT_EXTRA_KEYS.groupId] = [row.group_id];
       return { ...record, extra };
     });
-    const last = rows[rows.length - 1] as ExportRow;
-    if (rows.length < limit) return;
-    after = { at: last.cursor_at, importId: last.import_id, position: Number(last.position) };
   }
 }
