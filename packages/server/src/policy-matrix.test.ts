@@ -64,6 +64,17 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
     anonymous: 401,
   },
   ...SCREENING_COMMAND_MATRIX,
+  'report.set-retrieval': {
+    owner: 200,
+    lead: 200,
+    reviewer: 200,
+    viewer: 403,
+    outsider: 403,
+    anonymous: 401,
+  },
+  'report.link-study': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
+  'report.unlink-study': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
+  'prisma.configure': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
 };
 
 const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record<Actor, number> }> = [
@@ -87,7 +98,7 @@ const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record
     path: (p) => `/api/projects/${p}/events`,
     expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 },
   },
-  ...['searches', 'records', 'duplicates', 'identification'].map((what) => ({
+  ...['searches', 'records', 'duplicates', 'identification', 'prisma'].map((what) => ({
     path: (p: string) => `/api/projects/${p}/${what}`,
     expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 } as Record<
       Actor,
@@ -236,6 +247,25 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
         );
         return { batchId: merged.body.result.batchId };
       }
+      case 'report.set-retrieval': {
+        const [recordId] = (await identificationFixture(projectId, 'records')).recordIds;
+        return { recordId, retrieval: 'not-retrieved' };
+      }
+      case 'report.link-study': {
+        const { recordIds } = await identificationFixture(projectId, 'records');
+        return { recordIds, studyRecordId: recordIds[0] };
+      }
+      case 'report.unlink-study': {
+        const { recordIds } = await identificationFixture(projectId, 'records');
+        await clients.owner.command(
+          'report.link-study',
+          { recordIds, studyRecordId: recordIds[0] },
+          projectId,
+        );
+        return { recordId: recordIds[1] };
+      }
+      case 'prisma.configure':
+        return { expectedVersion: 0, labels: { records_screened: 'Titles and abstracts screened' } };
       case 'user.create':
         return {
           username: `u${Math.random().toString(36).slice(2, 10)}`,
