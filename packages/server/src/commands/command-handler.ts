@@ -12,6 +12,8 @@ export interface CommandContext {
   /** Set for project commands: the project as it was before the transaction, and the actor's role. */
   project?: Project;
   role?: Role;
+  /** The command's id, for rows that point back at the command that wrote them. */
+  commandId?: string;
 }
 
 /**

@@ -35,7 +35,7 @@ export async function executeCommand(store: Store, actor: User, input: unknown):
   if (!parsed.success) throw validationError(parsed.error, type);
   const handler = handlerFor(type);
 
-  const context: CommandContext = { actor };
+  const context: CommandContext = { actor, commandId: id };
   if (handler.scope === 'project') {
     if (!projectId) throw new WeftError('validation', `${type} needs a projectId.`);
     const found = await findProjectWithRole(store.db, projectId, actor.id);

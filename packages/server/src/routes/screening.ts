@@ -49,7 +49,6 @@ import {
 } from '../screening/stage-views.js';
 import { modelStatus, stoppingEvidence } from '../screening/stopping-evidence.js';
 import type { ServerDeps } from '../server-deps.js';
-import { attachmentHeader } from './records-export.js';
 
 interface StageParams {
   id: string;
@@ -57,6 +56,16 @@ interface StageParams {
 }
 
 const BASE = '/api/projects/:id/screening';
+
+/** content-disposition for a stage's decisions: plain ASCII in `filename`, the real name in `filename*`. */
+function decisionsAttachment(projectName: string, stageKey: string, extension: string): string {
+  const name = `${projectName.trim() || 'project'}-${stageKey}-decisions.${extension}`;
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._ -]+/g, '-');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 /**
  * The screening read routes. Every answer is shaped for the asker: until a record has all the
@@ -316,7 +325,7 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
     const body = formatDecisionFile(query.data.format, await exportRows(chain, asker));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`${project.name}-${stage.key}-decisions`, 'csv'))
+      .header('content-disposition', decisionsAttachment(project.name, stage.key, 'csv'))
       .header('cache-control', 'no-store')
       .send(body);
   });
@@ -326,7 +335,7 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
     const body = formatDecisionFile('ris', await exportRows(chain, asker));
     return reply
       .header('content-type', 'application/x-research-info-systems; charset=utf-8')
-      .header('content-disposition', attachmentHeader(`${project.name}-${stage.key}-decisions`, 'ris'))
+      .header('content-disposition', decisionsAttachment(project.name, stage.key, 'ris'))
       .header('cache-control', 'no-store')
       .send(body);
   });

@@ -6,7 +6,6 @@ import {
   listCriteria,
   listReasons,
   myDecisionCount,
-  queueSize,
   type StoredStage,
   stageCounts,
 } from '@weft/storage';
@@ -51,9 +50,8 @@ export async function stageProgress(
   asker: Asker,
 ): Promise<StageProgressView> {
   const stage = chain[chain.length - 1] as StoredStage;
-  const [counts, myQueue, myDecisions] = await Promise.all([
-    stageCounts(db, chain),
-    mayScreen(stage, asker) ? queueSize(db, chain, asker.userId) : Promise.resolve(0),
+  const [counts, myDecisions] = await Promise.all([
+    stageCounts(db, chain, mayScreen(stage, asker) ? asker.userId : undefined),
     myDecisionCount(db, stage.id, asker.userId),
   ]);
   return {
@@ -63,7 +61,7 @@ export async function stageProgress(
     excluded: counts.excluded,
     maybe: counts.maybe,
     remaining: counts.remaining,
-    myQueue,
+    myQueue: counts.myQueue,
     myDecisions,
     conflicts: counts.conflicts,
     dualScreened: counts.dualScreened,

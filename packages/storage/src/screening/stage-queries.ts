@@ -1,7 +1,6 @@
 import type { BibliographicRecord } from '@weft/core';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import { hashFractionSql } from './sample.js';
 import { type StageStateRow, statesSql } from './stage-states.js';
 import type { StoredStage } from './stages.js';
 
@@ -30,8 +29,18 @@ export interface StageCounts {
   remaining: number;
 }
 
-export async function stageCounts(db: Db, chain: readonly StoredStage[]): Promise<StageCounts> {
-  const { rows } = await sql<Record<keyof StageCounts, string | number>>`select
+/**
+ * Counts over the stage's records in one pass; with `reviewerId`, also that reviewer's queue
+ * (`myQueue`), so a screen's progress costs one scan of the stage.
+ */
+export async function stageCounts(
+  db: Db,
+  chain: readonly StoredStage[],
+  reviewerId?: string,
+): Promise<StageCounts & { myQueue: number }> {
+  const stage = target(chain);
+  const queue = reviewerId ? sql`count(*) filter (where ${queueWhere(reviewerId, stage.id)})` : sql`0`;
+  const { rows } = await sql<Record<string, string | number>>`select
       count(*) as eligible,
       count(*) filter (where s.final is not null) as decided,
       count(*) filter (where s.final = 'include') as included,
@@ -39,10 +48,11 @@ export async function stageCounts(db: Db, chain: readonly StoredStage[]): Promis
       count(*) filter (where s.final = 'maybe') as maybe,
       count(*) filter (where s.conflict) as conflicts,
       count(*) filter (where s.in_sample) as "dualScreened",
-      count(*) filter (where s.final is null and not s.conflict) as remaining
+      count(*) filter (where s.final is null and not s.conflict) as remaining,
+      ${queue} as "myQueue"
     from (${statesSql(chain)}) s`.execute(db);
   const row = rows[0] ?? {};
-  const n = (key: keyof StageCounts) => Number((row as Record<string, unknown>)[key] ?? 0);
+  const n = (key: string) => Number(row[key] ?? 0);
   return {
     eligible: n('eligible'),
     decided: n('decided'),
@@ -52,6 +62,7 @@ export async function stageCounts(db: Db, chain: readonly StoredStage[]): Promis
     conflicts: n('conflicts'),
     dualScreened: n('dualScreened'),
     remaining: n('remaining'),
+    myQueue: n('myQueue'),
   };
 }
 
@@ -140,21 +151,25 @@ export async function nextRecords(
       .where('stage_id', '=', stage.id)
       .limit(1)
       .executeTakeFirst()) !== undefined;
-  const randomKey = hashFractionSql(
-    stopping ? (stage.stoppingSampleSeed as number) : stage.sampleSeed,
-    sql`s.record_id`,
-  );
+  // The seeded random order: PostgreSQL's portable 64-bit text hash (the one hash partitioning
+  // relies on), several times cheaper per row than md5 and the same on every backend.
+  const seed = stopping ? (stage.stoppingSampleSeed as number) : stage.sampleSeed;
+  const randomKey = (id: RawBuilder<unknown>) => sql`hashtextextended(${id}::text, ${seed}::bigint)`;
   const orderBy = ranked
-    ? sql`rk.score desc nulls last, ${randomKey}, s.record_id`
-    : sql`${randomKey}, s.record_id`;
-  const { rows } = await sql<RecordRow>`select s.*, ${recordColumns}, rk.score
-    from (${statesSql(chain)}) s
-    join records r on r.id = s.record_id
+    ? sql`rk.score desc nulls last, ${randomKey(sql`s.record_id`)}, s.record_id`
+    : sql`${randomKey(sql`s.record_id`)}, s.record_id`;
+  // Ids first, the (wide) record data only for the page: sorting whole records is the slow part.
+  const { rows } = await sql<RecordRow>`select p.*, ${recordColumns}
+    from (select s.*, rk.score from (${statesSql(chain)}) s
+      left join screening_rankings rk on rk.stage_id = ${stage.id}::uuid and rk.record_id = s.record_id
+      where ${queueWhere(reviewerId, stage.id)}
+      order by ${orderBy}
+      limit ${count}) p
+    join records r on r.id = p.record_id
     left join duplicate_groups g on g.id = r.group_id
-    left join screening_rankings rk on rk.stage_id = ${stage.id}::uuid and rk.record_id = s.record_id
-    where ${queueWhere(reviewerId, stage.id)}
-    order by ${orderBy}
-    limit ${count}`.execute(db);
+    order by ${ranked ? sql`p.score desc nulls last, ` : sql``}${randomKey(sql`p.record_id`)}, p.record_id`.execute(
+    db,
+  );
   return { records: rows.map(toStageRecord), order: ranked ? 'ranked' : 'random' };
 }
 
@@ -227,9 +242,13 @@ export async function listStageRecords(
     left join screening_rankings rk on rk.stage_id = ${stage.id}::uuid and rk.record_id = s.record_id
     ${where}`;
   const [page, total] = await Promise.all([
-    sql<RecordRow>`select s.*, ${recordColumns}, rk.score ${from}
-      order by lower(coalesce(r.title, '')), s.record_id
-      offset ${filters.offset} limit ${filters.limit}`.execute(db),
+    sql<RecordRow>`select p.*, ${recordColumns}
+      from (select s.*, rk.score, lower(coalesce(r.title, '')) as sort_title ${from}
+        order by sort_title, s.record_id
+        offset ${filters.offset} limit ${filters.limit}) p
+      join records r on r.id = p.record_id
+      left join duplicate_groups g on g.id = r.group_id
+      order by p.sort_title, p.record_id`.execute(db),
     sql<{ n: string | number }>`select count(*) as n ${from}`.execute(db),
   ]);
   return { records: page.rows.map(toStageRecord), total: Number(total.rows[0]?.n ?? 0) };

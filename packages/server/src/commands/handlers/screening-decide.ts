@@ -83,6 +83,7 @@ export const screeningDecide = defineHandler({
         note: payload.note,
         source: 'weft',
         at,
+        commandId: context.commandId ?? null,
       },
     ]);
     return {
