@@ -250,12 +250,47 @@ test('import two searches, find duplicates, review the possible ones with the ke
   await page.keyboard.press('u');
   await expect(page.getByTestId('duplicates-remaining')).toHaveText('2 pairs left');
   await expect(page.locator('[data-field="Title"] td').nth(1)).toHaveText(firstTitle);
+  // n keeps a pair apart; u takes that answer back and the same pair is on screen again.
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('duplicates-remaining')).toHaveText('1 pair left');
+  await closeNotifications(page);
+  await page.keyboard.press('u');
+  await expect(page.getByText('Answer taken back: the pair is back in the queue.')).toBeVisible();
+  await expect(page.getByTestId('duplicates-remaining')).toHaveText('2 pairs left');
+  await expect(page.locator('[data-field="Title"] td').nth(1)).toHaveText(firstTitle);
+
+  // Bulk accept: the threshold of the weaker pair takes both; the dialog says how many first.
+  const scores = [await page.getByTestId('duplicate-score').innerText()];
+  await page.keyboard.press('ArrowRight');
+  scores.push(await page.getByTestId('duplicate-score').innerText());
+  await page.keyboard.press('ArrowLeft');
+  // Badges are rounded: one point under the weaker pair's badge is at or under its score.
+  const low = Math.min(...scores.map((text) => Number(/(\d+)%/.exec(text)?.[1]))) - 1;
+  const bulk = page.getByTestId('bulk-accept');
+  const threshold = bulk.getByRole('textbox', { name: 'Minimum score' });
+  await threshold.fill('100');
+  await expect(bulk.getByRole('button', { name: 'Accept 0 pairs' })).toBeDisabled();
+  await threshold.fill(String(low));
+  await expect(bulk.getByRole('button', { name: 'Accept 2 pairs' })).toBeVisible();
+  await shoot(page, 'identification-duplicates');
+  await bulk.getByRole('button', { name: 'Accept 2 pairs' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Accept pairs as duplicates' });
+  await expect(confirm.getByTestId('bulk-accept-summary')).toContainText('Merge 2 pairs');
+  await shoot(page, 'identification-bulk-accept');
+  await confirm.getByRole('button', { name: 'Merge 2 pairs' }).click();
+  await expect(page.getByTestId('duplicates-empty')).toBeVisible();
+  await closeNotifications(page);
+  // One u takes the whole batch back.
+  await page.keyboard.press('u');
+  await expect(page.getByText(/Bulk merge undone: 2 pairs are back in the queue/)).toBeVisible();
+  await expect(page.getByTestId('duplicates-remaining')).toHaveText('2 pairs left');
+  await closeNotifications(page);
+
   await page.keyboard.press('d');
   await expect(page.getByTestId('duplicates-remaining')).toHaveText('1 pair left');
   await page.keyboard.press('n');
   await expect(page.getByTestId('duplicates-empty')).toBeVisible();
-  await page.keyboard.press('u');
-  await expect(page.getByText('Cannot be undone yet')).toBeVisible();
+  await closeNotifications(page);
   await shoot(page, 'identification-duplicates-done');
 
   await page.getByRole('link', { name: 'Identification', exact: true }).click();
@@ -266,17 +301,32 @@ test('import two searches, find duplicates, review the possible ones with the ke
 
   // The records table: merged records are marked, filters and search narrow it.
   await page.getByRole('link', { name: 'Records', exact: true }).click();
-  await expect(page.getByTestId('records-range')).toHaveText('1–6 of 6 records');
+  await expect(page.getByTestId('records-range')).toHaveText('6 records');
   await expect(page.locator('[data-testid="record-row"][data-merged]')).toHaveCount(2);
-  await page.getByText('Remaining', { exact: true }).click();
-  await expect(page.getByTestId('records-range')).toHaveText('1–4 of 4 records');
-  await page.getByText('All', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Duplicate status' }).click();
+  await page.getByRole('option', { name: 'Remaining for screening' }).click();
+  await expect(page.getByTestId('records-range')).toHaveText('4 records match');
+  await page.getByRole('combobox', { name: 'Duplicate status' }).click();
+  await page.getByRole('option', { name: 'All records' }).click();
   await page.getByRole('button', { name: 'Year' }).click();
   await expect(page.getByTestId('record-row').first()).toContainText('2016');
+  await page.getByRole('textbox', { name: 'Year from' }).fill('2020');
+  await expect(page.getByTestId('records-range')).toHaveText('2 records match');
+  await page.getByRole('textbox', { name: 'Year from' }).fill('');
   await page.getByRole('textbox', { name: 'Search records' }).fill('aspirin');
-  await expect(page.getByTestId('records-range')).toHaveText('1–2 of 2 records');
+  await expect(page.getByTestId('records-range')).toHaveText('2 records match');
   await page.getByRole('textbox', { name: 'Search records' }).fill('');
-  await expect(page.getByTestId('records-range')).toHaveText('1–6 of 6 records');
+  await expect(page.getByTestId('records-range')).toHaveText('6 records');
+  // Column choice is kept in this browser: hide the DOI column, reload, it stays hidden.
+  await expect(page.getByRole('columnheader', { name: 'DOI' })).toBeVisible();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'DOI' }).uncheck();
+  await page.getByRole('checkbox', { name: 'PMID' }).check();
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await expect(page.getByTestId('records-range')).toHaveText('6 records');
+  await expect(page.getByRole('columnheader', { name: 'DOI' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: 'PMID' })).toBeVisible();
   await closeNotifications(page);
   await shoot(page, 'identification-records');
 });
@@ -342,4 +392,116 @@ test('a malformed file is refused with its line, a table shows its columns, and 
   await command('import.records', { searchId, uploadId });
   await expect(page.getByTestId('count-identified')).toHaveText('7');
   await expect(page.getByTestId('search-row')).toHaveCount(3);
+});
+
+/** A generated export: enough records that only a window of them can be on screen. */
+function manyRecords(n: number): string {
+  const topics = ['exercise', 'walking', 'yoga', 'tai chi', 'dance', 'gardening', 'swimming', 'cycling'];
+  const out: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const topic = topics[i % topics.length];
+    out.push(
+      `TY  - JOUR\nTI  - ${topic} programme for mood in later life: cohort ${i}\nAU  - Author${i % 97}, A\nPY  - ${1995 + (i % 30)}\nT2  - Journal of Ageing ${i % 13}\nER  - \n`,
+    );
+  }
+  return out.join('\n');
+}
+
+test('edit a search (and settle a conflict), then scroll a table of 3,000 records', async ({
+  page,
+  request,
+}) => {
+  await openIdentification(page);
+  const session = await request.post('/api/session', {
+    data: { username: OWNER.username, password: OWNER.password },
+  });
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const projects = (await (await request.get('/api/projects')).json()) as {
+    projects: Array<{ id: string; name: string }>;
+  };
+  const projectId = projects.projects.find((p) => p.name === PROJECT)?.id ?? '';
+  const command = async <T>(type: string, payload: unknown): Promise<T> => {
+    const response = await request.post('/api/commands', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { id: crypto.randomUUID(), type, projectId, payload },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    return ((await response.json()) as { result: T }).result;
+  };
+
+  // Edit the MEDLINE search's details.
+  await page.getByRole('button', { name: 'Edit search MEDLINE' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Edit search' });
+  await expect(dialog.getByRole('textbox', { name: 'Platform' })).toHaveValue('Ovid');
+  await dialog.getByRole('textbox', { name: 'Platform' }).fill('Ovid MEDLINE(R) ALL');
+  await dialog.getByRole('textbox', { name: 'Notes' }).fill('English only; 1990 onwards.');
+  await dialog.getByRole('button', { name: 'Save search' }).click();
+  await expect(dialog).toBeHidden();
+  const medline = page.getByTestId('search-row').filter({ hasText: 'MEDLINE' });
+  await expect(medline).toContainText('Ovid MEDLINE(R) ALL');
+
+  // Someone else saves Embase while this person edits it: a 409, their version shown, mine saved on request.
+  await page.getByRole('button', { name: 'Edit search Embase' }).click();
+  dialog = page.getByRole('dialog', { name: 'Edit search' });
+  await dialog.getByRole('textbox', { name: 'Query' }).fill("'physical activity'/exp AND depress*");
+  const searches = (await (await request.get(`/api/projects/${projectId}/searches`)).json()) as {
+    searches: Array<{ id: string; name: string; version: number }>;
+  };
+  const embase = searches.searches.find((s) => s.name === 'Embase');
+  await command('search.update', {
+    searchId: embase?.id,
+    expectedVersion: embase?.version,
+    sourceType: 'database',
+    name: 'Embase',
+    platform: 'Embase.com',
+  });
+  await dialog.getByRole('button', { name: 'Save search' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Someone else changed this while you were editing');
+  await expect(dialog.getByRole('alert')).toContainText('Embase, on Embase.com');
+  await shoot(page, 'identification-search-conflict');
+  await dialog.getByRole('button', { name: 'Save mine anyway' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('search-row').filter({ hasText: 'Embase' })).toContainText('Elsevier');
+
+  // 3,000 more records: the table keeps a few dozen rows in the page and fetches the rest as they scroll in.
+  const before = (await (await request.get(`/api/projects/${projectId}/records?limit=1`)).json()) as {
+    total: number;
+  };
+  const total = before.total + 3000;
+  const { searchId } = await command<{ searchId: string }>('search.create', {
+    sourceType: 'database',
+    name: 'PsycINFO',
+  });
+  const upload = await request.post(`/api/projects/${projectId}/uploads?fileName=psycinfo.ris`, {
+    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
+    data: Buffer.from(manyRecords(3000)),
+  });
+  expect(upload.status(), await upload.text()).toBe(200);
+  const { uploadId } = (await upload.json()) as { uploadId: string };
+  await command('import.records', { searchId, uploadId });
+
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
+  await expect(page.getByTestId('records-range')).toHaveText(`${total.toLocaleString('en-US')} records`);
+  const rows = page.getByTestId('record-row');
+  await expect(rows.first()).toBeVisible();
+  expect(await page.locator('[data-testid="records-table"] tbody tr').count()).toBeLessThan(60);
+  const scroller = page.getByTestId('records-scroll');
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  // The last row arrives once its range is fetched (rows of one import share a time, so within
+  // it the order is the records' ids, not the file's).
+  await expect(page.locator(`[data-index="${total - 1}"]`)).toContainText('programme for mood in later life');
+  expect(await page.locator('[data-testid="records-table"] tbody tr').count()).toBeLessThan(60);
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight / 2;
+  });
+  await expect(page.getByTestId('record-row-loading')).toHaveCount(0);
+  const middle = Number(await rows.first().getAttribute('data-index'));
+  expect(middle).toBeGreaterThan(1400);
+  expect(middle).toBeLessThan(1600);
+  // Sorting starts again at the top of the new order.
+  await page.getByRole('button', { name: 'Title' }).click();
+  await expect(page.locator('[data-index="0"]')).toBeVisible();
+  await shoot(page, 'identification-records');
 });
