@@ -6,3 +6,4 @@ export * from './reporting-api.js';
 export * from './reporting-commands.js';
 export * from './screening-api.js';
 export * from './screening-commands.js';
+export * from './review-log-api.js';

@@ -15,6 +15,7 @@ import { identificationRoutes } from './routes/identification.js';
 import { prismaRoutes } from './routes/prisma.js';
 import { projectRoutes } from './routes/projects.js';
 import { recordsExportRoutes } from './routes/records-export.js';
+import { reviewLogRoutes } from './routes/review-log.js';
 import { screeningRoutes } from './routes/screening.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
@@ -113,6 +114,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   recordsExportRoutes(app, deps);
   screeningRoutes(app, deps);
   prismaRoutes(app, deps);
+  reviewLogRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }
