@@ -272,6 +272,7 @@ test('import two searches, find duplicates, review the possible ones with the ke
   await expect(bulk.getByRole('button', { name: 'Accept 0 pairs' })).toBeDisabled();
   await threshold.fill(String(low));
   await expect(bulk.getByRole('button', { name: 'Accept 2 pairs' })).toBeVisible();
+  await closeNotifications(page);
   await shoot(page, 'identification-duplicates');
   await bulk.getByRole('button', { name: 'Accept 2 pairs' }).click();
   const confirm = page.getByRole('dialog', { name: 'Accept pairs as duplicates' });

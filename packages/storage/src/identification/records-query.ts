@@ -40,6 +40,15 @@ const SORT_COLUMNS = {
   'first-author': 'records.first_author',
 } as const;
 
+/**
+ * Text sorts ignore case: a store whose collation is "C" (PGlite) would otherwise put every
+ * capitalised title before "cycling…". Nothing is indexed for sorting, so lower() costs no index.
+ */
+function sortKey(sort: RecordSort) {
+  const column = sql.ref(SORT_COLUMNS[sort]);
+  return sort === 'title' || sort === 'first-author' ? sql`lower(${column})` : column;
+}
+
 function escapeLike(word: string): string {
   return word.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -94,7 +103,7 @@ export async function listRecords(db: Db, projectId: string, query: RecordQuery)
     .select('records.id')
     // The total in the same scan as the sort (a window runs before LIMIT): one pass, not two.
     .select(sql<string>`count(*) over ()`.as('total'))
-    .orderBy(sql`${sql.ref(SORT_COLUMNS[query.sort])} ${sql.raw(query.order)} nulls last`)
+    .orderBy(sql`${sortKey(query.sort)} ${sql.raw(query.order)} nulls last`)
     .orderBy('records.id')
     .offset(query.offset)
     .limit(query.limit)

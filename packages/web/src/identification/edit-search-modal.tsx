@@ -100,7 +100,7 @@ export function EditSearchModal({
               }}
             >
               It now reads:{' '}
-              <Text span fw={600}>
+              <Text span fz="sm" fw={600}>
                 {summary(conflict)}
               </Text>
               . Save yours over it, or keep theirs.
