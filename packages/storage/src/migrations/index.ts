@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-identification.js';
+import * as m0003 from './0003-upload-storage.js';
 import * as m0004 from './0004-screening.js';
 import * as m0005 from './0005-dedup-review.js';
 import * as m0007 from './0007-reporting.js';
@@ -12,6 +13,7 @@ import * as m0007 from './0007-reporting.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-identification': m0002,
+  '0003-upload-storage': m0003,
   '0004-screening': m0004,
   '0005-dedup-review': m0005,
   '0007-reporting': m0007,
