@@ -5,6 +5,7 @@ import { registerDedup } from './commands/dedup.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerPrisma } from './commands/prisma.js';
 import { registerProject } from './commands/project.js';
 import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerImport(program, io);
   registerDedup(program, io);
   registerExport(program, io);
+  registerPrisma(program, io);
   registerScreen(program, io);
   registerSimulate(program, io);
   registerServe(program);

@@ -13,4 +13,6 @@ export {
 export { EventHub } from './live/event-hub.js';
 export { INSTANCE_ACTIONS } from './policies/instance-policy.js';
 export { PROJECT_ACTIONS } from './policies/project-policy.js';
+export { prismaPdf, prismaPng } from './reporting/prisma-images.js';
+export { loadPrismaReport, type PrismaReport, prismaCsv } from './reporting/prisma-report.js';
 export { defaultWebRoot, type RunningServer, type StartOptions, startServer } from './start-server.js';

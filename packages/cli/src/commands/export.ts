@@ -1,14 +1,13 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { WeftError } from '@weft/core';
 import { extensionOf } from '@weft/formats';
 import { encodeRecordsExport, RECORD_EXPORT_FORMATS, type RecordExportFormat } from '@weft/server';
-import { EXPORT_VIEWS, type ExportView, listAllProjects, type Store } from '@weft/storage';
+import { EXPORT_VIEWS, type ExportView } from '@weft/storage';
 import { type Command, Option } from 'commander';
 import { addJsonOption, addStoreOption, type GlobalOptions, withStore } from '../cli-context.js';
 import { type CliIo, printJson, printLine } from '../cli-io.js';
+import { findProjectId } from '../find-project.js';
+import { writeFileAtomically } from '../write-file-atomically.js';
 
 const EXPORT_FORMATS = RECORD_EXPORT_FORMATS;
 type ExportFormat = RecordExportFormat;
@@ -38,43 +37,6 @@ function formatOf(file: string, given: ExportFormat | undefined): ExportFormat {
     );
   }
   return format;
-}
-
-async function findProjectId(store: Store, given: string): Promise<string> {
-  const found = (await listAllProjects(store.db)).find((p) => p.id === given || p.name === given);
-  if (!found) throw new WeftError('not-found', `No project "${given}" (see \`weft project list\`).`);
-  return found.id;
-}
-
-/**
- * Writes beside the target and renames at the end, so a failure never leaves half a file
- * (nor destroys an earlier export of the same name).
- */
-async function writeChunks(file: string, chunks: AsyncIterable<string | Uint8Array>): Promise<void> {
-  const partial = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
-  const out = createWriteStream(partial);
-  try {
-    await once(out, 'open');
-  } catch (error) {
-    const reason =
-      (error as { code?: string }).code === 'ENOENT' ? 'no such directory' : (error as Error).message;
-    throw new WeftError('bad-input', `Cannot write ${file}: ${reason}.`);
-  }
-  try {
-    for await (const chunk of chunks) {
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
-    await rename(partial, file);
-  } catch (error) {
-    out.destroy();
-    await rm(partial, { force: true });
-    if ((error as { code?: string }).code === 'EISDIR') {
-      throw new WeftError('bad-input', `Cannot write ${file}: it is a directory.`);
-    }
-    throw error;
-  }
 }
 
 export function registerExport(program: Command, io: CliIo): void {
@@ -108,7 +70,7 @@ export function registerExport(program: Command, io: CliIo): void {
       options,
       async (store) => {
         const projectId = await findProjectId(store, project);
-        await writeChunks(
+        await writeFileAtomically(
           file,
           encodeRecordsExport(store.db, projectId, options.view, format, (n) => {
             counted.records += n;
