@@ -46,6 +46,13 @@ const SECTIONS = [
       )}`,
   },
   {
+    id: 'anchoring',
+    title: 'Re-anchoring codings',
+    script: 'anchoring.mjs',
+    run: async (mod, options) =>
+      `${sectionHeading('Re-anchoring codings', options.machine)}\n\n${renderResult(await mod.runAnchoringBench({ quick: options.quick }), mod)}`,
+  },
+  {
     id: 'screening',
     title: 'Screening simulation',
     script: 'screening-sim.mjs',

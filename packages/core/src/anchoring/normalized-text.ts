@@ -10,41 +10,23 @@ export interface NormalizedText {
   rawLength: number;
 }
 
-/** The characters JavaScript's `\s` matches, as char codes, tested without a regular expression. */
-export function isWhitespaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 export function normalizeText(raw: string): NormalizedText {
   const rawStart = new Int32Array(raw.length + 1);
   const parts: string[] = [];
   let n = 0;
-  let chunkStart = 0;
-  let i = 0;
-  while (i < raw.length) {
-    if (!isWhitespaceCode(raw.charCodeAt(i))) {
-      rawStart[n++] = i++;
-      continue;
-    }
-    if (i > chunkStart) parts.push(raw.slice(chunkStart, i));
+  let at = 0;
+  // A native regular expression finds the runs: a per-character loop is several times slower on 1 MB.
+  const runs = /\s+/g;
+  for (let match = runs.exec(raw); match !== null; match = runs.exec(raw)) {
+    const runStart = match.index;
+    if (runStart > at) parts.push(raw.slice(at, runStart));
+    for (let i = at; i < runStart; i++) rawStart[n++] = i;
     parts.push(' ');
-    rawStart[n++] = i;
-    while (i < raw.length && isWhitespaceCode(raw.charCodeAt(i))) i++;
-    chunkStart = i;
+    rawStart[n++] = runStart;
+    at = runStart + match[0].length;
   }
-  if (raw.length > chunkStart) parts.push(raw.slice(chunkStart));
+  if (raw.length > at) parts.push(raw.slice(at));
+  for (let i = at; i < raw.length; i++) rawStart[n++] = i;
   rawStart[n] = raw.length;
   return { text: parts.join(''), rawStart: rawStart.subarray(0, n + 1), rawLength: raw.length };
 }

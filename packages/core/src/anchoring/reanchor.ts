@@ -44,7 +44,7 @@ const CONTEXT_WEIGHT = 0.2;
 const SELF_EVIDENT_QUOTE_LENGTH = 32;
 /** Occurrences whose context scores within this of the best are told apart by distance. */
 const CONTEXT_TIE = 0.05;
-const MAX_OCCURRENCES = 5000;
+const MAX_OCCURRENCES = 1000;
 /** Cells of the approximate search's table we allow per coding (about 10 ms). */
 const MAX_SEARCH_CELLS = 4_000_000;
 
@@ -116,16 +116,6 @@ function reanchorOne(edit: Edit, anchor: Anchor): ReanchorResult {
 
   const context = foldedContext(anchor);
   const expected = mappedStart.offset;
-  const moved = findExactElsewhere(newFolded.text, quote, context, expected);
-  if (moved !== undefined) {
-    return {
-      status: 'moved',
-      start: rawStartOf(newFolded, moved),
-      end: rawEndOf(newFolded, moved + quote.length),
-      score: 1,
-    };
-  }
-
   const accepted = (candidate: Candidate | undefined, minQuoteSimilarity: number) =>
     candidate !== undefined &&
     candidate.score >= edit.minScore &&
@@ -134,7 +124,23 @@ function reanchorOne(edit: Edit, anchor: Anchor): ReanchorResult {
     mappedEnd.offset > mappedStart.offset
       ? scoreCandidate(newFolded.text, quote, context, mappedStart.offset, mappedEnd.offset)
       : undefined;
-  if (mapped && accepted(mapped, MIN_QUOTE_SIMILARITY_MAPPED)) return located(newFolded, 'fuzzy', mapped);
+  const mappedFits = accepted(mapped, MIN_QUOTE_SIMILARITY_MAPPED);
+  const elsewhere = findExactElsewhere(newFolded.text, quote, context, expected);
+  // The same words elsewhere win over an edited version here only when their context is at least
+  // as good; a long quote found anywhere wins when nothing here resembles it.
+  if (
+    elsewhere &&
+    !(mapped && mappedFits && mapped.context > elsewhere.context) &&
+    (elsewhere.context >= 0.5 || (!mappedFits && quote.length >= SELF_EVIDENT_QUOTE_LENGTH))
+  ) {
+    return {
+      status: 'moved',
+      start: rawStartOf(newFolded, elsewhere.at),
+      end: rawEndOf(newFolded, elsewhere.at + quote.length),
+      score: 1,
+    };
+  }
+  if (mapped && mappedFits) return located(newFolded, 'fuzzy', mapped);
   const searched = searchNear(newFolded.text, quote, context, expected);
   if (searched && accepted(searched, MIN_QUOTE_SIMILARITY_SEARCHED))
     return located(newFolded, 'fuzzy', searched);
@@ -189,31 +195,39 @@ function findExactElsewhere(
   quote: string,
   context: FoldedContext,
   expected: number,
-): number | undefined {
-  const found: { at: number; score: number }[] = [];
+): { at: number; context: number } | undefined {
+  const found: { at: number; context: number }[] = [];
   for (
     let at = text.indexOf(quote);
     at >= 0 && found.length < MAX_OCCURRENCES;
     at = text.indexOf(quote, at + 1)
   ) {
-    const { prefix, suffix } = contextSimilarity(text, context, at, at + quote.length);
-    found.push({ at, score: (prefix + suffix) / 2 });
+    const end = at + quote.length;
+    // Most occurrences of a repeated phrase are told apart by an exact comparison, not a distance.
+    const same =
+      text.startsWith(context.prefix, at - context.prefix.length) && text.startsWith(context.suffix, end);
+    if (same) found.push({ at, context: 1 });
+    else {
+      const { prefix, suffix } = contextSimilarity(text, context, at, end);
+      found.push({ at, context: (prefix + suffix) / 2 });
+    }
   }
   if (found.length === 0) return undefined;
-  const bestScore = Math.max(...found.map((f) => f.score));
-  if (bestScore < 0.5 && quote.length < SELF_EVIDENT_QUOTE_LENGTH) return undefined;
-  let best: { at: number; score: number } | undefined;
+  const bestContext = Math.max(...found.map((f) => f.context));
+  let best: { at: number; context: number } | undefined;
   for (const f of found) {
-    if (f.score < bestScore - CONTEXT_TIE) continue;
+    if (f.context < bestContext - CONTEXT_TIE) continue;
     if (!best || Math.abs(f.at - expected) < Math.abs(best.at - expected)) best = f;
   }
-  return best?.at;
+  return best;
 }
 
 interface Candidate {
   start: number;
   end: number;
   quoteSimilarity: number;
+  /** Mean of prefix and suffix similarity. */
+  context: number;
   score: number;
 }
 
@@ -230,6 +244,7 @@ function scoreCandidate(
     start,
     end,
     quoteSimilarity,
+    context: (prefix + suffix) / 2,
     score: QUOTE_WEIGHT * quoteSimilarity + CONTEXT_WEIGHT * (prefix + suffix),
   };
 }

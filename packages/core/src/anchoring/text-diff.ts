@@ -163,23 +163,15 @@ function patienceMatches(a: Int32Array, b: Int32Array, vocabularySize: number): 
     b1 -= tail;
     if (a0 >= a1 || b0 >= b1) continue;
 
-    for (let i = a0; i < a1; i++) {
-      const id = a[i] as number;
-      countA[id] = (countA[id] as number) + 1;
+    let width = 1;
+    let pairs = uniqueTokenPairs(a, a0, a1, b, b0, b1, countA, countB, indexB);
+    // Transcripts repeat their words; where no single token is unique on both sides, runs of
+    // tokens (4, then 16) usually are.
+    for (const k of [4, 16]) {
+      if (pairs.length > 0 || (a1 - a0) * (b1 - b0) <= SMALL_GAP_CELLS) break;
+      pairs = uniqueGramPairs(a, a0, a1, b, b0, b1, k);
+      width = k;
     }
-    for (let j = b0; j < b1; j++) {
-      const id = b[j] as number;
-      countB[id] = (countB[id] as number) + 1;
-      indexB[id] = j;
-    }
-    const pairs: [number, number][] = [];
-    for (let i = a0; i < a1; i++) {
-      const id = a[i] as number;
-      if (countA[id] === 1 && countB[id] === 1) pairs.push([i, indexB[id] as number]);
-    }
-    for (let i = a0; i < a1; i++) countA[a[i] as number] = 0;
-    for (let j = b0; j < b1; j++) countB[b[j] as number] = 0;
-
     if (pairs.length === 0) {
       if ((a1 - a0) * (b1 - b0) <= SMALL_GAP_CELLS) lcsMatches(a, a0, a1, b, b0, b1, matches);
       continue;
@@ -187,14 +179,86 @@ function patienceMatches(a: Int32Array, b: Int32Array, vocabularySize: number): 
     let prevA = a0;
     let prevB = b0;
     for (const [i, j] of longestIncreasing(pairs)) {
-      matches.push([i, j, 1]);
+      if (i < prevA || j < prevB) continue; // overlaps the previous run of tokens
+      matches.push([i, j, width]);
       stack.push([prevA, i, prevB, j]);
-      prevA = i + 1;
-      prevB = j + 1;
+      prevA = i + width;
+      prevB = j + width;
     }
     stack.push([prevA, a1, prevB, b1]);
   }
   return matches.sort((x, y) => x[0] - y[0]);
+}
+
+function uniqueTokenPairs(
+  a: Int32Array,
+  a0: number,
+  a1: number,
+  b: Int32Array,
+  b0: number,
+  b1: number,
+  countA: Int32Array,
+  countB: Int32Array,
+  indexB: Int32Array,
+): [number, number][] {
+  for (let i = a0; i < a1; i++) {
+    const id = a[i] as number;
+    countA[id] = (countA[id] as number) + 1;
+  }
+  for (let j = b0; j < b1; j++) {
+    const id = b[j] as number;
+    countB[id] = (countB[id] as number) + 1;
+    indexB[id] = j;
+  }
+  const pairs: [number, number][] = [];
+  for (let i = a0; i < a1; i++) {
+    const id = a[i] as number;
+    if (countA[id] === 1 && countB[id] === 1) pairs.push([i, indexB[id] as number]);
+  }
+  for (let i = a0; i < a1; i++) countA[a[i] as number] = 0;
+  for (let j = b0; j < b1; j++) countB[b[j] as number] = 0;
+  return pairs;
+}
+
+function gramHash(tokens: Int32Array, at: number, k: number): number {
+  let hash = 0x811c9dc5;
+  for (let t = at; t < at + k; t++) hash = Math.imul(hash ^ (tokens[t] as number), 0x01000193);
+  return hash >>> 0;
+}
+
+function sameGram(a: Int32Array, i: number, b: Int32Array, j: number, k: number): boolean {
+  for (let t = 0; t < k; t++) if (a[i + t] !== b[j + t]) return false;
+  return true;
+}
+
+/** Start pairs of k-token runs that occur once on each side (hashes confirmed token by token). */
+function uniqueGramPairs(
+  a: Int32Array,
+  a0: number,
+  a1: number,
+  b: Int32Array,
+  b0: number,
+  b1: number,
+  k: number,
+): [number, number][] {
+  const seen = new Map<number, { inA: number; atA: number; inB: number; atB: number }>();
+  for (let i = a0; i + k <= a1; i++) {
+    const hash = gramHash(a, i, k);
+    const entry = seen.get(hash);
+    if (entry) entry.inA++;
+    else seen.set(hash, { inA: 1, atA: i, inB: 0, atB: -1 });
+  }
+  for (let j = b0; j + k <= b1; j++) {
+    const entry = seen.get(gramHash(b, j, k));
+    if (entry) {
+      entry.inB++;
+      entry.atB = j;
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (const { inA, atA, inB, atB } of seen.values())
+    if (inA === 1 && inB === 1 && sameGram(a, atA, b, atB, k)) pairs.push([atA, atB]);
+  return pairs.sort((x, y) => x[0] - y[0]);
 }
 
 /** The longest chain of pairs increasing in both indices (pairs come sorted by the first), O(k log k). */
