@@ -98,13 +98,19 @@ const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record
     path: (p) => `/api/projects/${p}/events`,
     expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 },
   },
-  ...['searches', 'records', 'duplicates', 'identification', 'prisma', 'review-log'].map((what) => ({
-    path: (p: string) => `/api/projects/${p}/${what}`,
-    expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 } as Record<
-      Actor,
-      number
-    >,
-  })),
+  ...['searches', 'records', 'duplicates', 'identification', 'prisma', 'review-log', 'screening/stages'].map(
+    (what) => ({
+      path: (p: string) => `/api/projects/${p}/${what}`,
+      expected: {
+        owner: 200,
+        lead: 200,
+        reviewer: 200,
+        viewer: 200,
+        outsider: 403,
+        anonymous: 401,
+      } as Record<Actor, number>,
+    }),
+  ),
 ];
 
 describe.each(availableBackends())('policy matrix on %s', (backend) => {
