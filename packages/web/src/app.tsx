@@ -6,9 +6,11 @@ import { IdentificationPage } from './pages/identification-page';
 import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PrismaPage } from './pages/prisma-page';
 import { ProjectHomePage } from './pages/project-home-page';
 import { ProjectsPage } from './pages/projects-page';
 import { RecordsPage } from './pages/records-page';
+import { ReviewLogPage } from './pages/review-log-page';
 import { ScreeningAgreementPage } from './pages/screening-agreement-page';
 import { ScreeningConflictsPage } from './pages/screening-conflicts-page';
 import { ScreeningDashboardPage } from './pages/screening-dashboard-page';
@@ -60,6 +62,8 @@ export function App() {
               path="projects/:projectId/screening/:stageKey/settings"
               element={<ScreeningSettingsPage />}
             />
+            <Route path="projects/:projectId/prisma" element={<PrismaPage />} />
+            <Route path="projects/:projectId/review-log" element={<ReviewLogPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

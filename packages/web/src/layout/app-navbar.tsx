@@ -1,8 +1,10 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconChartDots3,
   IconCopy,
   IconFileSearch,
   IconFolders,
+  IconHistory,
   IconHome,
   IconTable,
   IconUsers,
@@ -88,6 +90,21 @@ export function AppNavbar() {
               />
               <SectionLabel>Screening</SectionLabel>
               <ScreeningNav projectId={open.projectId} pathname={pathname} />
+              <SectionLabel>Reporting</SectionLabel>
+              <NavLink
+                component={Link}
+                to={`${base}/prisma`}
+                label="PRISMA diagram"
+                leftSection={<IconChartDots3 size={18} stroke={1.6} />}
+                active={pathname === `${base}/prisma`}
+              />
+              <NavLink
+                component={Link}
+                to={`${base}/review-log`}
+                label="Review log"
+                leftSection={<IconHistory size={18} stroke={1.6} />}
+                active={pathname === `${base}/review-log`}
+              />
             </>
           )}
           {user.isAdmin && (
