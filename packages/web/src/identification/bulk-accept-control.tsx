@@ -66,11 +66,13 @@ export function BulkAcceptControl({
 
   return (
     <>
-      <Group gap="xs" align="end" data-testid="bulk-accept">
+      <Group gap="xs" data-testid="bulk-accept">
+        <Text fz="sm" c="dimmed">
+          Accept every pair scoring at least
+        </Text>
         <NumberInput
-          label="Accept all pairs scoring at least"
           size="xs"
-          w={220}
+          w={84}
           min={0}
           max={100}
           step={5}
