@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type User, WeftError } from '@weft/core';
-import { type CommandResults, IMPORT_FORMATS, SEARCH_SOURCE_TYPES } from '@weft/protocol';
+import {
+  type ColumnMappingInput,
+  type CommandResults,
+  IMPORT_FORMATS,
+  SEARCH_SOURCE_TYPES,
+  TABLE_FIELDS,
+  type TableField,
+} from '@weft/protocol';
 import { executeCommand, importProgress } from '@weft/server';
-import { listAllProjects, listSearches, type Store, saveUpload } from '@weft/storage';
+import { deleteUnimportedUpload, listAllProjects, listSearches, type Store, saveUpload } from '@weft/storage';
 import { type Command, Option } from 'commander';
 import { cliActor } from '../cli-actor.js';
 import { addJsonOption, addStoreOption, type GlobalOptions, withStore } from '../cli-context.js';
@@ -20,6 +27,21 @@ interface ImportOptions extends GlobalOptions {
   query?: string;
   reported?: number;
   format?: (typeof IMPORT_FORMATS)[number];
+  map: ColumnMappingInput;
+}
+
+/** `--map title="Article Title"` (repeatable); `--map abstract=` maps no column to the abstract. */
+function collectMapping(value: string, previous: ColumnMappingInput): ColumnMappingInput {
+  const equals = value.indexOf('=');
+  const field = (equals === -1 ? value : value.slice(0, equals)).trim();
+  if (equals === -1 || !(TABLE_FIELDS as readonly string[]).includes(field)) {
+    throw new WeftError(
+      'validation',
+      `--map takes FIELD=COLUMN with FIELD one of ${TABLE_FIELDS.join(', ')}; not "${value}".`,
+    );
+  }
+  const column = value.slice(equals + 1).trim();
+  return { ...previous, [field as TableField]: column === '' ? null : column };
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
@@ -110,7 +132,13 @@ export function registerImport(program: Command, io: CliIo): void {
         throw new WeftError('validation', `--reported must be a whole number, not "${v}".`);
       return n;
     })
-    .addOption(new Option('--format <id>', 'skip format detection').choices(IMPORT_FORMATS));
+    .addOption(new Option('--format <id>', 'skip format detection').choices(IMPORT_FORMATS))
+    .option(
+      '--map <field=column>',
+      'CSV/TSV/XLSX: the column that fills a record field, changing the guess from the headers, e.g. --map title="Article Title" (repeatable; --map abstract= for none)',
+      collectMapping,
+      {},
+    );
   addStoreOption(command);
   addJsonOption(command);
   command.action(async (files: string[], options: ImportOptions) => {
@@ -133,6 +161,7 @@ export function registerImport(program: Command, io: CliIo): void {
           at: new Date(),
         });
         const bar = createProgressBar(io, `importing ${basename(file)}`);
+        const columnMapping = Object.keys(options.map).length > 0 ? options.map : undefined;
         const result = await importProgress
           .run(
             (phase, done, total) => {
@@ -143,8 +172,14 @@ export function registerImport(program: Command, io: CliIo): void {
                 searchId,
                 uploadId: upload.id,
                 ...(options.format ? { format: options.format } : {}),
+                ...(columnMapping ? { columnMapping } : {}),
               }),
           )
+          .catch(async (error: unknown) => {
+            // The import rolled back; the stored file must go too, so a failed import leaves nothing.
+            await deleteUnimportedUpload(store.db, projectId, upload.id);
+            throw error;
+          })
           .finally(() => bar.finish());
         imports.push({ file, ...result });
         if (!options.json) {

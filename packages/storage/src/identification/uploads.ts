@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -47,7 +47,14 @@ export async function saveUpload(db: Db, upload: NewUpload): Promise<UploadInfo>
   };
 }
 
-/** The upload's bytes, only if it belongs to the project (an id from another project is not found). */
+/** Bytes per slice when an upload is read back (migration 0003 says why slices). */
+export const UPLOAD_READ_SLICE = 4 * 1024 * 1024;
+
+/**
+ * The upload's bytes, only if it belongs to the project (an id from another project is not
+ * found). Read in slices into one buffer: the whole value through the connection would cost the
+ * embedded store several times the file's size in memory it never gives back.
+ */
 export async function readUpload(
   db: Db,
   projectId: string,
@@ -55,11 +62,24 @@ export async function readUpload(
 ): Promise<(UploadInfo & { bytes: Uint8Array }) | undefined> {
   const row = await db
     .selectFrom('uploads')
-    .selectAll()
+    .select(['id', 'project_id', 'file_name', 'byte_size', 'sha256', 'uploaded_at'])
     .where('id', '=', uploadId)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
   if (!row) return undefined;
+  const bytes = new Uint8Array(row.byte_size);
+  for (let offset = 0; offset < row.byte_size; offset += UPLOAD_READ_SLICE) {
+    const slice = await db
+      .selectFrom('uploads')
+      .select(
+        sql<Buffer>`substring(bytes from ${offset + 1}::integer for ${UPLOAD_READ_SLICE}::integer)`.as(
+          'part',
+        ),
+      )
+      .where('id', '=', uploadId)
+      .executeTakeFirstOrThrow();
+    bytes.set(slice.part, offset);
+  }
   return {
     id: row.id,
     projectId: row.project_id,
@@ -67,7 +87,7 @@ export async function readUpload(
     byteSize: row.byte_size,
     sha256: row.sha256,
     uploadedAt: row.uploaded_at.toISOString(),
-    bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
+    bytes,
   };
 }
 
@@ -79,4 +99,23 @@ export async function importOfUpload(db: Db, uploadId: string): Promise<string |
     .where('upload_id', '=', uploadId)
     .executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * Removes an upload no import used: `weft import` stores the file and then imports it, and a
+ * failed import must leave nothing behind, not even the bytes. An upload an import refers to
+ * is kept (returns false).
+ */
+export async function deleteUnimportedUpload(db: Db, projectId: string, uploadId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('uploads')
+    .where('id', '=', uploadId)
+    .where('project_id', '=', projectId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('imports').select('imports.id').whereRef('imports.upload_id', '=', 'uploads.id')),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
