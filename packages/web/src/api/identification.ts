@@ -4,6 +4,7 @@ import type {
   RecordsQuery,
   RecordsResponse,
   SearchesResponse,
+  UploadPreviewRequest,
   UploadPreviewResponse,
   UploadResponse,
 } from '@weft/protocol';
@@ -39,6 +40,7 @@ export const identificationApi = {
     api.get<DuplicatesResponse>(`${base(projectId)}/duplicates${queryString({ status, limit, minScore })}`),
   upload: (projectId: string, file: File) =>
     postBytes<UploadResponse>(`${base(projectId)}/uploads${queryString({ fileName: file.name })}`, file),
-  preview: (projectId: string, uploadId: string) =>
-    api.post<UploadPreview>(`${base(projectId)}/uploads/${encodeURIComponent(uploadId)}/preview`),
+  /** With a body: the same file read with another format or column mapping. */
+  preview: (projectId: string, uploadId: string, body?: UploadPreviewRequest) =>
+    api.post<UploadPreview>(`${base(projectId)}/uploads/${encodeURIComponent(uploadId)}/preview`, body),
 };

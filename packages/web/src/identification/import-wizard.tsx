@@ -1,20 +1,23 @@
 import { Alert, Badge, Button, Group, List, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import type { CommandResults, SearchView, UploadResponse } from '@weft/protocol';
-import { useState } from 'react';
+import type { ColumnMappingInput, CommandResults, SearchView, UploadResponse } from '@weft/protocol';
+import { useRef, useState } from 'react';
 import { sendCommand } from '../api/commands';
 import { identificationApi, type UploadPreview } from '../api/identification';
 import { errorMessage } from '../api/problem';
+import { ColumnMappingForm } from './column-mapping-form';
 import { FileDrop, formatBytes } from './file-drop';
 import { FORMAT_NAMES } from './format-names';
 import { EMPTY_SEARCH, SearchDetailsForm, type SearchDraft } from './search-details-form';
 import { UploadPreviewPanel } from './upload-preview-panel';
 
 type ImportResult = CommandResults['import.records'];
+type Step = 'file' | 'columns' | 'search' | 'result';
 
 /**
- * File → upload → search details → import → result. The upload only stores the bytes; nothing
- * enters the project until the import command, which is one transaction (a bad file changes nothing).
+ * File → upload → (tables: column mapping) → search details → import → result. The upload only
+ * stores the bytes; nothing enters the project until the import command, which is one
+ * transaction (a bad file changes nothing) and records the column mapping it used.
  */
 export function ImportWizard({
   projectId,
@@ -29,7 +32,7 @@ export function ImportWizard({
   onClose: () => void;
   onImported: () => void;
 }) {
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<UploadResponse | null>(null);
   const [preview, setPreview] = useState<UploadPreview | null>(null);
@@ -41,9 +44,16 @@ export function ImportWizard({
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [createdSearchId, setCreatedSearchId] = useState<string | null>(null);
+  const [columnMapping, setColumnMapping] = useState<ColumnMappingInput>({});
+  const [remapping, setRemapping] = useState(false);
+  const [mappingError, setMappingError] = useState<string | null>(null);
+  // Answers to earlier mapping changes may arrive after later ones: only the latest is shown.
+  const previewRequest = useRef(0);
 
   const reset = () => {
-    setStep(0);
+    setStep('file');
+    setColumnMapping({});
+    setMappingError(null);
     setFile(null);
     setUpload(null);
     setPreview(null);
@@ -70,17 +80,39 @@ export function ImportWizard({
       setUpload(uploaded);
       setPreview(null);
       setPreviewError(null);
+      setColumnMapping({});
+      setMappingError(null);
       // The import would refuse a file the preview cannot parse, with the same message: say it now.
+      let next: Step = 'search';
       try {
-        setPreview(await identificationApi.preview(projectId, uploaded.uploadId));
+        const previewed = await identificationApi.preview(projectId, uploaded.uploadId);
+        setPreview(previewed);
+        if (previewed.table) next = 'columns';
       } catch (err) {
         setPreviewError(errorMessage(err));
       }
-      setStep(1);
+      setStep(next);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const changeMapping = async (changes: ColumnMappingInput) => {
+    if (!upload) return;
+    const next = { ...columnMapping, ...changes };
+    setColumnMapping(next);
+    setMappingError(null);
+    setRemapping(true);
+    const request = ++previewRequest.current;
+    try {
+      const previewed = await identificationApi.preview(projectId, upload.uploadId, { columnMapping: next });
+      if (request === previewRequest.current) setPreview(previewed);
+    } catch (err) {
+      if (request === previewRequest.current) setMappingError(errorMessage(err));
+    } finally {
+      if (request === previewRequest.current) setRemapping(false);
     }
   };
 
@@ -114,11 +146,15 @@ export function ImportWizard({
       }
       const imported = await sendCommand(
         'import.records',
-        { searchId, uploadId: upload.uploadId },
+        {
+          searchId,
+          uploadId: upload.uploadId,
+          ...(preview?.table && Object.keys(columnMapping).length > 0 ? { columnMapping } : {}),
+        },
         projectId,
       );
       setResult(imported.result);
-      setStep(2);
+      setStep('result');
       onImported();
     } catch (err) {
       setError(errorMessage(err));
@@ -139,15 +175,20 @@ export function ImportWizard({
       ),
   );
 
+  const steps: Step[] = preview?.table
+    ? ['file', 'columns', 'search', 'result']
+    : ['file', 'search', 'result'];
+
   return (
     <Modal opened={opened} onClose={close} title="Import records" size="xl" closeOnClickOutside={!busy}>
-      <Stepper active={step} size="sm" allowNextStepsSelect={false} mb="lg">
+      <Stepper active={steps.indexOf(step)} size="sm" allowNextStepsSelect={false} mb="lg">
         <Stepper.Step label="File" description={upload ? formatBytes(upload.byteSize) : 'Drop or pick'} />
+        {steps.includes('columns') && <Stepper.Step label="Columns" description="Which column is which" />}
         <Stepper.Step label="Search" description="Where it came from" />
         <Stepper.Step label="Result" description="Records and warnings" />
       </Stepper>
 
-      {step === 0 && (
+      {step === 'file' && (
         <Stack>
           <FileDrop
             file={file}
@@ -169,7 +210,35 @@ export function ImportWizard({
         </Stack>
       )}
 
-      {step === 1 && upload && (
+      {step === 'columns' && upload && preview?.table && (
+        <Stack>
+          <Text fz="sm" c="dimmed">
+            <b>{upload.fileName}</b> is a table ({formatBytes(upload.byteSize)}).
+          </Text>
+          <ColumnMappingForm table={preview.table} onChange={(changes) => void changeMapping(changes)} />
+          {mappingError && (
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconAlertTriangle size={18} />}
+              data-testid="mapping-error"
+            >
+              <Text fz="sm">{mappingError}</Text>
+            </Alert>
+          )}
+          <UploadPreviewPanel preview={preview} busy={remapping} />
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setStep('file')}>
+              Back
+            </Button>
+            <Button onClick={() => setStep('search')} disabled={remapping || mappingError !== null}>
+              Continue
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {step === 'search' && upload && (
         <Stack>
           <Text fz="sm" c="dimmed">
             <b>{upload.fileName}</b> is uploaded ({formatBytes(upload.byteSize)}).{' '}
@@ -193,7 +262,11 @@ export function ImportWizard({
           )}
           {error && <ErrorAlert message={error} />}
           <Group justify="space-between">
-            <Button variant="default" onClick={() => setStep(0)} disabled={busy}>
+            <Button
+              variant="default"
+              onClick={() => setStep(preview?.table && !previewError ? 'columns' : 'file')}
+              disabled={busy}
+            >
               {previewError ? 'Choose another file' : 'Back'}
             </Button>
             {!previewError && (
@@ -205,7 +278,7 @@ export function ImportWizard({
         </Stack>
       )}
 
-      {step === 2 && result && (
+      {step === 'result' && result && (
         <Stack data-testid="import-result">
           <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title="Imported">
             <Text fz="sm">

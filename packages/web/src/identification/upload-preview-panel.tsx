@@ -2,10 +2,20 @@ import { Badge, Card, Group, List, Stack, Table, Text } from '@mantine/core';
 import type { UploadPreview } from '../api/identification';
 import { FORMAT_NAMES } from './format-names';
 
-/** What the file holds, before anything is imported: the detected format, the first records, a table's columns. */
-export function UploadPreviewPanel({ preview }: { preview: UploadPreview }) {
+/**
+ * What the file holds, before anything is imported: the detected format and the first records as
+ * they would be stored (for a table, read with the mapping chosen in the wizard).
+ */
+export function UploadPreviewPanel({ preview, busy }: { preview: UploadPreview; busy?: boolean }) {
   return (
-    <Card withBorder radius="md" padding="sm" data-testid="upload-preview">
+    <Card
+      withBorder
+      radius="md"
+      padding="sm"
+      data-testid="upload-preview"
+      style={{ opacity: busy ? 0.6 : 1 }}
+      aria-busy={busy}
+    >
       <Stack gap="xs">
         <Group gap="xs">
           <Text fz="sm">
@@ -26,7 +36,7 @@ export function UploadPreviewPanel({ preview }: { preview: UploadPreview }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: a fixed preview list
               <Table.Tr key={index}>
                 <Table.Td>
-                  <Text fz="xs" truncate>
+                  <Text fz="xs" truncate data-testid="preview-title">
                     {record.title || <i>untitled</i>}
                   </Text>
                 </Table.Td>
@@ -35,7 +45,9 @@ export function UploadPreviewPanel({ preview }: { preview: UploadPreview }) {
                     {record.authors[0]?.literal ?? record.authors[0]?.family ?? ''}
                   </Text>
                 </Table.Td>
-                <Table.Td w={50}>{record.year ?? ''}</Table.Td>
+                <Table.Td w={50} data-testid="preview-year">
+                  {record.year ?? ''}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -51,32 +63,6 @@ export function UploadPreviewPanel({ preview }: { preview: UploadPreview }) {
             ))}
             {preview.warnings.length > 10 && <List.Item>… and {preview.warnings.length - 10} more</List.Item>}
           </List>
-        )}
-        {preview.table && (
-          <Stack gap={4} data-testid="column-mapping">
-            <Text fz="xs" fw={700}>
-              Columns, as guessed from their headers
-            </Text>
-            <Group gap={6}>
-              {preview.table.headers.map((header) => (
-                <Badge
-                  key={header}
-                  variant="outline"
-                  color={preview.table?.mapping[header] === 'extra' ? 'gray' : 'blue'}
-                  size="sm"
-                  tt="none"
-                >
-                  {header} →{' '}
-                  {preview.table?.mapping[header] === 'extra' ? 'kept as is' : preview.table?.mapping[header]}
-                </Badge>
-              ))}
-            </Group>
-            <Text fz="xs" c="dimmed">
-              {Object.values(preview.table.mapping).includes('extra') &&
-                'Columns marked “kept as is” are stored with the record but not used. '}
-              Editing the mapping is not available yet.
-            </Text>
-          </Stack>
         )}
       </Stack>
     </Card>
