@@ -4,6 +4,7 @@ import type {
   EventsResponse,
   NextRecordsResponse,
   ScreeningListResponse,
+  StageDashboardResponse,
 } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +131,13 @@ describe.each(availableBackends())('screening blinding on %s', (backend) => {
     // Filtering by Ana's decisions is refused while blinded, and leaves an audit entry.
     const filtered = await team.ben.request('GET', `${base()}/records?reviewerId=${team.ids.ana}`);
     expect(filtered.status).toBe(403);
+
+    // Counts built from single decisions would betray her verdict: Ben's dashboard counts finals only.
+    const benDashboard = await team.ben.request<StageDashboardResponse>('GET', `${base()}/dashboard`);
+    expect(benDashboard.body.evidence).toMatchObject({ screened: 0, includes: 0 });
+    expect(benDashboard.body.evidence.model).toMatchObject({ includes: 0, excludes: 0 });
+    const leadDashboard = await team.lead.request<StageDashboardResponse>('GET', `${base()}/dashboard`);
+    expect(leadDashboard.body.evidence).toMatchObject({ screened: 1, includes: 1 });
 
     // The lead sees Ana's decision at once.
     const leadList = await team.lead.request<ScreeningListResponse>('GET', `${base()}/records?limit=50`);

@@ -48,3 +48,21 @@ describe('presentEvent', () => {
     expect(presentEvent(decided, viewer).payload).not.toHaveProperty('decision');
   });
 });
+
+describe('presentEvent for model.trained', () => {
+  const trained: ProjectEvent = {
+    ...decided,
+    actorId: 'system',
+    eventType: 'model.trained',
+    payload: { stageId: 's', version: 3, includes: 4, excludes: 9, settings: { classifier: 'svm' } },
+  };
+  it('keeps the label counts from reviewers (they move with single decisions) but not from leads', () => {
+    expect(presentEvent(trained, { userId: 'ben', role: 'reviewer' }).payload).toEqual({
+      stageId: 's',
+      version: 3,
+      settings: { classifier: 'svm' },
+      blinded: true,
+    });
+    expect(presentEvent(trained, { userId: 'lena', role: 'lead' })).toBe(trained);
+  });
+});

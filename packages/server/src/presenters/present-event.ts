@@ -18,10 +18,25 @@ const VERDICT_FIELDS = ['decision', 'reasonIds', 'note', 'decisionId'];
  * Both the JSON feed and the WebSocket present events through this one function.
  */
 export function presentEvent(event: ProjectEvent, viewer: EventViewer): ProjectEvent {
+  if (event.eventType === MODEL_EVENT) return presentModelEvent(event, viewer);
   if (!VERDICT_EVENTS.has(event.eventType)) return event;
   if (event.actorId === viewer.userId || mayDo(viewer.role, 'screening.read-all-decisions')) return event;
   const payload = { ...((event.payload ?? {}) as Record<string, unknown>) };
   for (const field of VERDICT_FIELDS) delete payload[field];
+  return { ...event, payload: { ...payload, blinded: true } };
+}
+
+/**
+ * The model trains on single decisions of records that need two; its label counts would move
+ * when another reviewer decides, so reviewers get the event without them.
+ */
+const MODEL_EVENT = 'model.trained';
+const MODEL_COUNT_FIELDS = ['includes', 'excludes', 'labelCount'];
+
+function presentModelEvent(event: ProjectEvent, viewer: EventViewer): ProjectEvent {
+  if (mayDo(viewer.role, 'screening.read-all-decisions')) return event;
+  const payload = { ...((event.payload ?? {}) as Record<string, unknown>) };
+  for (const field of MODEL_COUNT_FIELDS) delete payload[field];
   return { ...event, payload: { ...payload, blinded: true } };
 }
 

@@ -42,12 +42,13 @@ import { loadStage } from '../screening/stage-context.js';
 import {
   type Asker,
   askerOf,
+  blindedFor,
   mayReveal,
   mayScreen,
   stageProgress,
   stageView,
 } from '../screening/stage-views.js';
-import { modelStatus, stoppingEvidence } from '../screening/stopping-evidence.js';
+import { blindModelStatus, modelStatus, stoppingEvidence } from '../screening/stopping-evidence.js';
 import type { ServerDeps } from '../server-deps.js';
 
 interface StageParams {
@@ -110,10 +111,11 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
       const next = open
         ? await nextRecords(db, chain, asker.userId, query.data.count)
         : { records: [], order: 'random' as const };
+      const [model, progress] = [await modelStatus(db, stage.id), await stageProgress(db, chain, asker)];
       return {
         records: next.records.map(presentScreeningRecord),
-        model: await modelStatus(db, stage.id),
-        progress: await stageProgress(db, chain, asker),
+        model: blindedFor(stage, asker) ? blindModelStatus(model, progress) : model,
+        progress,
         order: next.order,
       };
     },
@@ -229,7 +231,7 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
       const { stage, chain, asker } = await context(request);
       const [view, evidence, reviewers, stops] = await Promise.all([
         stageView(db, chain, asker),
-        stoppingEvidence(db, chain),
+        stoppingEvidence(db, chain, blindedFor(stage, asker)),
         decisionCountsByReviewer(db, stage.id),
         listStops(db, stage.id),
       ]);

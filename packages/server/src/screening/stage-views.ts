@@ -37,6 +37,11 @@ export function mayReveal(
   return asker.seesAll || !stage.blinded || (state !== undefined && state.n >= state.needed);
 }
 
+/** Counts derived from single decisions (evidence, the model's labels) are hidden from this asker. */
+export function blindedFor(stage: StoredStage, asker: Asker): boolean {
+  return stage.blinded && !asker.seesAll;
+}
+
 export function mayScreen(stage: StoredStage, asker: Asker): boolean {
   return (
     mayDo(asker.role, 'screening.decide') &&

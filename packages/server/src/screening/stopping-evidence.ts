@@ -33,23 +33,41 @@ export async function modelStatus(db: Db, stageId: string): Promise<ModelStatusV
   };
 }
 
+/**
+ * The model's status for a reviewer of a blinded stage. The model trains on single decisions of
+ * records that need two, so its label counts would move when another reviewer decides: they are
+ * replaced by the counts of final decisions, which that reviewer may see.
+ */
+export function blindModelStatus(
+  model: ModelStatusView,
+  counts: { included: number; excluded: number; maybe: number },
+): ModelStatusView {
+  return { ...model, includes: counts.included + counts.maybe, excludes: counts.excluded };
+}
+
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
- * What the lead sees before deciding to stop. A record counts as screened once anyone decided
+ * What the lead sees before deciding to stop (`blinded`: as a reviewer of a blinded stage may
+ * see it, from final decisions only). A record counts as screened once anyone decided
  * it, and as relevant when its final decision (or, before there is one, any current decision)
  * is include or maybe — maybe counts, so the test errs towards screening on. The stopping test
  * (Callaghan & Müller-Hansen 2020, target recall 95 %) is computed on the records first decided
  * since the stopping sample started: the queue serves those in seeded random order, so they are
  * a random sample of the records remaining then.
  */
-export async function stoppingEvidence(db: Db, chain: readonly StoredStage[]): Promise<StoppingEvidenceView> {
+export async function stoppingEvidence(
+  db: Db,
+  chain: readonly StoredStage[],
+  blinded = false,
+): Promise<StoppingEvidenceView> {
   const stage = chain[chain.length - 1] as StoredStage;
-  const [labels, counts, model] = await Promise.all([
-    screenedLabels(db, chain),
+  const [labels, counts, run] = await Promise.all([
+    screenedLabels(db, chain, blinded),
     stageCounts(db, chain),
     modelStatus(db, stage.id),
   ]);
+  const model = blinded ? blindModelStatus(run, counts) : run;
   let includes = 0;
   let sinceLastInclude = 0;
   for (const label of labels) {

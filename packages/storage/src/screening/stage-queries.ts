@@ -295,9 +295,18 @@ export interface ScreenedLabel {
   relevant: boolean;
 }
 
-/** Eligible records with at least one current decision, in the order they were first decided. */
-export async function screenedLabels(db: Db, chain: readonly StoredStage[]): Promise<ScreenedLabel[]> {
+/**
+ * Eligible records with at least one current decision, in the order they were first decided.
+ * `finalOnly`: only records with a final decision (what a blinded reviewer may know: a single
+ * decision on a record that needs two must not show through counts).
+ */
+export async function screenedLabels(
+  db: Db,
+  chain: readonly StoredStage[],
+  finalOnly = false,
+): Promise<ScreenedLabel[]> {
   const stage = target(chain);
+  const onlyFinal = finalOnly ? sql`where s.final is not null` : sql``;
   const { rows } = await sql<{ record_id: string; first_at: Date; relevant: boolean }>`select s.record_id,
       d.first_at,
       coalesce(s.final in ('include', 'maybe'), d.any_relevant) as relevant
@@ -305,6 +314,7 @@ export async function screenedLabels(db: Db, chain: readonly StoredStage[]): Pro
     join (select record_id, min(at) as first_at, bool_or(decision in ('include', 'maybe')) as any_relevant
           from screening_decisions where stage_id = ${stage.id}::uuid and superseded_at is null
           group by record_id) d on d.record_id = s.record_id
+    ${onlyFinal}
     order by d.first_at, s.record_id`.execute(db);
   return rows.map((row) => ({
     recordId: row.record_id,
