@@ -2,7 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
+import {
+  type Browser,
+  expect as baseExpect,
+  type Page,
+  request as playwrightRequest,
+  test,
+} from '@playwright/test';
 import { type Account, OWNER, REVIEWER, shoot, signIn } from './helpers';
 
 // Its own server on its own fresh data directory, like identification.spec.ts.
@@ -12,6 +18,8 @@ const PROJECT = 'Exercise for late-life depression: screening';
 const SECOND: Account = { username: 'eve', displayName: 'Eve Nakamura', password: 'second-reviewer-24' };
 
 test.describe.configure({ mode: 'serial' });
+// Two browsers and a retraining model on a shared two-core machine: allow slow answers.
+const expect = baseExpect.configure({ timeout: 30_000 });
 test.use({ baseURL: BASE });
 
 let server: ChildProcess | undefined;
@@ -146,6 +154,7 @@ async function screenAll(
   page: Page,
   keysFor: (title: string) => string[],
   expected: number,
+  onRecord?: (title: string) => Promise<void>,
 ): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < expected; i++) {
@@ -154,6 +163,7 @@ async function screenAll(
     const title = (await page.getByTestId('screening-title').innerText()).trim();
     expect(seen, `"${title}" offered twice`).not.toContain(title);
     seen.push(title);
+    await onRecord?.(title);
     for (const key of keysFor(title)) await page.keyboard.press(key);
     // The next record (or the end of the queue) replaces this one without a wait for the server.
     if (i < expected - 1)
@@ -167,7 +177,7 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   browser,
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   // The lead sets up screening and makes the first stage dual, blinded.
   await signIn(page, OWNER, `/projects/${projectId}/screening`);
   await page.goto(`/projects/${projectId}/screening`);
@@ -199,6 +209,19 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await exclude.press('Enter');
   await page.getByRole('button', { name: 'Save criteria and keywords' }).click();
   await expect(page.getByText('Criteria and keywords saved.')).toBeVisible();
+  // Exclusion reasons at title/abstract (optional there); the fourth gets the key 4.
+  const reasons = page.getByTestId('reasons-editor');
+  for (const [i, label] of [
+    'Wrong population',
+    'Wrong intervention',
+    'Wrong outcomes',
+    'Animal study',
+  ].entries()) {
+    await reasons.getByRole('button', { name: 'Add reason' }).click();
+    await reasons.getByRole('textbox', { name: `Reason ${i + 1}` }).fill(label);
+  }
+  await reasons.getByRole('button', { name: 'Save reasons' }).click();
+  await expect(page.getByText('Exclusion reasons saved.')).toBeVisible();
 
   // Two reviewers, two browsers, the same four records, blind to each other.
   const ben = await reviewerPage(browser, REVIEWER);
@@ -210,7 +233,6 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await shoot(ben, 'screening-keys');
   await ben.keyboard.press('Escape');
   await expect(ben.getByTestId('screening-keys')).toBeHidden();
-  await shoot(ben, 'screening-screen');
 
   // Ben includes the first record, takes it back with `u` (it comes back), then decides for real.
   const first = (await ben.getByTestId('screening-title').innerText()).trim();
@@ -222,7 +244,21 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   const isAnimal = (title: string) => title.includes('rats');
   const isTaiChi = (title: string) => title.startsWith('Tai chi');
   // Ben excludes the animal study with reason 4 (wrong study design) and includes the rest.
-  const benSaw = await screenAll(ben, (t) => (isAnimal(t) ? ['4', 'e'] : ['i']), 4);
+  const benSaw = await screenAll(
+    ben,
+    (t) => (isAnimal(t) ? ['4', 'e'] : ['i']),
+    4,
+    async (title) => {
+      if (title.startsWith('Group exercise')) await shoot(ben, 'screening-screen');
+      if (isAnimal(title)) {
+        await ben.keyboard.press('4');
+        await expect(ben.getByTestId('reason-4')).toHaveAttribute('aria-pressed', 'true');
+        await shoot(ben, 'screening-reason');
+        // Pressed again by keysFor: clear it here so the sequence selects it once.
+        await ben.keyboard.press('4');
+      }
+    },
+  );
   // Eve excludes the animal study and, unlike Ben, the tai chi trial: one conflict.
   const eveSaw = await screenAll(eve, (t) => (isAnimal(t) || isTaiChi(t) ? ['e'] : ['i']), 4);
   expect(new Set(eveSaw)).toEqual(new Set(benSaw));
@@ -235,6 +271,11 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await ben.getByRole('checkbox', { name: 'Conflicts only' }).check();
   await expect(ben.getByTestId('screening-list-row')).toHaveCount(1);
   await expect(ben.getByTestId('screening-list-row')).toContainText('Eve Nakamura');
+  await ben.getByRole('checkbox', { name: 'Conflicts only' }).uncheck();
+  // The history of the animal study shows Ben's exclusion with the reason picked by its key.
+  await ben.getByTestId('screening-list-row').filter({ hasText: 'rats' }).click();
+  await expect(ben.getByTestId('decision-history')).toContainText('Animal study');
+  await ben.keyboard.press('Escape');
 
   // The lead sees the conflict, both decisions side by side, and records the consensus.
   await page.getByRole('tab', { name: 'Conflicts' }).click();
@@ -249,6 +290,7 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
     .fill('Minor depression counts: the protocol includes it.');
   await card.getByRole('button', { name: 'Record the consensus' }).click();
   await expect(page.getByTestId('conflicts-empty')).toBeVisible();
+  await expect(page.getByText('Conflict resolved.')).toBeHidden({ timeout: 6000 });
   await expect(eve.getByTestId('progress-conflicts')).toHaveText('0');
 
   // Agreement between the two reviewers: 3 of 4 records alike.

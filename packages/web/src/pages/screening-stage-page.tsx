@@ -192,6 +192,7 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
                 record={current}
                 includeKeywords={stage.includeKeywords}
                 excludeKeywords={stage.excludeKeywords}
+                showDual={stage.mode === 'sample'}
               />
               <Group justify="space-between">
                 <Text fz="xs" c="dimmed">

@@ -18,10 +18,13 @@ export function RecordView({
   record,
   includeKeywords,
   excludeKeywords,
+  showDual = false,
 }: {
   record: ScreeningRecordView;
   includeKeywords: string[];
   excludeKeywords: string[];
+  /** Mark records of the dual-screened sample (sample mode; in dual mode every record is). */
+  showDual?: boolean;
 }) {
   const keywords = useMemo(
     () => compileKeywords(includeKeywords, excludeKeywords),
@@ -64,7 +67,7 @@ export function RecordView({
                 PMID {record.pmid}
               </Anchor>
             )}
-            {record.dual && (
+            {showDual && record.dual && (
               <Badge size="sm" variant="outline" color="grape">
                 Dual screened
               </Badge>

@@ -66,6 +66,11 @@ export function ModelStatus({
             v{model.version} · {model.includes} incl / {model.excludes} excl
           </Text>
         )}
+        {model.state === 'failed' && model.message && (
+          <Text fz="xs" c="red.7" maw={320} truncate="end" data-testid="model-message">
+            {model.message}
+          </Text>
+        )}
         {order === 'random' && model.state === 'ready' && (
           <Badge variant="outline" color="orange" size="sm">
             random order

@@ -7,6 +7,7 @@ import {
   IconGitCompare,
   IconListDetails,
 } from '@tabler/icons-react';
+import { mayDo } from '@weft/core';
 import type { StageView } from '@weft/protocol';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -40,8 +41,10 @@ export function StageFrame({
   tab: StageTab;
   children: (stage: StageView, stages: Stages) => ReactNode;
 }) {
-  const { projectId } = useProject();
+  const { projectId, role } = useProject();
   const stages = useStages(stageKey);
+  // Settings are the lead's; others would only find a note saying so.
+  const tabs = TABS.filter((t) => t.value !== 'settings' || mayDo(role, 'stage.update'));
   const navigate = useNavigate();
   const { resource, stage } = stages;
   return (
@@ -97,13 +100,13 @@ export function StageFrame({
             <Tabs
               value={tab}
               onChange={(value) => {
-                const target = TABS.find((t) => t.value === value);
+                const target = tabs.find((t) => t.value === value);
                 if (target) navigate(stagePath(projectId, stage.key, target.path));
               }}
               mb="md"
             >
               <Tabs.List>
-                {TABS.map((t) => (
+                {tabs.map((t) => (
                   <Tabs.Tab
                     key={t.value}
                     value={t.value}
