@@ -33,7 +33,7 @@ export function normalizeText(raw: string): NormalizedText {
 
 /** A quote folded the same way, without the whitespace at its ends (boundaries are not content). */
 export function normalizeQuote(exact: string): string {
-  return normalizeText(exact).text.trim();
+  return exact.replace(/\s+/g, ' ').trim();
 }
 
 /** The folded offset of a raw offset: how many folded characters begin before it. */

@@ -69,9 +69,38 @@ export function reanchor(
   anchors: readonly Anchor[],
   options: ReanchorOptions = {},
 ): ReanchorResult[] {
+  // Most edits touch one place: codings wholly in the unchanged head or tail of the text are
+  // settled by comparing offsets, and the folded diff is built only if any coding is left.
+  const shorter = Math.min(oldText.length, newText.length);
+  let head = 0;
+  while (head < shorter && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
+  let tail = 0;
+  while (
+    tail < shorter - head &&
+    oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)
+  )
+    tail++;
+  const shift = newText.length - oldText.length;
+  const tailStart = oldText.length - tail;
+
+  let edit: Edit | undefined;
+  return anchors.map((anchor) => {
+    const { start, end } = anchor.position;
+    const { exact } = anchor.quote;
+    if (end <= head && newText.slice(start, end) === exact) return { status: 'kept', start, end, score: 1 };
+    if (start >= tailStart && newText.slice(start + shift, end + shift) === exact) {
+      if (shift === 0) return { status: 'kept', start, end, score: 1 };
+      return { status: 'moved', start: start + shift, end: end + shift, score: 1 };
+    }
+    edit ??= prepareEdit(oldText, newText, options);
+    return reanchorOne(edit, anchor);
+  });
+}
+
+function prepareEdit(oldText: string, newText: string, options: ReanchorOptions): Edit {
   const oldFolded = normalizeText(oldText);
   const newFolded = normalizeText(newText);
-  const edit: Edit = {
+  return {
     oldText,
     newText,
     oldFolded,
@@ -79,7 +108,6 @@ export function reanchor(
     diff: diffTexts(oldFolded.text, newFolded.text),
     minScore: options.minScore ?? DEFAULT_MIN_FUZZY_SCORE,
   };
-  return anchors.map((anchor) => reanchorOne(edit, anchor));
 }
 
 function reanchorOne(edit: Edit, anchor: Anchor): ReanchorResult {
@@ -171,8 +199,8 @@ interface FoldedContext {
 
 function foldedContext(anchor: Anchor): FoldedContext {
   return {
-    prefix: normalizeText(anchor.quote.prefix).text,
-    suffix: normalizeText(anchor.quote.suffix).text,
+    prefix: anchor.quote.prefix.replace(/\s+/g, ' '),
+    suffix: anchor.quote.suffix.replace(/\s+/g, ' '),
   };
 }
 
