@@ -125,6 +125,33 @@ describe.each(availableBackends())('screening blinding on %s', (backend) => {
       decision: 'maybe',
     });
 
+    // A model's score of the record Ana decided (it trains on her label) is withheld from Ben.
+    const all = await t.store.db
+      .selectFrom('records')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .execute();
+    await t.store.db
+      .insertInto('screening_rankings')
+      .values(
+        all.map((r, i) => ({
+          stage_id: stageId,
+          record_id: r.id,
+          score: 1 - i / 10,
+          rank: i + 1,
+          model_version: 1,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['stage_id', 'record_id']).doNothing())
+      .execute();
+    const scored = await team.ben.request<NextRecordsResponse>('GET', `${base()}/next?count=10`);
+    expect(scored.body.order).toBe('ranked');
+    for (const record of scored.body.records)
+      expect({ id: record.recordId, hidden: record.score === null }).toEqual({
+        id: record.recordId,
+        hidden: record.recordId === recordId,
+      });
+
     // The record is still in Ben's queue (dual screening needs his decision), without Ana's.
     const benQueue = await team.ben.request<NextRecordsResponse>('GET', `${base()}/next?count=10`);
     expect(benQueue.body.records.map((r) => r.recordId)).toContain(recordId);

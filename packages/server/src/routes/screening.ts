@@ -26,6 +26,7 @@ import {
   nextRecords,
   type StageRecord,
   type StoredDecision,
+  type StoredStage,
   stageChain,
   stageRecordState,
 } from '@weft/storage';
@@ -57,6 +58,18 @@ interface StageParams {
 }
 
 const BASE = '/api/projects/:id/screening';
+
+/**
+ * A record for the asker. The model also trains on single decisions of records that need two,
+ * so a record's score would hint at another reviewer's verdict: it is withheld until the record
+ * may be revealed.
+ */
+function recordFor(item: StageRecord, stage: StoredStage, asker: Asker) {
+  const view = presentScreeningRecord(item);
+  if (blindedFor(stage, asker) && item.state.n > 0 && !mayReveal(stage, item.state, asker))
+    return { ...view, score: null };
+  return view;
+}
 
 /** content-disposition for a stage's decisions: plain ASCII in `filename`, the real name in `filename*`. */
 function decisionsAttachment(projectName: string, stageKey: string, extension: string): string {
@@ -113,7 +126,7 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
         : { records: [], order: 'random' as const };
       const [model, progress] = [await modelStatus(db, stage.id), await stageProgress(db, chain, asker)];
       return {
-        records: next.records.map(presentScreeningRecord),
+        records: next.records.map((item) => recordFor(item, stage, asker)),
         model: blindedFor(stage, asker) ? blindModelStatus(model, progress) : model,
         progress,
         order: next.order,
@@ -157,7 +170,7 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
           const onRecord = decisions.filter((d) => d.recordId === item.recordId);
           const mine = onRecord.find((d) => d.reviewerId === asker.userId);
           return {
-            record: presentScreeningRecord(item),
+            record: recordFor(item, stage, asker),
             myDecision: mine ? presentDecision(mine) : null,
             decisions: mayReveal(stage, item.state, asker) ? onRecord.map(presentDecision) : null,
             finalDecision: item.state.final,
