@@ -12,6 +12,7 @@ import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { identificationRoutes } from './routes/identification.js';
+import { methodsRecordRoutes } from './routes/methods-record.js';
 import { prismaRoutes } from './routes/prisma.js';
 import { projectRoutes } from './routes/projects.js';
 import { recordsExportRoutes } from './routes/records-export.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   recordsExportRoutes(app, deps);
   screeningRoutes(app, deps);
   prismaRoutes(app, deps);
+  methodsRecordRoutes(app, deps);
   reviewLogRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;

@@ -1,3 +1,4 @@
+import { extractDocument } from '@weft/extract';
 import type {
   CommandType,
   NextRecordsResponse,
@@ -180,6 +181,28 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
       expect(file.contentType).toBe(type);
       expect(file.bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
     }
+  });
+
+  it('writes the methods record from the project, as Markdown and as DOCX', async () => {
+    const md = await team.viewer.download(`/api/projects/${projectId}/methods.md`);
+    expect(md.status).toBe(200);
+    const text = md.bytes.toString('utf8');
+    expect(text).toMatch(/^# Methods record: PRISMA review/);
+    expect(text).toContain('| MEDLINE | Database |');
+    expect(text).toContain('1 duplicate was removed automatically and 1 duplicate by a reviewer');
+    expect(text).toContain('Each record was screened by one reviewer. 1 reviewer recorded decisions.');
+    expect(text).toContain('- Studies included: 1 (reports: 2)');
+    const docx = await team.viewer.download(`/api/projects/${projectId}/methods.docx`);
+    expect(docx.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const read = await extractDocument({ fileName: 'methods.docx', bytes: new Uint8Array(docx.bytes) });
+    expect(read.text).toContain('Methods record: PRISMA review');
+    expect(read.text).toContain('Deduplication');
+    expect(read.text).toContain('Studies included: 1 (reports: 2)');
+    expect(
+      read.structure.some(
+        (b) => b.kind === 'heading' && read.text.slice(b.start, b.end) === 'Information sources and searches',
+      ),
+    ).toBe(true);
   });
 
   it('adds the previous version for an updated review; the lead edits labels, a reviewer may not', async () => {

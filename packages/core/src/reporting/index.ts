@@ -1,3 +1,4 @@
+export * from './methods-record.js';
 export * from './prisma-flow.js';
 export * from './prisma-flow-input.js';
 export * from './prisma-svg.js';

@@ -1,0 +1,121 @@
+import {
+  computePrismaFlow,
+  type MethodsRecordInput,
+  type MethodsStage,
+  type MethodsStop,
+  prismaFlowJson,
+} from '@weft/core';
+import type { StoppingEvidenceView } from '@weft/protocol';
+import {
+  currentDecisions,
+  type Database,
+  gatherPrismaFlowInput,
+  identificationCounts,
+  latestModelRun,
+  listCriteria,
+  listReasons,
+  listSearches,
+  listStages,
+  listStops,
+  type StoredStage,
+  stageCounts,
+} from '@weft/storage';
+import type { Kysely } from 'kysely';
+import { stageAgreement } from '../screening/stage-agreement.js';
+
+/** Everything the methods record says, read from the project's stored facts. */
+export async function gatherMethodsRecord(
+  db: Kysely<Database>,
+  project: { id: string; name: string },
+  softwareVersion: string,
+  now: Date,
+): Promise<MethodsRecordInput> {
+  const [searches, counts, stages, flowInput] = await Promise.all([
+    listSearches(db, project.id),
+    identificationCounts(db, project.id),
+    listStages(db, project.id),
+    gatherPrismaFlowInput(db, project.id),
+  ]);
+  const methodsStages: MethodsStage[] = [];
+  for (let i = 0; i < stages.length; i++) methodsStages.push(await stageFacts(db, stages.slice(0, i + 1)));
+  return {
+    projectName: project.name,
+    softwareVersion,
+    generatedAt: now.toISOString(),
+    searches: searches.map((s) => ({
+      name: s.name,
+      sourceType: s.sourceType,
+      platform: s.platform,
+      dateRun: s.dateRun,
+      query: s.query,
+      reportedCount: s.reportedCount,
+      imported: s.recordCount,
+    })),
+    deduplication: {
+      identified: counts.identified,
+      automatic: counts.duplicatesRemovedAutomatically,
+      manual: counts.duplicatesRemovedManually,
+      pendingPairs: counts.pendingDuplicatePairs,
+      remaining: counts.remaining,
+    },
+    stages: methodsStages,
+    prisma: prismaFlowJson(computePrismaFlow(flowInput)),
+  };
+}
+
+async function stageFacts(db: Kysely<Database>, chain: StoredStage[]): Promise<MethodsStage> {
+  const stage = chain[chain.length - 1] as StoredStage;
+  const [counts, decisions, reasons, criteria, stops, model, resolutions] = await Promise.all([
+    stageCounts(db, chain),
+    currentDecisions(db, stage.id),
+    listReasons(db, [stage.id]),
+    listCriteria(db, [stage.id]),
+    listStops(db, stage.id),
+    latestModelRun(db, stage.id),
+    db
+      .selectFrom('screening_resolutions')
+      .select(['method'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('stage_id', '=', stage.id)
+      .where('superseded_at', 'is', null)
+      .groupBy('method')
+      .execute(),
+  ]);
+  const resolved = (method: string) => Number(resolutions.find((r) => r.method === method)?.n ?? 0);
+  return {
+    name: stage.name,
+    mode: stage.mode,
+    samplePercent: stage.samplePercent,
+    sampleSeed: stage.sampleSeed,
+    status: stage.status,
+    eligible: counts.eligible,
+    decided: counts.decided,
+    reviewers: new Set(decisions.map((d) => d.reviewerId)).size,
+    importedDecisions: decisions.filter((d) => d.source === 'import').length,
+    criteria: criteria.map((c) => ({ group: c.group, kind: c.kind, text: c.text })),
+    reasons: reasons.map((r) => r.label),
+    agreement: stageAgreement(stage.id, decisions, reasons).overall,
+    conflicts: {
+      consensus: resolved('consensus'),
+      thirdReviewer: resolved('third-reviewer'),
+      unresolved: counts.conflicts,
+    },
+    stops: stops.map((stop): MethodsStop => {
+      const evidence = stop.evidence as Partial<StoppingEvidenceView>;
+      return {
+        at: stop.at.toISOString(),
+        by: stop.stoppedByName,
+        note: stop.note,
+        screened: evidence.screened ?? 0,
+        includes: evidence.includes ?? 0,
+        sinceLastInclude: evidence.sinceLastInclude ?? 0,
+        pValue: evidence.stoppingTest?.pValue ?? null,
+        targetRecall: evidence.stoppingTest?.targetRecall ?? null,
+      };
+    }),
+    model:
+      model && model.state === 'ready'
+        ? { version: model.version, settings: model.settings as Record<string, unknown> }
+        : null,
+  };
+}
