@@ -138,6 +138,12 @@ describe.each(availableBackends())('duplicate review: bulk accept and undo on %s
     const { projectId, r } = await projectWithQueue();
     const before = await state(projectId, r);
     expect(await queueTotal(projectId)).toBe(5);
+    // What the confirmation dialog counts: the same pairs the command will merge.
+    const above = await reviewer.request<DuplicatesResponse>(
+      'GET',
+      `/api/projects/${projectId}/duplicates?minScore=0.9&limit=1`,
+    );
+    expect(above.body.total).toBe(3);
 
     const stale = await lead.command(
       'dedup.merge-above-score',
