@@ -167,7 +167,7 @@ async function screenAll(
     for (const key of keysFor(title)) await page.keyboard.press(key);
     // The next record (or the end of the queue) replaces this one without a wait for the server.
     if (i < expected - 1)
-      await expect(page.getByTestId('screening-title')).not.toHaveText(title, { timeout: 1000 });
+      await expect(page.getByTestId('screening-title')).not.toHaveText(title, { timeout: 1500 });
   }
   await expect(page.getByTestId('screening-done')).toBeVisible();
   return seen;

@@ -198,7 +198,9 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
                 <Text fz="xs" c="dimmed">
                   {queue.state.queue.length > 1
                     ? `${queue.state.queue.length - 1} more loaded`
-                    : 'Loading the next records…'}
+                    : queue.exhausted
+                      ? 'The last record in your queue'
+                      : 'Loading the next records…'}
                   {current.score !== null && ` · relevance ${(current.score * 100).toFixed(0)}%`}
                 </Text>
                 {keysButton}

@@ -13,6 +13,8 @@ export interface ScreeningQueue {
   model: ModelStatusView | undefined;
   order: 'ranked' | 'random' | undefined;
   error: unknown;
+  /** The server has nothing beyond what is loaded. */
+  exhausted: boolean;
   decide: (decision: ScreeningDecision, reasonIds: string[]) => void;
   /** Takes back the last decision; returns it so the screen can restore its reasons. */
   undo: () => { decision: ScreeningDecision; reasonIds: string[] } | null;
@@ -39,6 +41,7 @@ export function useScreeningQueue(projectId: string, stage: StageView): Screenin
   const again = useRef(false);
   // The last answer had fewer records than asked: the queue is nearly done, stop topping it up.
   const exhausted = useRef(false);
+  const [nothingMore, setNothingMore] = useState(false);
   const stageId = stage.id;
 
   const fetchNext = useCallback(async () => {
@@ -53,6 +56,7 @@ export function useScreeningQueue(projectId: string, stage: StageView): Screenin
         const count = prefetchCount(stateRef.current);
         const response = await screeningApi.next(projectId, stageId, count);
         exhausted.current = response.records.length < count;
+        setNothingMore(exhausted.current);
         dispatch({ type: 'received', records: response.records });
         setMeta({ progress: response.progress, model: response.model, order: response.order });
         setError(undefined);
@@ -122,9 +126,18 @@ export function useScreeningQueue(projectId: string, stage: StageView): Screenin
     void fetchNext();
   }, [fetchNext]);
 
+  // Decisions still travelling count already: the figures move with the keys, not with the network.
+  const server = meta?.progress ?? stage.progress;
+  const sending = state.made.filter((m) => m.status === 'sending').length;
+  const progress = {
+    ...server,
+    myDecisions: server.myDecisions + sending,
+    myQueue: Math.max(0, server.myQueue - sending),
+  };
   return {
     state,
-    progress: meta?.progress ?? stage.progress,
+    progress,
+    exhausted: nothingMore,
     model: meta?.model,
     order: meta?.order,
     error,
