@@ -66,14 +66,11 @@ export function PrismaPage() {
               />
               <Card withBorder padding="lg" radius="md">
                 <PrismaDiagram svg={flow.data.svg} onOpen={(key) => setTarget({ kind: 'box', key })} />
-                <Group justify="space-between" mt="sm">
+                <Group mt="sm">
                   <Text fz="xs" c="dimmed">
                     Page MJ et al. The PRISMA 2020 statement. BMJ 2021;372:n71. Template: new
                     {flow.data.isUpdate ? ' and updated' : ''} systematic reviews
                     {flow.data.hasOtherMethods ? ', databases, registers and other sources' : ''}.
-                  </Text>
-                  <Text fz="xs" c="dimmed">
-                    Settings version {flow.data.settings.version}
                   </Text>
                 </Group>
               </Card>

@@ -26,8 +26,7 @@ export function PrismaWarnings({
             <Text fz="sm">{warning.message}</Text>
             <Button
               size="compact-xs"
-              variant="light"
-              color="yellow.9"
+              variant="default"
               onClick={() => onOpen(warning)}
               aria-label={`Show the ${warning.count} records: ${warning.message}`}
               style={{ flexShrink: 0 }}
