@@ -69,6 +69,13 @@ const SECTIONS = [
     run: async (mod, options) =>
       `${sectionHeading('Screening retrain speed', options.machine)}\n\n${(await mod.runScreeningRetrain(options)).markdown}`,
   },
+  {
+    id: 'prisma',
+    title: 'PRISMA diagram',
+    script: 'prisma-render.mjs',
+    run: async (mod, options) =>
+      `${sectionHeading('PRISMA diagram', options.machine)}\n\n${(await mod.runPrismaRender({ quick: options.quick, log: options.log })).markdown}`,
+  },
 ];
 
 /** Another area's result as tables; a `markdown` string it returns is used as written. */

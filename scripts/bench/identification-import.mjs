@@ -80,7 +80,7 @@ export function generateRis(count, seed = 1) {
   return `${parts.join('\n')}\n`;
 }
 
-function weft(args, { fromSource, stdin } = {}) {
+export function weft(args, { fromSource, stdin } = {}) {
   const entry = fromSource
     ? [
         '--import',
