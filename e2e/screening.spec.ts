@@ -307,6 +307,23 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await page.getByRole('button', { name: 'Close stage' }).click();
   await expect(page.getByText('Closed', { exact: true })).toBeVisible();
 
+  // Full text (single screening, a reason for every exclusion): the three included records.
+  await ben.goto(`/projects/${projectId}/screening/full-text`);
+  await expect(ben.getByTestId('progress-queue')).toHaveText('3');
+  const fullText = (await ben.getByTestId('screening-title').innerText()).trim();
+  await ben.keyboard.press('e');
+  // No reason yet: the screen asks for one instead of sending the exclusion.
+  await expect(ben.getByTestId('reason-needed')).toBeVisible();
+  await expect(ben.getByTestId('screening-title')).toHaveText(fullText);
+  await ben.keyboard.press('1');
+  await ben.keyboard.press('Enter');
+  await expect(ben.getByTestId('reason-needed')).toBeHidden();
+  await expect(ben.getByTestId('screening-title')).not.toHaveText(fullText);
+  await ben.keyboard.press('i');
+  await ben.keyboard.press('i');
+  await expect(ben.getByTestId('screening-done')).toBeVisible();
+  await expect(ben.getByTestId('progress-mine')).toHaveText('3');
+
   await ben.context().close();
   await eve.context().close();
 });
