@@ -52,6 +52,14 @@ describe('parseDecisionFile', () => {
     ]);
   });
 
+  it('names the line of a Rayyan verdict it does not know', () => {
+    const csv =
+      'key,title,notes\n1,A,"RAYYAN-INCLUSION: {""Ana""=>""Included""}"\n2,B,"RAYYAN-INCLUSION: {""Ana""=>""Perhaps""}"\n';
+    expect(() => parseDecisionFile(text(csv), 'articles.csv')).toThrow(
+      "articles.csv, line 3: unknown Rayyan decision 'Perhaps' in notes (expected Included, Excluded, Maybe or Undecided)",
+    );
+  });
+
   it('reads a Covidence export, the decision from the list in its file name', () => {
     const file = parseDecisionFile(
       fixture('review_1234_excluded_csv_20240101.csv'),

@@ -1,3 +1,4 @@
+import { FormatError } from '../format-error.js';
 import type { FormatWarning } from '../format-plugin.js';
 import type { Table } from '../table/parse-table.js';
 import { splitReasons, TableColumns, tableIds } from './decision-cells.js';
@@ -22,6 +23,12 @@ export function readRayyanCsv(table: Table, fileName: string, warnings: FormatWa
   return table.rows.map((row, index) => {
     const line = columns.line(index);
     const notes = parseRayyanNotes(columns.cell(row, notesIndex));
+    if (notes.unknown.length > 0)
+      throw new FormatError(
+        fileName,
+        `unknown Rayyan decision '${notes.unknown[0]}' in notes (expected Included, Excluded, Maybe or Undecided)`,
+        { line },
+      );
     const verdicts = [...new Set(notes.inclusion.map(([, verdict]) => verdict))];
     let decision: DecisionVerdict | null = null;
     if (verdicts.length === 1) decision = verdicts[0] ?? null;
@@ -51,6 +58,8 @@ export interface RayyanNotes {
   labels: string[];
   /** Everything else in the cell (user notes, free text). */
   note: string;
+  /** Verdict words Rayyan does not write (a damaged or hand-edited file). */
+  unknown: string[];
 }
 
 const VERDICTS: Record<string, DecisionVerdict | null> = {
@@ -63,7 +72,7 @@ const VERDICTS: Record<string, DecisionVerdict | null> = {
 const SECTION = /(RAYYAN-INCLUSION|RAYYAN-LABELS|RAYYAN-EXCLUSION-REASONS|USER-NOTES):/g;
 
 export function parseRayyanNotes(cell: string): RayyanNotes {
-  const result: RayyanNotes = { inclusion: [], reasons: [], labels: [], note: '' };
+  const result: RayyanNotes = { inclusion: [], reasons: [], labels: [], note: '', unknown: [] };
   const rest: string[] = [];
   const keys = [...cell.matchAll(SECTION)];
   const before = cell
@@ -81,7 +90,9 @@ export function parseRayyanNotes(cell: string): RayyanNotes {
     const key = match[1];
     if (key === 'RAYYAN-INCLUSION') {
       for (const [who, verdict] of rubyHashPairs(value)) {
-        const mapped = VERDICTS[verdict.toLowerCase()];
+        const key = verdict.toLowerCase();
+        if (!(key in VERDICTS)) result.unknown.push(verdict);
+        const mapped = VERDICTS[key];
         if (mapped) result.inclusion.push([who, mapped]);
       }
     } else if (key === 'RAYYAN-LABELS') result.labels.push(...splitReasons(value));
