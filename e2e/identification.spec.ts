@@ -311,7 +311,8 @@ test('import two searches, find duplicates, review the possible ones with the ke
   await page.getByRole('option', { name: 'All records' }).click();
   await page.getByRole('button', { name: 'Year' }).click();
   await expect(page.getByTestId('record-row').first()).toContainText('2016');
-  await page.getByRole('textbox', { name: 'Year from' }).fill('2020');
+  await page.getByRole('textbox', { name: 'Year from' }).pressSequentially('2020');
+  await page.keyboard.press('Tab');
   await expect(page.getByTestId('records-range')).toHaveText('2 records match');
   await page.getByRole('textbox', { name: 'Year from' }).fill('');
   await page.getByRole('textbox', { name: 'Search records' }).fill('aspirin');

@@ -24,8 +24,11 @@ const VIEWS: Array<{ value: View; label: string }> = [
   { value: 'pending', label: 'Waiting in duplicate review' },
 ];
 
-const year = (value: string | number) =>
-  typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+// A year is four digits: "2" on the way to "2020" filters nothing yet (and is not clamped to 1000).
+const year = (value: string | number) => {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isInteger(n) && n >= 1000 && n <= 2999 ? n : undefined;
+};
 
 export function RecordsPage() {
   const { projectId } = useProject();
@@ -103,8 +106,8 @@ export function RecordsPage() {
                 placeholder="Year from"
                 value={yearFrom}
                 onChange={setYearFrom}
-                min={1000}
-                max={2999}
+                allowDecimal={false}
+                allowNegative={false}
                 hideControls
                 w={100}
               />
@@ -113,8 +116,8 @@ export function RecordsPage() {
                 placeholder="Year to"
                 value={yearTo}
                 onChange={setYearTo}
-                min={1000}
-                max={2999}
+                allowDecimal={false}
+                allowNegative={false}
                 hideControls
                 w={100}
               />
