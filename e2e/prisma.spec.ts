@@ -195,6 +195,20 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   await reportsList.scrollIntoViewIfNeeded();
   await shoot(page, 'prisma-reports');
 
+  // The lead makes it an updated review and renames a box; the diagram follows.
+  await page.getByRole('button', { name: 'Diagram settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Diagram settings' });
+  await settings.getByRole('switch', { name: /This review updates a previous one/ }).check({ force: true });
+  await settings.getByLabel('Studies included in the previous version').fill('7');
+  await settings.getByLabel('Reports of those studies').fill('9');
+  await settings.getByRole('textbox', { name: 'records_screened' }).fill('Titles and abstracts screened');
+  await shoot(page, 'prisma-settings');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+  await expect(box('records_screened')).toContainText(`Titles and abstracts screened ${n(identified - 8)}`);
+  await expect(box('previous_studies')).toContainText(n(7));
+  await expect(box('total_studies')).toContainText(`Total studies included in review ${n(9)}`);
+
   // The PRISMA2020 template CSV.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'CSV' }).click();
@@ -213,9 +227,10 @@ test('the review log lists what was done, filters it, and exports it', async ({ 
   await expect(table.getByText(/Ana Lima created the project/)).toBeVisible();
   await expect(table.getByText(/Ana Lima imported \d+ records/).first()).toBeVisible();
   await expect(table.getByText(/marked a report as not retrieved/)).toBeVisible();
+  await expect(table.getByText(/edited the PRISMA diagram settings/)).toBeVisible();
   await shoot(page, 'review-log');
 
-  await page.getByText('Searches and imports', { exact: true }).click();
+  await page.getByRole('group', { name: 'Kinds of event' }).getByText('Searches and imports').click();
   await expect(page.getByRole('checkbox', { name: 'Searches and imports' })).toBeChecked();
   await expect(table.getByText(/created the project/)).toHaveCount(0);
   await expect(table.getByText(/imported \d+ records/)).toHaveCount(2);

@@ -14,6 +14,8 @@ import { PageHeader } from '../ui/page-header';
 import { exactTime } from '../ui/time';
 
 const PAGE = 100;
+const LOG_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const logTime = (iso: string) => LOG_TIME.format(Date.parse(iso));
 
 export function ReviewLogPage() {
   const { projectId } = useProject();
@@ -68,18 +70,18 @@ export function ReviewLogPage() {
               <Table striped highlightOnHover verticalSpacing="xs" aria-label="Review log">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={180}>When</Table.Th>
+                    <Table.Th w={190}>When</Table.Th>
                     <Table.Th w={160}>Who</Table.Th>
                     <Table.Th>What</Table.Th>
-                    <Table.Th w={170}>Kind</Table.Th>
+                    <Table.Th w={190}>Kind</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {log.data.entries.map((entry) => (
                     <Table.Tr key={entry.seq}>
                       <Table.Td>
-                        <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                          {exactTime(entry.at)}
+                        <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={exactTime(entry.at)}>
+                          {logTime(entry.at)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -94,7 +96,7 @@ export function ReviewLogPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color="gray" size="sm" title={entry.eventType}>
+                        <Badge variant="light" color="gray" size="sm" tt="none" title={entry.eventType}>
                           {REVIEW_LOG_GROUP_LABELS[entry.group]}
                         </Badge>
                       </Table.Td>

@@ -213,7 +213,7 @@ export function ReportsPanel({
                         onChange={(value) => void setRetrieval(view.id, value as Retrieval)}
                         data={RETRIEVAL_CHOICES}
                         color={
-                          current === 'not-retrieved' ? 'orange' : current === 'retrieved' ? 'teal' : 'gray'
+                          current === 'not-retrieved' ? 'orange' : current === 'retrieved' ? 'teal' : 'gray.6'
                         }
                       />
                     ) : (
