@@ -5,12 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
 import { presentRecord } from '../presenters/identification-presenter.js';
 import { prismaPdf, prismaPng } from '../reporting/prisma-images.js';
-import {
-  loadPrismaReport,
-  presentPrismaReport,
-  prismaCsv,
-  recordIdsBehind,
-} from '../reporting/prisma-report.js';
+import { presentPrismaReport, prismaCsv, recordIdsBehind } from '../reporting/prisma-report.js';
+import { PrismaReportCache } from '../reporting/prisma-report-cache.js';
 import type { ServerDeps } from '../server-deps.js';
 import { attachmentHeader } from './records-export.js';
 
@@ -22,9 +18,10 @@ const CONTENT_TYPES = {
 };
 
 export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void {
+  const reports = new PrismaReportCache();
   app.get<{ Params: { id: string } }>('/api/projects/:id/prisma', async (request) => {
     const { project } = await requireProjectAction(store, request, request.params.id, 'reporting.read');
-    return presentPrismaReport(await loadPrismaReport(store.db, project.id));
+    return presentPrismaReport(await reports.get(store.db, project));
   });
 
   app.get<{ Params: { id: string }; Querystring: unknown }>(
@@ -32,7 +29,7 @@ export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void 
     async (request) => {
       const { project } = await requireProjectAction(store, request, request.params.id, 'reporting.read');
       const query = prismaBoxQuerySchema.parse(request.query);
-      const { flow } = await loadPrismaReport(store.db, project.id);
+      const { flow } = await reports.get(store.db, project);
       const ids = recordIdsBehind(flow, query.box, query.name);
       if (ids === undefined)
         throw new WeftError('validation', `"${query.box}" is not a box of the PRISMA 2020 diagram.`);
@@ -58,7 +55,7 @@ export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void 
       const format = PRISMA_IMAGE_FORMATS.find((f) => f === request.params.format);
       if (!format)
         throw new WeftError('validation', `The diagram comes as ${PRISMA_IMAGE_FORMATS.join(', ')}.`);
-      const report = await loadPrismaReport(store.db, project.id);
+      const report = await reports.get(store.db, project);
       const body =
         format === 'svg'
           ? report.svg
