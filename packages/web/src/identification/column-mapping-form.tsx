@@ -1,5 +1,6 @@
-import { Badge, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { TABLE_FIELDS, type TableField } from '@weft/protocol';
+import { useState } from 'react';
 
 /** How the mapping step names each record field. */
 export const TABLE_FIELD_LABELS: Record<TableField, string> = {
@@ -23,10 +24,23 @@ export const TABLE_FIELD_LABELS: Record<TableField, string> = {
   language: 'Language',
   publicationType: 'Publication type',
   sourceId: 'Record id in the file',
-  label: 'Screening label (ASReview label_included)',
+  label: 'Screening label',
 };
 
 const NONE = '';
+
+/** Shown always; the rest only when mapped or asked for, so the preview stays in view. */
+const MAIN_FIELDS: readonly TableField[] = [
+  'title',
+  'authors',
+  'year',
+  'abstract',
+  'doi',
+  'container',
+  'pmid',
+  'sourceId',
+  'label',
+];
 
 export interface TableMappingView {
   columns: string[];
@@ -48,6 +62,14 @@ export function ColumnMappingForm({
   disabled?: boolean;
   onChange: (changes: Partial<Record<TableField, string | null>>) => void;
 }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = TABLE_FIELDS.filter(
+    (field) =>
+      showAll ||
+      MAIN_FIELDS.includes(field) ||
+      table.mapping[field] !== null ||
+      table.guessed[field] !== null,
+  );
   const used = new Set(Object.values(table.mapping).filter((c): c is string => c !== null));
   const unused = table.columns.filter((column) => !used.has(column));
   const choose = (field: TableField, value: string | null) => {
@@ -67,7 +89,7 @@ export function ColumnMappingForm({
         are wrong. The preview below follows your choices.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" verticalSpacing={6}>
-        {TABLE_FIELDS.map((field) => {
+        {shown.map((field) => {
           const value = table.mapping[field];
           const guessed = table.guessed[field];
           return (
@@ -102,11 +124,18 @@ export function ColumnMappingForm({
           );
         })}
       </SimpleGrid>
-      <Text fz="xs" c="dimmed" data-testid="unmapped-columns">
-        {unused.length === 0
-          ? 'Every column is used.'
-          : `Not mapped, kept with each record as is: ${unused.join(', ')}.`}
-      </Text>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text fz="xs" c="dimmed" data-testid="unmapped-columns">
+          {unused.length === 0
+            ? 'Every column is used.'
+            : `Not mapped, kept with each record as is: ${unused.join(', ')}.`}
+        </Text>
+        {shown.length < TABLE_FIELDS.length && (
+          <Anchor component="button" type="button" fz="xs" onClick={() => setShowAll(true)}>
+            Show all {TABLE_FIELDS.length} fields
+          </Anchor>
+        )}
+      </Group>
     </Stack>
   );
 }
