@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
+import { CODING_TABLES, type CodingTables } from './coding-schema.js';
 import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
 import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
 
@@ -78,7 +79,7 @@ export interface AuditEntriesTable {
   detail: Json;
 }
 
-export interface Database extends IdentificationTables, ScreeningTables, ReportingTables {
+export interface Database extends IdentificationTables, ScreeningTables, ReportingTables, CodingTables {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
@@ -106,4 +107,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...IDENTIFICATION_TABLES,
   ...SCREENING_TABLES,
   ...REPORTING_TABLES,
+  ...CODING_TABLES,
 ] as const satisfies readonly (keyof Database)[];

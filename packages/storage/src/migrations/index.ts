@@ -5,6 +5,7 @@ import * as m0003 from './0003-upload-storage.js';
 import * as m0004 from './0004-screening.js';
 import * as m0005 from './0005-dedup-review.js';
 import * as m0007 from './0007-reporting.js';
+import * as m0008 from './0008-coding.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-screening': m0004,
   '0005-dedup-review': m0005,
   '0007-reporting': m0007,
+  '0008-coding': m0008,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

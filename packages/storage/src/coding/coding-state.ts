@@ -1,0 +1,209 @@
+import type { Code, Coding, CodingState, MergeRecord, ReanchorStatus } from '@weft/core';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CodesTable, CodingsTable } from '../coding-schema.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/*
+ * The codebook and active codings of a project, as core's CodingState. Commands load it, let a
+ * core operation validate and apply a change, and save back only what the change touched.
+ */
+
+function toCode(row: Selectable<CodesTable>): Code {
+  return {
+    type: 'code',
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    description: row.description,
+    inclusion: row.inclusion,
+    exclusion: row.exclusion,
+    example: row.example,
+    colour: row.colour,
+    shortcut: row.shortcut,
+    position: row.position,
+    status: row.status,
+    deletedWith: row.deleted_with,
+    merge: (row.merge as MergeRecord | null) ?? null,
+  };
+}
+
+export type CodingRow = Selectable<CodingsTable>;
+
+export function toCoding(row: CodingRow): Coding {
+  return {
+    type: 'coding',
+    id: row.id,
+    codeId: row.code_id,
+    documentId: row.document_id,
+    versionId: row.version_id,
+    anchor: {
+      position: { type: 'text-position', start: row.start_offset, end: row.end_offset },
+      quote: { type: 'text-quote', exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    },
+    coderId: row.coder_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export async function loadCodingState(db: Db, projectId: string): Promise<CodingState> {
+  const [codes, codings] = await Promise.all([
+    db.selectFrom('codes').selectAll().where('project_id', '=', projectId).execute(),
+    db
+      .selectFrom('codings')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'active')
+      .execute(),
+  ]);
+  return {
+    codes: Object.fromEntries(codes.map((row) => [row.id, toCode(row)])),
+    codings: Object.fromEntries(codings.map((row) => [row.id, toCoding(row)])),
+  };
+}
+
+function codeValues(code: Code) {
+  return {
+    parent_id: code.parentId,
+    name: code.name,
+    description: code.description,
+    inclusion: code.inclusion,
+    exclusion: code.exclusion,
+    example: code.example,
+    colour: code.colour,
+    shortcut: code.shortcut,
+    position: code.position,
+    status: code.status,
+    deleted_with: code.deletedWith,
+    merge: code.merge === null ? null : JSON.stringify(code.merge),
+  };
+}
+
+function codingValues(coding: Coding) {
+  return {
+    code_id: coding.codeId,
+    document_id: coding.documentId,
+    version_id: coding.versionId,
+    start_offset: coding.anchor.position.start,
+    end_offset: coding.anchor.position.end,
+    exact: coding.anchor.quote.exact,
+    prefix: coding.anchor.quote.prefix,
+    suffix: coding.anchor.quote.suffix,
+  };
+}
+
+/**
+ * Writes what differs between two states. `applyCodingChange` shares unchanged objects, so a
+ * reference comparison finds exactly the codes and codings a change touched.
+ */
+export async function saveCodingState(
+  trx: Db,
+  projectId: string,
+  before: CodingState,
+  after: CodingState,
+  by: string,
+  at: Date,
+): Promise<void> {
+  for (const [id, code] of Object.entries(after.codes)) {
+    if (before.codes[id] === code) continue;
+    if (before.codes[id]) await trx.updateTable('codes').set(codeValues(code)).where('id', '=', id).execute();
+    else
+      await trx
+        .insertInto('codes')
+        .values({ id, project_id: projectId, ...codeValues(code), created_at: at, created_by: by })
+        .execute();
+  }
+  for (const [id, coding] of Object.entries(after.codings)) {
+    if (before.codings[id] === coding) continue;
+    // A removed coding put back (undo) keeps its id: revive the row.
+    const existing = await trx.selectFrom('codings').select('id').where('id', '=', id).executeTakeFirst();
+    if (existing)
+      await trx
+        .updateTable('codings')
+        .set({ ...codingValues(coding), status: 'active' })
+        .where('id', '=', id)
+        .execute();
+    else
+      await trx
+        .insertInto('codings')
+        .values({
+          id,
+          project_id: projectId,
+          ...codingValues(coding),
+          coder_id: coding.coderId,
+          created_at: coding.createdAt,
+          status: 'active',
+          anchor_status: 'kept',
+          score: 1,
+        })
+        .execute();
+  }
+  const removed = Object.keys(before.codings).filter((id) => !after.codings[id]);
+  if (removed.length > 0)
+    await trx.updateTable('codings').set({ status: 'removed' }).where('id', 'in', removed).execute();
+}
+
+export interface ReanchoredCoding {
+  id: string;
+  versionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: ReanchorStatus;
+  score: number;
+}
+
+/** Stores where re-anchoring placed each coding on a new version (orphans keep their quote). */
+export async function saveReanchoredCodings(trx: Db, codings: readonly ReanchoredCoding[]): Promise<void> {
+  for (const c of codings) {
+    await trx
+      .updateTable('codings')
+      .set({
+        version_id: c.versionId,
+        start_offset: c.start,
+        end_offset: c.end,
+        exact: c.exact,
+        prefix: c.prefix,
+        suffix: c.suffix,
+        anchor_status: c.status,
+        score: c.score,
+      })
+      .where('id', '=', c.id)
+      .execute();
+  }
+}
+
+/** Active codings of one document, in text order. */
+export async function documentCodings(db: Db, documentId: string): Promise<CodingRow[]> {
+  return db
+    .selectFrom('codings')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .where('status', '=', 'active')
+    .orderBy('start_offset')
+    .orderBy('end_offset')
+    .orderBy('id')
+    .execute();
+}
+
+/** Active codings of some codes (a code's segments), or the orphans, of a project. */
+export async function findCodings(
+  db: Db,
+  projectId: string,
+  filter: { codeIds?: readonly string[]; anchorStatus?: CodingRow['anchor_status'] },
+): Promise<CodingRow[]> {
+  let query = db
+    .selectFrom('codings')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('status', '=', 'active');
+  if (filter.codeIds) {
+    if (filter.codeIds.length === 0) return [];
+    query = query.where('code_id', 'in', [...filter.codeIds]);
+  }
+  if (filter.anchorStatus) query = query.where('anchor_status', '=', filter.anchorStatus);
+  return query.orderBy('document_id').orderBy('start_offset').orderBy('id').execute();
+}

@@ -1,0 +1,3 @@
+export * from '../coding-schema.js';
+export * from './coding-state.js';
+export * from './documents.js';
