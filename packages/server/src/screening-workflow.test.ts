@@ -341,6 +341,22 @@ describe.each(availableBackends())('screening workflow on %s', (backend) => {
     const [, after] = await stagesOf(team.lead, projectId);
     expect(after?.reasons.find((r) => r.id === reasonId)?.excludedCount).toBe(1);
     expect(after?.progress).toMatchObject({ eligible: 1, excluded: 1 });
+    // Eligibility chains on: a third stage takes what full text included (or kept as maybe).
+    const third = await team.lead.command<{ stageId: string }>(
+      'stage.create',
+      { key: 'appraisal', name: 'Appraisal', mode: 'single' },
+      projectId,
+    );
+    const passing = recordIds[1] as string;
+    await decide(team.ben, projectId, stageId, passing, 'maybe');
+    await decide(team.ben, projectId, fullText?.id as string, passing, 'include');
+    const stages = await stagesOf(team.lead, projectId);
+    expect(stages.map((s) => [s.key, s.progress.eligible])).toEqual([
+      ['title-abstract', 3],
+      ['full-text', 2],
+      ['appraisal', 1],
+    ]);
+    expect(stages[2]?.id).toBe(third.body.result.stageId);
   });
 
   it('closes a stage only without conflicts, and with undecided records only after a recorded stop', async () => {

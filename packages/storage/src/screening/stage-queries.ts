@@ -329,6 +329,13 @@ export async function screenedLabels(
  */
 export async function excludedByReason(db: Db, chain: readonly StoredStage[]): Promise<Map<string, number>> {
   const stage = target(chain);
+  // Most title/abstract stages cite no reasons: skip the scan of the stage's records.
+  const cited = await sql`select 1 from screening_decisions where stage_id = ${stage.id}::uuid
+      and superseded_at is null and reason_ids <> '[]'::jsonb
+    union all select 1 from screening_resolutions where stage_id = ${stage.id}::uuid
+      and superseded_at is null and reason_ids <> '[]'::jsonb
+    limit 1`.execute(db);
+  if (cited.rows.length === 0) return new Map();
   const { rows } = await sql<{
     reason_id: string;
     n: string | number;

@@ -28,13 +28,36 @@ export interface StageStateRow {
   resolved: boolean;
 }
 
-function eligibleSql(chain: readonly StoredStage[], index: number): RawBuilder<unknown> {
+/**
+ * Records that can pass `stage` (a current include/maybe decision or resolution there): a
+ * record's final decision can only be include or maybe if one of these exists, so a later
+ * stage starts from this short list instead of every record of the project.
+ */
+function passingCandidatesSql(stage: StoredStage): RawBuilder<unknown> {
+  return sql`select record_id from screening_decisions
+      where stage_id = ${stage.id}::uuid and superseded_at is null and decision in ('include', 'maybe')
+    union
+    select record_id from screening_resolutions
+      where stage_id = ${stage.id}::uuid and superseded_at is null and decision in ('include', 'maybe')`;
+}
+
+function eligibleSql(
+  chain: readonly StoredStage[],
+  index: number,
+  within?: RawBuilder<unknown>,
+): RawBuilder<unknown> {
   const stage = chain[index] as StoredStage;
+  const restrict = within ? sql`and r.id in (${within})` : sql``;
   if (index === 0)
     return sql`select r.id as record_id
       from records r left join duplicate_groups g on g.id = r.group_id
-      where r.project_id = ${stage.projectId}::uuid and (r.group_id is null or g.primary_record_id = r.id)`;
-  return sql`select prev.record_id from (${statesSql(chain, index - 1)}) prev
+      where r.project_id = ${stage.projectId}::uuid and (r.group_id is null or g.primary_record_id = r.id)
+      ${restrict}`;
+  const previous = chain[index - 1] as StoredStage;
+  const candidates = within
+    ? sql`select c.record_id from (${passingCandidatesSql(previous)}) c where c.record_id in (${within})`
+    : passingCandidatesSql(previous);
+  return sql`select prev.record_id from (${statesSql(chain, index - 1, candidates)}) prev
     where prev.final in ('include', 'maybe')`;
 }
 
@@ -48,6 +71,8 @@ function inSampleSql(stage: StoredStage): RawBuilder<boolean> {
 export function statesSql(
   chain: readonly StoredStage[],
   index = chain.length - 1,
+  /** Only these record ids (a subquery), when the caller knows no others can qualify. */
+  within?: RawBuilder<unknown>,
 ): RawBuilder<StageStateRow> {
   const stage = chain[index] as StoredStage;
   const inSample = inSampleSql(stage);
@@ -62,7 +87,7 @@ export function statesSql(
            else null end as final,
       (coalesce(d.nd, 0) > 1 and res.decision is null) as conflict,
       (res.decision is not null) as resolved
-    from (${eligibleSql(chain, index)}) e
+    from (${eligibleSql(chain, index, within)}) e
     left join (
       select record_id, count(*) as n, count(distinct decision) as nd, min(decision) as d
       from screening_decisions
