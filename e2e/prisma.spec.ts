@@ -15,6 +15,8 @@ test.use({ baseURL: BASE, viewport: { width: 1440, height: 1000 } });
 let server: ChildProcess | undefined;
 let dataDir = '';
 let projectId = '';
+/** The report nobody has marked yet (retrieval unknown, no full-text decision). */
+let unmarkedReport = '';
 
 interface Stage {
   id: string;
@@ -92,7 +94,8 @@ test.beforeAll(async () => {
   }
   const reports = await queue(api, fullText.id, 10);
   expect(reports).toHaveLength(5);
-  const [lost, a, b, excluded] = reports as [string, string, string, string];
+  const [lost, a, b, excluded, unmarked] = reports as [string, string, string, string, string];
+  unmarkedReport = unmarked;
   await owner.command(
     'report.set-retrieval',
     { recordId: lost, retrieval: 'not-retrieved', note: '' },
@@ -201,13 +204,26 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   await settings.getByRole('switch', { name: /This review updates a previous one/ }).check({ force: true });
   await settings.getByLabel('Studies included in the previous version').fill('7');
   await settings.getByLabel('Reports of those studies').fill('9');
-  await settings.getByRole('textbox', { name: 'records_screened' }).fill('Titles and abstracts screened');
+  await settings
+    .getByRole('textbox', { name: 'Records screened', exact: true })
+    .fill('Titles and abstracts screened');
   await shoot(page, 'prisma-settings');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toBeHidden();
   await expect(box('records_screened')).toContainText(`Titles and abstracts screened ${n(identified - 8)}`);
   await expect(box('previous_studies')).toContainText(n(7));
   await expect(box('total_studies')).toContainText(`Total studies included in review ${n(9)}`);
+
+  // Live: someone else marks the last report as not retrieved; the open diagram follows.
+  const other = await playwrightRequest.newContext({ baseURL: BASE });
+  await (await apiSession(other, OWNER)).command(
+    'report.set-retrieval',
+    { recordId: unmarkedReport, retrieval: 'not-retrieved', note: '' },
+    projectId,
+  );
+  await other.dispose();
+  await expect(box('dbr_notretrieved_reports')).toContainText(n(2));
+  await expect(box('dbr_assessed')).toContainText(n(3));
 
   // The PRISMA2020 template CSV.
   const download = page.waitForEvent('download');
@@ -217,7 +233,7 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   const [header, ...rows] = csv.trim().split(/\r?\n/);
   expect(header).toBe('data,node,box,description,boxtext,tooltips,url,n');
   expect(rows.find((r) => r.startsWith('duplicates,'))?.endsWith(',8')).toBe(true);
-  expect(rows.find((r) => r.startsWith('dbr_assessed,'))?.endsWith(',4')).toBe(true);
+  expect(rows.find((r) => r.startsWith('dbr_assessed,'))?.endsWith(',3')).toBe(true);
 });
 
 test('the review log lists what was done, filters it, and exports it', async ({ page }) => {
@@ -226,7 +242,7 @@ test('the review log lists what was done, filters it, and exports it', async ({ 
   const table = page.getByRole('table', { name: 'Review log' });
   await expect(table.getByText(/Ana Lima created the project/)).toBeVisible();
   await expect(table.getByText(/Ana Lima imported \d+ records/).first()).toBeVisible();
-  await expect(table.getByText(/marked a report as not retrieved/)).toBeVisible();
+  await expect(table.getByText(/marked a report as not retrieved/)).toHaveCount(2);
   await expect(table.getByText(/edited the PRISMA diagram settings/)).toBeVisible();
   await shoot(page, 'review-log');
 

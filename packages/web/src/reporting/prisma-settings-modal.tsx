@@ -33,6 +33,17 @@ const draftOf = (settings: PrismaSettingsView): Draft => ({
   reports: settings.previous?.reports ?? 0,
 });
 
+const TITLES = new Set(['newstud', 'othstud', 'prevstud']);
+const PHASES = new Set(['identification', 'screening', 'included']);
+
+/** The template repeats some texts (both columns have "Reports sought for retrieval"): say which box. */
+function fieldLabel(key: string, text: string): string {
+  if (TITLES.has(key)) return `Column title: ${text}`;
+  if (PHASES.has(key)) return `Phase: ${text}`;
+  if (key.startsWith('other_')) return `${text} (other methods)`;
+  return text;
+}
+
 /** Only texts that differ from the template's are stored, so a later template change still shows. */
 function payloadOf(draft: Draft) {
   const labels: Record<string, string> = {};
@@ -163,16 +174,16 @@ export function PrismaSettingsModal({
               Box texts
             </Title>
             <Text fz="sm" c="dimmed">
-              Leave a text empty to use the PRISMA 2020 wording (shown greyed). The numbers are always Weft’s.
+              Each box’s text, PRISMA 2020’s wording unless changed here (an emptied field goes back to it).
+              The numbers are always counted by Weft.
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
               {PRISMA_LABELS.map(({ key, text }) => (
                 <TextInput
                   key={key}
-                  label={key}
-                  labelProps={{ style: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 11 } }}
+                  label={fieldLabel(key, text)}
                   placeholder={text}
-                  value={draft.labels[key] ?? ''}
+                  value={draft.labels[key] ?? text}
                   maxLength={300}
                   onChange={(event) => setLabel(key, event.currentTarget.value)}
                 />
