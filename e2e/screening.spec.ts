@@ -182,6 +182,7 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await signIn(page, OWNER, `/projects/${projectId}/screening`);
   await page.goto(`/projects/${projectId}/screening`);
   await expect(page.getByTestId('screening-empty')).toBeVisible();
+  await shoot(page, 'screening-setup');
   await page.getByRole('button', { name: 'Set up screening' }).click();
   await expect(page.getByTestId('stage-card-title-abstract')).toBeVisible();
   await expect(page.getByTestId('stage-card-full-text')).toBeVisible();
@@ -222,6 +223,7 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   }
   await reasons.getByRole('button', { name: 'Save reasons' }).click();
   await expect(page.getByText('Exclusion reasons saved.')).toBeVisible();
+  await shoot(page, 'screening-settings');
 
   // Two reviewers, two browsers, the same four records, blind to each other.
   const ben = await reviewerPage(browser, REVIEWER);
@@ -308,7 +310,8 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await expect(page.getByText('Closed', { exact: true })).toBeVisible();
 
   // Full text (single screening, a reason for every exclusion): the three included records.
-  await ben.goto(`/projects/${projectId}/screening/full-text`);
+  await ben.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Full text/ }).click();
+  await expect(ben.getByRole('heading', { name: 'Full text' })).toBeVisible();
   await expect(ben.getByTestId('progress-queue')).toHaveText('3');
   const fullText = (await ben.getByTestId('screening-title').innerText()).trim();
   await ben.keyboard.press('e');
