@@ -201,7 +201,10 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   // The lead makes it an updated review and renames a box; the diagram follows.
   await page.getByRole('button', { name: 'Diagram settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Diagram settings' });
-  await settings.getByRole('switch', { name: /This review updates a previous one/ }).check({ force: true });
+  const updated = settings.getByRole('switch', { name: /This review updates a previous one/ });
+  await updated.focus();
+  await page.keyboard.press('Space');
+  await expect(updated).toBeChecked();
   await settings.getByLabel('Studies included in the previous version').fill('7');
   await settings.getByLabel('Reports of those studies').fill('9');
   await settings

@@ -1,6 +1,7 @@
 import type { PrismaBoxRecordsResponse } from '@weft/protocol';
 import { useResource } from '../api/use-resource';
 import { reportingApi } from './reporting-api';
+import { useFollowVersion } from './use-follow-version';
 
 export const BOX_PAGE_SIZE = 25;
 
@@ -16,8 +17,10 @@ export function usePagedBoxRecords(
   version: number,
   pageSize = BOX_PAGE_SIZE,
 ) {
-  const key = box === null ? null : JSON.stringify([projectId, box, name ?? null, page, pageSize, version]);
-  return useResource<PrismaBoxRecordsResponse>(key, () =>
+  const key = box === null ? null : JSON.stringify([projectId, box, name ?? null, page, pageSize]);
+  const resource = useResource<PrismaBoxRecordsResponse>(key, () =>
     reportingApi.boxRecords(projectId, box ?? '', name, (page - 1) * pageSize, pageSize),
   );
+  useFollowVersion(version, resource.reload);
+  return resource;
 }

@@ -1,5 +1,6 @@
 import { useResource } from '../api/use-resource';
 import { reportingApi } from './reporting-api';
+import { useFollowVersion } from './use-follow-version';
 
 export type Retrieval = 'retrieved' | 'not-retrieved' | 'unset';
 
@@ -20,7 +21,7 @@ async function allIds(projectId: string, box: string): Promise<string[]> {
  * other was (or, without a full-text stage, counts as) retrieved.
  */
 export function useReportStatus(projectId: string, version: number, hasUnknownWarning: boolean) {
-  return useResource(`${projectId}:${version}`, async () => {
+  const resource = useResource(`${projectId}:${hasUnknownWarning}`, async () => {
     const [main, other, unknown] = await Promise.all([
       allIds(projectId, 'dbr_notretrieved_reports'),
       allIds(projectId, 'other_notretrieved_reports'),
@@ -31,4 +32,6 @@ export function useReportStatus(projectId: string, version: number, hasUnknownWa
     for (const id of [...main, ...other]) status.set(id, 'not-retrieved');
     return status;
   });
+  useFollowVersion(version, resource.reload);
+  return resource;
 }
