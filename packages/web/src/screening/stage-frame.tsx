@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconAdjustments,
   IconChartBar,
@@ -74,9 +74,17 @@ export function StageFrame({
           <>
             <Group justify="space-between" align="flex-end" mb="xs" gap="sm">
               <Stack gap={2}>
-                <Text fz="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: '0.06em' }}>
+                <Anchor
+                  component={Link}
+                  to={`/projects/${projectId}/screening`}
+                  fz="xs"
+                  fw={700}
+                  tt="uppercase"
+                  c="dimmed"
+                  style={{ letterSpacing: '0.06em' }}
+                >
                   Screening · stage {stage.position}
-                </Text>
+                </Anchor>
                 <Title order={1} fz={24}>
                   {stage.name}
                 </Title>
