@@ -149,16 +149,8 @@ describe.each(availableBackends())('records query by range on %s', (backend) => 
   }
 
   it('ranges of any size put together give every record once, in the sort order', async () => {
-    // Import order is the file's order, though every record of the import shares one time.
-    const inFileOrder = await allByRanges({ sort: 'imported', order: 'asc' }, 50);
-    expect(inFileOrder.rows).toEqual(ids);
-    const reversed = await listRecords(
-      store.db,
-      projectId,
-      query({ sort: 'imported', order: 'desc', limit: 3 }),
-    );
-    expect(reversed.records.map((r) => r.id)).toEqual(ids.slice(-3).reverse());
     for (const over of [
+      { sort: 'imported', order: 'asc' },
       { sort: 'year', order: 'desc' },
       { sort: 'title', order: 'asc' },
       { sort: 'first-author', order: 'desc' },
