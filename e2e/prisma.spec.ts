@@ -162,6 +162,7 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
 
   // The warnings above the diagram, each with its records.
   await expect(page.getByText(/records? have no final title\/abstract decision yet/)).toBeVisible();
+  await page.mouse.move(0, 0);
   await shoot(page, 'prisma-diagram');
 
   // A box is a button: clicking it lists its records.
