@@ -279,6 +279,12 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await expect(ben.getByTestId('decision-history')).toContainText('Animal study');
   await ben.keyboard.press('Escape');
 
+  // The stage cannot close while the conflict is open: the lead is told why.
+  await page.getByRole('tab', { name: 'Dashboard' }).click();
+  await page.getByRole('button', { name: 'Close stage' }).click();
+  await expect(page.getByTestId('stage-refusal')).toContainText(/conflict/i);
+  await shoot(page, 'screening-close-refused');
+
   // The lead sees the conflict, both decisions side by side, and records the consensus.
   await page.getByRole('tab', { name: 'Conflicts' }).click();
   const card = page.getByTestId('conflict-card');
