@@ -8,6 +8,7 @@ import { useProject } from '../project/project-context';
 import { ProjectGate } from '../project/project-gate';
 import { type ReviewLogFilter, reportingApi } from '../reporting/reporting-api';
 import { ReviewLogFilters } from '../reporting/review-log-filters';
+import { useFollowVersion } from '../reporting/use-follow-version';
 import { useReportingEvents } from '../reporting/use-reporting-events';
 import { LoadError } from '../ui/load-error';
 import { PageHeader } from '../ui/page-header';
@@ -25,11 +26,12 @@ export function ReviewLogPage() {
   const [page, setPage] = useState(1);
   const [version, setVersion] = useState(0);
   const query: ReviewLogFilter = { ...filter, q: q || undefined };
-  const key = JSON.stringify([projectId, query, page, version]);
+  const key = JSON.stringify([projectId, query, page]);
   const log = useResource(key, () => reportingApi.reviewLog(projectId, query, (page - 1) * PAGE, PAGE));
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts at the first page
   useEffect(() => setPage(1), [filter, q]);
   useReportingEvents(useCallback(() => setVersion((v) => v + 1), []));
+  useFollowVersion(version, log.reload);
 
   const total = log.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
