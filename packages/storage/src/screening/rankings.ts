@@ -40,6 +40,41 @@ export async function stageCorpus(db: Db, chain: readonly StoredStage[]): Promis
   };
 }
 
+/** A training label: include or maybe = relevant, exclude = irrelevant. */
+export interface TrainingLabel {
+  recordId: string;
+  relevant: boolean;
+}
+
+/**
+ * The stage's training labels from its decisions alone (no eligibility join, so it stays cheap
+ * on a large project; the caller keeps the labels of records it ranks). The same rule as
+ * screenedLabels: the final decision where the record has one — a resolution when current
+ * decisions differ — else any current decision (include or maybe = relevant).
+ */
+export async function trainingLabels(db: Db, stageId: string): Promise<TrainingLabel[]> {
+  const { rows } = await sql<{ record_id: string; relevant: boolean }>`select d.record_id,
+      case when d.nd > 1 and res.decision is not null then res.decision in ('include', 'maybe')
+           else d.any_relevant end as relevant
+    from (select record_id, count(distinct decision) as nd,
+                 bool_or(decision in ('include', 'maybe')) as any_relevant
+          from screening_decisions
+          where stage_id = ${stageId}::uuid and superseded_at is null
+          group by record_id) d
+    left join screening_resolutions res
+      on res.stage_id = ${stageId}::uuid and res.record_id = d.record_id and res.superseded_at is null
+    order by d.record_id`.execute(db);
+  return rows.map((row) => ({ recordId: row.record_id, relevant: row.relevant }));
+}
+
+/**
+ * How many of the best-scored records a run stores. The queue reads the ranking from its top
+ * and the model is retrained after every batch of decisions, so the rest of a 100,000-record
+ * ranking would be rewritten many times before anyone reached it; records past the limit are
+ * offered after the ranked ones in the stage's seeded random order (as records without a score).
+ */
+export const STORED_RANKING_LIMIT = 10_000;
+
 export interface NewModelRun {
   projectId: string;
   stageId: string;
@@ -52,6 +87,8 @@ export interface NewModelRun {
   /** Every eligible record with its score; ranks are given by descending score, ties by id. */
   recordIds: readonly string[];
   scores: ArrayLike<number>;
+  /** Store only this many best-scored records (default STORED_RANKING_LIMIT). */
+  limit?: number;
 }
 
 /**
@@ -96,7 +133,14 @@ export async function saveModelRun(
         label_count: run.includes + run.excludes,
       })
       .execute();
-    await replaceRanking(trx, run.stageId, version, run.recordIds, run.scores);
+    await replaceRanking(
+      trx,
+      run.stageId,
+      version,
+      run.recordIds,
+      run.scores,
+      run.limit ?? STORED_RANKING_LIMIT,
+    );
     await appendEvent(trx, {
       projectId: run.projectId,
       commandId: randomUUID(),
@@ -116,34 +160,29 @@ export async function saveModelRun(
   });
 }
 
-/** One statement per 20,000 rows, arrays unnested server-side (far fewer round trips than VALUES lists). */
+/** The top `limit` records by score (ties by id), in one statement per 20,000 rows (arrays unnested). */
 async function replaceRanking(
   trx: Transaction<Database>,
   stageId: string,
   version: number,
   recordIds: readonly string[],
   scores: ArrayLike<number>,
+  limit: number,
 ): Promise<void> {
   await trx.deleteFrom('screening_rankings').where('stage_id', '=', stageId).execute();
+  const score = (i: number) => {
+    const v = scores[i] as number;
+    return Number.isFinite(v) ? v : 0;
+  };
   const order = recordIds.map((_, i) => i);
-  order.sort(
-    (a, b) =>
-      (scores[b] as number) - (scores[a] as number) ||
-      ((recordIds[a] as string) < (recordIds[b] as string) ? -1 : 1),
-  );
-  const rank = new Int32Array(recordIds.length);
-  order.forEach((row, position) => {
-    rank[row] = position + 1;
-  });
+  order.sort((a, b) => score(b) - score(a) || ((recordIds[a] as string) < (recordIds[b] as string) ? -1 : 1));
+  const kept = order.slice(0, limit);
   const batch = 20_000;
-  for (let start = 0; start < recordIds.length; start += batch) {
-    const end = Math.min(start + batch, recordIds.length);
-    const ids = recordIds.slice(start, end);
-    const s = Array.from({ length: end - start }, (_, k) => {
-      const v = scores[start + k] as number;
-      return Number.isFinite(v) ? v : 0;
-    });
-    const r = Array.from(rank.subarray(start, end));
+  for (let start = 0; start < kept.length; start += batch) {
+    const rows = kept.slice(start, start + batch);
+    const ids = rows.map((i) => recordIds[i] as string);
+    const s = rows.map(score);
+    const r = rows.map((_, k) => start + k + 1);
     await sql`insert into screening_rankings (stage_id, record_id, score, rank, model_version)
       select ${stageId}::uuid, u.record_id, u.score, u.rank, ${version}
       from unnest(${ids}::uuid[], ${s}::float8[], ${r}::int[]) as u(record_id, score, rank)`.execute(trx);

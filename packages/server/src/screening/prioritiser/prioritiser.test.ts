@@ -8,6 +8,7 @@ import {
   insertStage,
   listRanking,
   PRIORITISER_ACTOR,
+  saveModelRun,
   type Verdict,
 } from '@weft/storage';
 import { availableBackends, createTestStore, type TestStore } from '@weft/storage/testing';
@@ -217,5 +218,24 @@ describe.each(availableBackends())('prioritiser on %s', (backend) => {
     expect(last).toMatchObject({ version: 2, includes: 3, excludes: 3, records: TITLES.length });
     expect(last.timings.vectoriseMs).toBe(0);
     expect((await modelRuns()).map((r) => r.version)).toEqual([1, 2]);
+  });
+
+  it('stores only the best-scored records up to the limit, ranked from 1', async () => {
+    const scores = recordIds.map((_, i) => i);
+    const saved = await saveModelRun(store.db, {
+      projectId,
+      stageId,
+      settings: {},
+      includes: 1,
+      excludes: 1,
+      trainedAt: new Date(),
+      recordIds,
+      scores,
+      limit: 3,
+    });
+    const ranking = await listRanking(store.db, stageId);
+    expect(ranking.map((r) => [r.recordId, r.rank, r.modelVersion])).toEqual(
+      [7, 6, 5].map((i, k) => [recordIds[i], k + 1, saved?.version]),
+    );
   });
 });

@@ -8,9 +8,9 @@ import {
   readEvents,
   type Store,
   saveModelRun,
-  screenedLabels,
   stageChain,
   stageCorpus,
+  trainingLabels,
   type Unsubscribe,
 } from '@weft/storage';
 import { ModelWorker } from './model-worker.js';
@@ -68,6 +68,12 @@ export class Prioritiser {
   private readonly lastSeq = new Map<string, number>();
   /** Corpus the worker holds per stage (it keeps texts between retrains). */
   private readonly sentCorpus = new Map<string, string>();
+  /**
+   * Each stage's eligible records (and their key) as last read. Only events that can change them
+   * clear it (imports, merges, decisions at an earlier stage), so a retrain after a decision
+   * does not re-read a large project's eligibility.
+   */
+  private readonly corpusIds = new Map<string, { ids: string[]; key: string }>();
   private unlisten: Unsubscribe | undefined;
   private stopped = false;
   private readonly minIntervalMs: number;
@@ -152,15 +158,20 @@ export class Prioritiser {
     const stage = await findStage(db, projectId, stageId);
     if (!stage) return undefined;
     const chain = await stageChain(db, stage);
-    const labelled = await screenedLabels(db, chain);
-    const includes = labelled.filter((l) => l.relevant).length;
-    const excludes = labelled.length - includes;
+    let corpus = this.corpusIds.get(stageId);
+    if (!corpus) {
+      const ids = await eligibleRecordIds(db, chain);
+      corpus = { ids, key: createHash('sha256').update(ids.join(',')).digest('base64url') };
+      this.corpusIds.set(stageId, corpus);
+    }
+    const { ids, key: corpusKey } = corpus;
+    const rowOf = new Map(ids.map((id, row) => [id, row]));
+    // Labels of records the stage no longer screens (merged away, excluded earlier) do not count.
+    const inCorpus = (await trainingLabels(db, stageId)).filter((l) => rowOf.has(l.recordId));
+    const includes = inCorpus.filter((l) => l.relevant).length;
+    const excludes = inCorpus.length - includes;
     if (includes === 0 || excludes === 0) return undefined;
 
-    const ids = await eligibleRecordIds(db, chain);
-    const corpusKey = createHash('sha256').update(ids.join(',')).digest('base64url');
-    const rowOf = new Map(ids.map((id, row) => [id, row]));
-    const inCorpus = labelled.filter((l) => rowOf.has(l.recordId));
     const labelledRows = Int32Array.from(inCorpus, (l) => rowOf.get(l.recordId) as number);
     const labels = Uint8Array.from(inCorpus, (l) => (l.relevant ? 1 : 0));
     const seed = stage.sampleSeed;
@@ -172,11 +183,12 @@ export class Prioritiser {
         : ({ kind: 'need-corpus' } as const);
     let recordIds = ids;
     if (outcome.kind === 'need-corpus') {
-      const corpus = await stageCorpus(db, chain);
-      // Same query order (record id), so the rows of `ids` and of the corpus agree.
-      recordIds = corpus.recordIds;
-      if (recordIds.length !== ids.length) return this.retrainSoon(projectId, stageId);
-      outcome = await this.worker.train({ ...request, texts: corpus.texts });
+      const texts = await stageCorpus(db, chain);
+      // Same query order (record id), so the rows of `ids` and of the texts agree.
+      recordIds = texts.recordIds;
+      if (recordIds.length !== ids.length || recordIds.some((id, i) => id !== ids[i]))
+        return this.retrainSoon(projectId, stageId);
+      outcome = await this.worker.train({ ...request, texts: texts.texts });
       this.sentCorpus.set(stageId, corpusKey);
     }
     if (outcome.kind !== 'trained') return undefined;
@@ -208,6 +220,7 @@ export class Prioritiser {
   /** The records changed between two reads: try again shortly rather than rank a mixed set. */
   private retrainSoon(projectId: string, stageId: string): undefined {
     this.sentCorpus.delete(stageId);
+    this.corpusIds.delete(stageId);
     const state = this.stages.get(stageId);
     if (state) state.dirty = true;
     else this.schedule(projectId, stageId);
@@ -234,9 +247,11 @@ export class Prioritiser {
     for (const stage of stages) {
       const after = [...stageIds].some((id) => {
         const named = stages.find((s) => s.id === id);
-        return named !== undefined && stage.position > named.position && modelled.has(stage.id);
+        return named !== undefined && stage.position > named.position;
       });
-      if (stageIds.has(stage.id) || after || (recordsChanged && modelled.has(stage.id)))
+      // Imports and merges change the first stage's records; decisions at a stage, the later ones'.
+      if (recordsChanged || after) this.corpusIds.delete(stage.id);
+      if (stageIds.has(stage.id) || ((after || recordsChanged) && modelled.has(stage.id)))
         this.schedule(projectId, stage.id);
     }
   }
