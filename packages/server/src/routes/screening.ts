@@ -23,6 +23,7 @@ import {
   listStageRecords,
   listStages,
   listStops,
+  myDecisionCount,
   nextRecords,
   type StageRecord,
   type StoredDecision,
@@ -48,6 +49,7 @@ import {
   mayScreen,
   stageProgress,
   stageView,
+  toProgress,
 } from '../screening/stage-views.js';
 import { blindModelStatus, modelStatus, stoppingEvidence } from '../screening/stopping-evidence.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -121,15 +123,17 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
       const query = nextRecordsQuerySchema.safeParse(request.query);
       if (!query.success) throw validationError(query.error, 'Next records query');
       const open = stage.status !== 'closed' && mayScreen(stage, asker);
-      const next = open
-        ? await nextRecords(db, chain, asker.userId, query.data.count)
-        : { records: [], order: 'random' as const };
-      const [model, progress] = [await modelStatus(db, stage.id), await stageProgress(db, chain, asker)];
+      // The queue's query also counts the stage (one scan): the screen asks for this after every decision.
+      const next = open ? await nextRecords(db, chain, asker.userId, query.data.count) : undefined;
+      const progress = next
+        ? toProgress(next.counts, await myDecisionCount(db, stage.id, asker.userId))
+        : await stageProgress(db, chain, asker);
+      const model = await modelStatus(db, stage.id);
       return {
-        records: next.records.map((item) => recordFor(item, stage, asker)),
+        records: (next?.records ?? []).map((item) => recordFor(item, stage, asker)),
         model: blindedFor(stage, asker) ? blindModelStatus(model, progress) : model,
         progress,
-        order: next.order,
+        order: next?.order ?? 'random',
       };
     },
   );

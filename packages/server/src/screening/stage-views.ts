@@ -6,6 +6,7 @@ import {
   listCriteria,
   listReasons,
   myDecisionCount,
+  type StageCounts,
   type StoredStage,
   stageCounts,
 } from '@weft/storage';
@@ -49,16 +50,10 @@ export function mayScreen(stage: StoredStage, asker: Asker): boolean {
   );
 }
 
-export async function stageProgress(
-  db: Kysely<Database>,
-  chain: readonly StoredStage[],
-  asker: Asker,
-): Promise<StageProgressView> {
-  const stage = chain[chain.length - 1] as StoredStage;
-  const [counts, myDecisions] = await Promise.all([
-    stageCounts(db, chain, mayScreen(stage, asker) ? asker.userId : undefined),
-    myDecisionCount(db, stage.id, asker.userId),
-  ]);
+export function toProgress(
+  counts: StageCounts & { myQueue: number },
+  myDecisions: number,
+): StageProgressView {
   return {
     eligible: counts.eligible,
     decided: counts.decided,
@@ -71,6 +66,16 @@ export async function stageProgress(
     conflicts: counts.conflicts,
     dualScreened: counts.dualScreened,
   };
+}
+
+export async function stageProgress(
+  db: Kysely<Database>,
+  chain: readonly StoredStage[],
+  asker: Asker,
+): Promise<StageProgressView> {
+  const stage = chain[chain.length - 1] as StoredStage;
+  const counts = await stageCounts(db, chain, mayScreen(stage, asker) ? asker.userId : undefined);
+  return toProgress(counts, await myDecisionCount(db, stage.id, asker.userId));
 }
 
 export async function stageView(

@@ -33,15 +33,9 @@ export interface StageCounts {
  * Counts over the stage's records in one pass; with `reviewerId`, also that reviewer's queue
  * (`myQueue`), so a screen's progress costs one scan of the stage.
  */
-export async function stageCounts(
-  db: Db,
-  chain: readonly StoredStage[],
-  reviewerId?: string,
-): Promise<StageCounts & { myQueue: number }> {
-  const stage = target(chain);
+function countsSelect(stage: StoredStage, reviewerId: string | undefined): RawBuilder<unknown> {
   const queue = reviewerId ? sql`count(*) filter (where ${queueWhere(reviewerId, stage.id)})` : sql`0`;
-  const { rows } = await sql<Record<string, string | number>>`select
-      count(*) as eligible,
+  return sql`count(*) as eligible,
       count(*) filter (where s.final is not null) as decided,
       count(*) filter (where s.final = 'include') as included,
       count(*) filter (where s.final = 'exclude') as excluded,
@@ -49,10 +43,11 @@ export async function stageCounts(
       count(*) filter (where s.conflict) as conflicts,
       count(*) filter (where s.in_sample) as "dualScreened",
       count(*) filter (where s.final is null and not s.conflict) as remaining,
-      ${queue} as "myQueue"
-    from (${statesSql(chain)}) s`.execute(db);
-  const row = rows[0] ?? {};
-  const n = (key: string) => Number(row[key] ?? 0);
+      ${queue} as "myQueue"`;
+}
+
+function parseCounts(row: Record<string, unknown> | undefined): StageCounts & { myQueue: number } {
+  const n = (key: string) => Number(row?.[key] ?? 0);
   return {
     eligible: n('eligible'),
     decided: n('decided'),
@@ -64,6 +59,21 @@ export async function stageCounts(
     remaining: n('remaining'),
     myQueue: n('myQueue'),
   };
+}
+
+/**
+ * Counts over the stage's records in one pass; with `reviewerId`, also that reviewer's queue
+ * (`myQueue`), so a screen's progress costs one scan of the stage.
+ */
+export async function stageCounts(
+  db: Db,
+  chain: readonly StoredStage[],
+  reviewerId?: string,
+): Promise<StageCounts & { myQueue: number }> {
+  const stage = target(chain);
+  const { rows } = await sql<Record<string, unknown>>`select ${countsSelect(stage, reviewerId)}
+    from (${statesSql(chain)}) s`.execute(db);
+  return parseCounts(rows[0]);
 }
 
 /** Records the reviewer may still screen: not decided by them, still short of the decisions needed. */
@@ -140,7 +150,11 @@ export async function nextRecords(
   chain: readonly StoredStage[],
   reviewerId: string,
   count: number,
-): Promise<{ records: StageRecord[]; order: 'ranked' | 'random' }> {
+): Promise<{
+  records: StageRecord[];
+  order: 'ranked' | 'random';
+  counts: StageCounts & { myQueue: number };
+}> {
   const stage = target(chain);
   const stopping = stage.stoppingSampleStartedAt !== null && stage.stoppingSampleSeed !== null;
   const ranked =
@@ -158,19 +172,29 @@ export async function nextRecords(
   const orderBy = ranked
     ? sql`rk.score desc nulls last, ${randomKey(sql`s.record_id`)}, s.record_id`
     : sql`${randomKey(sql`s.record_id`)}, s.record_id`;
-  // Ids first, the (wide) record data only for the page: sorting whole records is the slow part.
-  const { rows } = await sql<RecordRow>`select p.*, ${recordColumns}
-    from (select s.*, rk.score from (${statesSql(chain)}) s
+  // One scan of the stage serves both the page and the counts (materialised once); the (wide)
+  // record data is read for the page only: sorting whole records is the slow part.
+  const { rows } = await sql<
+    RecordRow & Record<string, unknown>
+  >`with s as materialized (${statesSql(chain)}),
+    c as (select ${countsSelect(stage, reviewerId)} from s),
+    p as (select s.*, rk.score from s
       left join screening_rankings rk on rk.stage_id = ${stage.id}::uuid and rk.record_id = s.record_id
       where ${queueWhere(reviewerId, stage.id)}
       order by ${orderBy}
-      limit ${count}) p
-    join records r on r.id = p.record_id
+      limit ${count})
+    select c.*, p.*, ${recordColumns}
+    from c left join p on true
+    left join records r on r.id = p.record_id
     left join duplicate_groups g on g.id = r.group_id
     order by ${ranked ? sql`p.score desc nulls last, ` : sql``}${randomKey(sql`p.record_id`)}, p.record_id`.execute(
     db,
   );
-  return { records: rows.map(toStageRecord), order: ranked ? 'ranked' : 'random' };
+  return {
+    records: rows.filter((row) => row.record_id !== null).map(toStageRecord),
+    order: ranked ? 'ranked' : 'random',
+    counts: parseCounts(rows[0]),
+  };
 }
 
 export interface StageRecordFilters {
