@@ -199,6 +199,18 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   await reportsList.scrollIntoViewIfNeeded();
   await shoot(page, 'prisma-reports');
 
+  // The two included reports are linked as one study: 1 study, still 2 reports.
+  const included = (await (
+    await page.request.get(`/api/projects/${projectId}/prisma/records?box=new_reports`)
+  ).json()) as { records: Array<{ record: { title: string } }> };
+  expect(included.records).toHaveLength(2);
+  for (const { record } of included.records)
+    await reportsList.getByRole('checkbox', { name: `Select “${record.title}” to link` }).check();
+  await page.getByRole('button', { name: 'Link as one study' }).click();
+  await expect(page.getByText('2 reports linked as one study')).toBeVisible();
+  await expect(box('new_studies')).toContainText(`New studies included in review ${n(1)}`);
+  await expect(box('new_studies')).toContainText(`Reports of new included studies ${n(2)}`);
+
   // The lead makes it an updated review and renames a box; the diagram follows.
   await page.getByRole('button', { name: 'Diagram settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Diagram settings' });
@@ -216,7 +228,7 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   await expect(settings).toBeHidden();
   await expect(box('records_screened')).toContainText(`Titles and abstracts screened ${n(identified - 8)}`);
   await expect(box('previous_studies')).toContainText(n(7));
-  await expect(box('total_studies')).toContainText(`Total studies included in review ${n(9)}`);
+  await expect(box('total_studies')).toContainText(`Total studies included in review ${n(8)}`);
 
   // Live: someone else marks the last report as not retrieved; the open diagram follows.
   const other = await playwrightRequest.newContext({ baseURL: BASE });
