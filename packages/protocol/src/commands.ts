@@ -1,5 +1,6 @@
 import { PASSWORD_MIN_LENGTH, PROJECT_NAME_MAX, ROLES } from '@weft/core';
 import { z } from 'zod';
+import { CODING_COMMAND_PAYLOADS, type CodingCommandResults } from './coding-commands.js';
 import {
   IDENTIFICATION_COMMAND_PAYLOADS,
   type IdentificationCommandResults,
@@ -36,6 +37,7 @@ export const COMMAND_PAYLOADS = {
   ...IDENTIFICATION_COMMAND_PAYLOADS,
   ...REPORTING_COMMAND_PAYLOADS,
   ...SCREENING_COMMAND_PAYLOADS,
+  ...CODING_COMMAND_PAYLOADS,
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
@@ -64,7 +66,8 @@ export interface CommandResponse<TResult = unknown> {
 export interface CommandResults
   extends IdentificationCommandResults,
     ReportingCommandResults,
-    ScreeningCommandResults {
+    ScreeningCommandResults,
+    CodingCommandResults {
   'user.create': { userId: string };
   'project.create': { projectId: string };
   'project.rename': { version: number };

@@ -1,6 +1,11 @@
 import { COMMAND_TYPES, type CommandType } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CODING_COMMAND_MATRIX,
+  CODING_READ_ROUTES,
+  codingPayloadFor,
+} from './testing/coding-policy-fixtures.js';
 import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
 import { SCREENING_COMMAND_MATRIX, screeningPayloadFor } from './testing/screening-policy-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
@@ -75,6 +80,7 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
   'report.link-study': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
   'report.unlink-study': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
   'prisma.configure': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  ...CODING_COMMAND_MATRIX,
 };
 
 const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record<Actor, number> }> = [
@@ -98,19 +104,26 @@ const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record
     path: (p) => `/api/projects/${p}/events`,
     expected: { owner: 200, lead: 200, reviewer: 200, viewer: 200, outsider: 403, anonymous: 401 },
   },
-  ...['searches', 'records', 'duplicates', 'identification', 'prisma', 'review-log', 'screening/stages'].map(
-    (what) => ({
-      path: (p: string) => `/api/projects/${p}/${what}`,
-      expected: {
-        owner: 200,
-        lead: 200,
-        reviewer: 200,
-        viewer: 200,
-        outsider: 403,
-        anonymous: 401,
-      } as Record<Actor, number>,
-    }),
-  ),
+  ...[
+    'searches',
+    'records',
+    'duplicates',
+    'identification',
+    'prisma',
+    'review-log',
+    'screening/stages',
+    ...CODING_READ_ROUTES,
+  ].map((what) => ({
+    path: (p: string) => `/api/projects/${p}/${what}`,
+    expected: {
+      owner: 200,
+      lead: 200,
+      reviewer: 200,
+      viewer: 200,
+      outsider: 403,
+      anonymous: 401,
+    } as Record<Actor, number>,
+  })),
 ];
 
 describe.each(availableBackends())('policy matrix on %s', (backend) => {
@@ -217,6 +230,8 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
       records: async (id) => (await identificationFixture(id, 'records')).recordIds,
     });
     if (screening !== undefined) return screening;
+    const coding = await codingPayloadFor(type, projectId, clients.owner);
+    if (coding !== undefined) return coding;
     switch (type) {
       case 'search.create':
         return { sourceType: 'register', name: 'ClinicalTrials.gov' };

@@ -1,4 +1,5 @@
 import type { ProjectEvent } from './command.js';
+import { describeCodingEvent } from './describe-coding-event.js';
 import { describeIdentificationEvent } from './describe-identification-event.js';
 import { describeReportingEvent } from './describe-reporting-event.js';
 import { describeScreeningEvent } from './describe-screening-event.js';
@@ -11,7 +12,10 @@ import { eventWords } from './event-words.js';
 export function describeEvent(event: ProjectEvent): string {
   const { who, str } = eventWords(event);
   const byCapability =
-    describeIdentificationEvent(event) ?? describeScreeningEvent(event) ?? describeReportingEvent(event);
+    describeIdentificationEvent(event) ??
+    describeScreeningEvent(event) ??
+    describeReportingEvent(event) ??
+    describeCodingEvent(event);
   if (byCapability !== undefined) return byCapability;
   switch (event.eventType) {
     case 'project.created':

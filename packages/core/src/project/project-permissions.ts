@@ -1,3 +1,4 @@
+import { CODING_ACTIONS } from './coding-actions.js';
 import { IDENTIFICATION_ACTIONS } from './identification-actions.js';
 import { REPORTING_ACTIONS } from './reporting-actions.js';
 import { type Role, roleAtLeast } from './role.js';
@@ -22,6 +23,7 @@ export const PROJECT_ACTIONS = {
   ...IDENTIFICATION_ACTIONS,
   ...SCREENING_ACTIONS,
   ...REPORTING_ACTIONS,
+  ...CODING_ACTIONS,
 } as const satisfies Record<string, Role>;
 
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;

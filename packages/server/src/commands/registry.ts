@@ -1,4 +1,5 @@
 import type { CommandType } from '@weft/protocol';
+import { CODING_HANDLERS } from './coding-handlers.js';
 import type { CommandHandler } from './command-handler.js';
 import { demoCreate } from './handlers/demo-create.js';
 import { memberAdd, memberChangeRole, memberRemove } from './handlers/members.js';
@@ -24,6 +25,7 @@ export const HANDLERS = {
   ...IDENTIFICATION_HANDLERS,
   ...SCREENING_HANDLERS,
   ...REPORTING_HANDLERS,
+  ...CODING_HANDLERS,
   // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own type below
 } satisfies { [T in CommandType]: CommandHandler<T, any> };
 

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** Response shapes of the qualitative coding read routes. */
+
+export interface DocumentSummary {
+  id: string;
+  name: string;
+  kind: string;
+  folder: string;
+  currentVersion: number;
+  codingCount: number;
+  createdAt: string;
+}
+
+export interface DocumentsResponse {
+  documents: DocumentSummary[];
+}
+
+export interface CodingView {
+  id: string;
+  codeId: string;
+  documentId: string;
+  versionId: string;
+  /** UTF-16 code units of the version's text, start inclusive, end exclusive. */
+  start: number;
+  end: number;
+  exact: string;
+  coderId: string;
+  createdAt: string;
+  anchorStatus: 'kept' | 'moved' | 'fuzzy' | 'orphan';
+  score: number;
+}
+
+export interface DocumentResponse {
+  document: DocumentSummary;
+  version: {
+    id: string;
+    version: number;
+    text: string;
+    structure: unknown[];
+    pages: unknown | null;
+    meta: Record<string, unknown>;
+  };
+  codings: CodingView[];
+}
+
+export interface CodebookNode {
+  id: string;
+  parentId: string | null;
+  name: string;
+  description: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  colour: string | null;
+  shortcut: string | null;
+  /** Active codings on this code itself (not its children). */
+  codingCount: number;
+  children: CodebookNode[];
+}
+
+export interface CodebookResponse {
+  /** The time the codebook is shown as of; null for now. */
+  asOf: string | null;
+  codes: CodebookNode[];
+  /** Deleted and merged codes (restorable / unmergeable), flat. */
+  inactive: { id: string; parentId: string | null; name: string; status: 'deleted' | 'merged' }[];
+}
+
+export const codebookQuerySchema = z.object({ asOf: z.iso.datetime({ offset: true }).optional() });
+
+export interface Segment extends CodingView {
+  documentName: string;
+  /** Up to 200 characters of text either side, for the "open node" view. */
+  before: string;
+  after: string;
+}
+
+export interface CodeSegmentsResponse {
+  code: { id: string; name: string; status: string };
+  segments: Segment[];
+}
+
+export interface OrphanCodingsResponse {
+  codings: (Segment & { codeName: string })[];
+}

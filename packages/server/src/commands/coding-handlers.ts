@@ -1,0 +1,32 @@
+import {
+  codeCreate,
+  codeDelete,
+  codeEdit,
+  codeMerge,
+  codeMove,
+  codeRename,
+  codeRestore,
+  codeSplit,
+  codeUnmerge,
+} from './handlers/coding-codebook.js';
+import { codingAdd, codingRecode, codingRemove, codingResize } from './handlers/coding-codings.js';
+import { documentAdd, documentEdit } from './handlers/coding-documents.js';
+
+/** Handlers of the qualitative coding commands (documents, the codebook, codings). */
+export const CODING_HANDLERS = {
+  'document.add': documentAdd,
+  'document.edit': documentEdit,
+  'code.create': codeCreate,
+  'code.rename': codeRename,
+  'code.edit': codeEdit,
+  'code.move': codeMove,
+  'code.delete': codeDelete,
+  'code.restore': codeRestore,
+  'code.merge': codeMerge,
+  'code.unmerge': codeUnmerge,
+  'code.split': codeSplit,
+  'coding.add': codingAdd,
+  'coding.remove': codingRemove,
+  'coding.recode': codingRecode,
+  'coding.resize': codingResize,
+};

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { codeSpan, makeAnchor, recode, resizeCoding, uncode, WeftError } from '@weft/core';
+import { type Database, getDocument, getDocumentVersion } from '@weft/storage';
+import type { Transaction } from 'kysely';
+import { defineHandler } from '../command-handler.js';
+import { projectOf, requireProjectAction } from '../require.js';
+import { runCodingChange } from './coding-change.js';
+
+/* Coding commands: applying a code to a span of a document's current version, and changing it. */
+
+/** The text of a document's current version, refusing an older version (it would misplace the span). */
+async function currentText(
+  trx: Transaction<Database>,
+  projectId: string,
+  documentId: string,
+  versionId: string,
+) {
+  const document = await getDocument(trx, projectId, documentId);
+  if (!document)
+    throw new WeftError('not-found', 'That document does not exist in this project.', { documentId });
+  const version = await getDocumentVersion(trx, documentId);
+  if (!version) throw new WeftError('not-found', `“${document.name}” has no text.`, { documentId });
+  if (version.id !== versionId)
+    throw new WeftError(
+      'stale-version',
+      `“${document.name}” was edited since you opened it (now version ${version.version}): reload it and code again.`,
+      { documentId, versionId: version.id, version: version.version },
+    );
+  return version.text;
+}
+
+export const codingAdd = defineHandler({
+  type: 'coding.add',
+  scope: 'project',
+  authorize: (context) => requireProjectAction(context, 'coding.add'),
+  async apply(trx, context, payload, at) {
+    const project = projectOf(context);
+    const text = await currentText(trx, project.id, payload.documentId, payload.versionId);
+    const id = payload.codingId ?? randomUUID();
+    const { event } = await runCodingChange(trx, context, at, (state) =>
+      codeSpan(state, {
+        id,
+        codeId: payload.codeId,
+        documentId: payload.documentId,
+        versionId: payload.versionId,
+        anchor: makeAnchor(text, payload.start, payload.end),
+        coderId: context.actor.id,
+        createdAt: at.toISOString(),
+      }),
+    );
+    return { result: { codingId: id }, event };
+  },
+});
+
+export const codingRemove = defineHandler({
+  type: 'coding.remove',
+  scope: 'project',
+  authorize: (context) => requireProjectAction(context, 'coding.remove'),
+  async apply(trx, context, payload, at) {
+    const { event } = await runCodingChange(trx, context, at, (state) => uncode(state, payload.codingId));
+    return { result: { codingId: payload.codingId }, event };
+  },
+});
+
+export const codingRecode = defineHandler({
+  type: 'coding.recode',
+  scope: 'project',
+  authorize: (context) => requireProjectAction(context, 'coding.recode'),
+  async apply(trx, context, payload, at) {
+    const { event } = await runCodingChange(trx, context, at, (state) =>
+      recode(state, payload.codingId, payload.codeId),
+    );
+    return { result: { codingId: payload.codingId }, event };
+  },
+});
+
+export const codingResize = defineHandler({
+  type: 'coding.resize',
+  scope: 'project',
+  authorize: (context) => requireProjectAction(context, 'coding.resize'),
+  async apply(trx, context, payload, at) {
+    const project = projectOf(context);
+    const { event } = await runCodingChange(trx, context, at, async (state) => {
+      const coding = state.codings[payload.codingId];
+      if (!coding) throw new WeftError('not-found', `no coding ${payload.codingId}`);
+      const text = await currentText(trx, project.id, coding.documentId, coding.versionId);
+      return resizeCoding(state, payload.codingId, makeAnchor(text, payload.start, payload.end));
+    });
+    // A person placing the span settles an orphan or fuzzy match.
+    await trx
+      .updateTable('codings')
+      .set({ anchor_status: 'kept', score: 1 })
+      .where('id', '=', payload.codingId)
+      .execute();
+    return { result: { codingId: payload.codingId }, event };
+  },
+});

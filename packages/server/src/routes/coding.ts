@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { codingsOf, foldCodingEvents, WeftError } from '@weft/core';
+import {
+  type CodebookResponse,
+  type CodeSegmentsResponse,
+  codebookQuerySchema,
+  type DocumentResponse,
+  type DocumentsResponse,
+  type OrphanCodingsResponse,
+  type UploadResponse,
+} from '@weft/protocol';
+import {
+  type CodingRow,
+  codingCounts,
+  codingEvents,
+  documentCodingCounts,
+  documentCodings,
+  findCodings,
+  getDocument,
+  getDocumentVersion,
+  listDocuments,
+  loadCodingState,
+  saveUpload,
+  versionTexts,
+} from '@weft/storage';
+import type { FastifyInstance } from 'fastify';
+import { requireProjectAction } from '../http/request-context.js';
+import {
+  codebookTree,
+  presentCoding,
+  presentDocument,
+  presentSegment,
+} from '../presenters/coding-presenter.js';
+import type { ServerDeps } from '../server-deps.js';
+
+type ProjectParams = { id: string };
+
+export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void {
+  /** Segments with context and their document's name. */
+  async function segmentsOf(projectId: string, rows: CodingRow[]) {
+    const [texts, documents] = await Promise.all([
+      versionTexts(
+        store.db,
+        rows.map((r) => r.version_id),
+      ),
+      listDocuments(store.db, projectId),
+    ]);
+    const names = new Map(documents.map((d) => [d.id, d.name]));
+    return rows.map((row) =>
+      presentSegment(row, names.get(row.document_id) ?? '', texts.get(row.version_id) ?? ''),
+    );
+  }
+
+  // Reviewers add documents, so they may upload them (the general upload route is for imports).
+  app.post<{ Params: ProjectParams; Querystring: { fileName?: string } }>(
+    '/api/projects/:id/documents/uploads',
+    { bodyLimit: 100 * 1024 * 1024 },
+    async (request): Promise<UploadResponse> => {
+      const { user, project } = await requireProjectAction(store, request, request.params.id, 'document.add');
+      if (project.archived)
+        throw new WeftError('conflict', 'This project is archived: restore it before changing it.');
+      const fileName =
+        (request.query.fileName ?? 'document').replace(/[/\\]/g, '_').slice(0, 255) || 'document';
+      if (!Buffer.isBuffer(request.body))
+        throw new WeftError(
+          'validation',
+          'Send the file as the request body with Content-Type: application/octet-stream.',
+        );
+      if (request.body.byteLength === 0) throw new WeftError('bad-input', `${fileName}: the file is empty.`);
+      const upload = await saveUpload(store.db, {
+        id: randomUUID(),
+        projectId: project.id,
+        fileName,
+        bytes: request.body,
+        uploadedBy: user.id,
+        at: new Date(),
+      });
+      return {
+        uploadId: upload.id,
+        fileName: upload.fileName,
+        byteSize: upload.byteSize,
+        sha256: upload.sha256,
+      };
+    },
+  );
+
+  app.get<{ Params: ProjectParams }>(
+    '/api/projects/:id/documents',
+    async (request): Promise<DocumentsResponse> => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'coding.read');
+      const [documents, counts] = await Promise.all([
+        listDocuments(store.db, project.id),
+        documentCodingCounts(store.db, project.id),
+      ]);
+      return { documents: documents.map((d) => presentDocument(d, counts.get(d.id) ?? 0)) };
+    },
+  );
+
+  app.get<{ Params: ProjectParams & { documentId: string } }>(
+    '/api/projects/:id/documents/:documentId',
+    async (request): Promise<DocumentResponse> => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'coding.read');
+      const document = await getDocument(store.db, project.id, request.params.documentId);
+      const version = document && (await getDocumentVersion(store.db, document.id));
+      if (!document || !version)
+        throw new WeftError('not-found', 'That document does not exist in this project.');
+      const codings = await documentCodings(store.db, document.id);
+      return {
+        document: presentDocument(document, codings.length),
+        version: {
+          id: version.id,
+          version: version.version,
+          text: version.text,
+          structure: version.structure,
+          pages: version.pages,
+          meta: version.meta,
+        },
+        codings: codings.map(presentCoding),
+      };
+    },
+  );
+
+  app.get<{ Params: ProjectParams; Querystring: unknown }>(
+    '/api/projects/:id/codebook',
+    async (request): Promise<CodebookResponse> => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'coding.read');
+      const query = codebookQuerySchema.safeParse(request.query);
+      if (!query.success)
+        throw new WeftError('validation', 'asOf must be an ISO date and time, e.g. 2026-03-01T12:00:00Z.');
+      const { asOf } = query.data;
+      let codes: Awaited<ReturnType<typeof loadCodingState>>['codes'];
+      let counts: Map<string, number>;
+      if (asOf) {
+        // The codebook as it stood: folded from the event log, codings counted as they were then.
+        const state = foldCodingEvents(await codingEvents(store.db, project.id, new Date(asOf)));
+        codes = state.codes;
+        counts = new Map(Object.keys(codes).map((id) => [id, codingsOf(state, id).length]));
+      } else {
+        codes = (await loadCodingState(store.db, project.id)).codes;
+        counts = await codingCounts(store.db, project.id);
+      }
+      return {
+        asOf: asOf ? new Date(asOf).toISOString() : null,
+        codes: codebookTree(codes, counts),
+        inactive: Object.values(codes)
+          .filter((c) => c.status !== 'active')
+          .map((c) => ({
+            id: c.id,
+            parentId: c.parentId,
+            name: c.name,
+            status: c.status as 'deleted' | 'merged',
+          })),
+      };
+    },
+  );
+
+  app.get<{ Params: ProjectParams & { codeId: string } }>(
+    '/api/projects/:id/codes/:codeId/segments',
+    async (request): Promise<CodeSegmentsResponse> => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'coding.read');
+      const code = await store.db
+        .selectFrom('codes')
+        .select(['id', 'name', 'status'])
+        .where('project_id', '=', project.id)
+        .where('id', '=', request.params.codeId)
+        .executeTakeFirst();
+      if (!code) throw new WeftError('not-found', 'That code does not exist in this project.');
+      const rows = await findCodings(store.db, project.id, { codeIds: [code.id] });
+      return { code, segments: await segmentsOf(project.id, rows) };
+    },
+  );
+
+  app.get<{ Params: ProjectParams }>(
+    '/api/projects/:id/codings/orphans',
+    async (request): Promise<OrphanCodingsResponse> => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'coding.read');
+      const rows = await findCodings(store.db, project.id, { anchorStatus: 'orphan' });
+      const codes = (await loadCodingState(store.db, project.id)).codes;
+      const segments = await segmentsOf(project.id, rows);
+      return { codings: segments.map((s) => ({ ...s, codeName: codes[s.codeId]?.name ?? '' })) };
+    },
+  );
+}
