@@ -71,7 +71,20 @@ describe.each(availableBackends())('qualitative coding through the API on %s', (
   const docCodings = async () => (await get<DocumentResponse>(`/documents/${documentId}`)).codings;
 
   it('adds a transcript from an upload, with speakers as structure', async () => {
-    const upload = await team.lead.upload<UploadResponse>(projectId, 'garden-interview.txt', TRANSCRIPT);
+    // Reviewers upload documents through the coding route (the general upload route is for imports).
+    const refused = await team.viewer.upload(
+      projectId,
+      'garden-interview.txt',
+      TRANSCRIPT,
+      'documents/uploads',
+    );
+    expect(refused.status).toBe(403);
+    const upload = await team.ana.upload<UploadResponse>(
+      projectId,
+      'garden-interview.txt',
+      TRANSCRIPT,
+      'documents/uploads',
+    );
     const added = await ok<{ documentId: string; versionId: string; kind: string }>(
       team.ana,
       'document.add',
@@ -199,9 +212,13 @@ describe.each(availableBackends())('qualitative coding through the API on %s', (
     const shown = await get<CodebookResponse>('/codebook');
     expect(flatten(shown.codes).map((n) => n.name)).not.toContain('Funding');
     expect(shown.inactive.map((c) => c.name).sort()).toEqual(['Funding', 'Resources', 'Volunteers']);
+    // Their codings are kept but not shown on the document.
+    expect((await docCodings()).map((c) => c.id)).not.toContain(codings.money);
+    expect((await get<DocumentsResponse>('/documents')).documents[0]?.codingCount).toBe(4);
     await ok(team.ana, 'code.restore', { codeId: codes.Resources });
     expect(await codebook()).toContainEqual(['Funding', 1]);
     expect(await codebook()).toContainEqual(['Volunteers', 1]);
+    expect((await get<DocumentsResponse>('/documents')).documents[0]?.codingCount).toBe(6);
   });
 
   it('re-anchors codings when the document is edited: moved, and orphaned but kept', async () => {

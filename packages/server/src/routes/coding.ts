@@ -104,7 +104,7 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
       const version = document && (await getDocumentVersion(store.db, document.id));
       if (!document || !version)
         throw new WeftError('not-found', 'That document does not exist in this project.');
-      const codings = await documentCodings(store.db, document.id);
+      const codings = await documentCodings(store.db, document.id, true);
       return {
         document: presentDocument(document, codings.length),
         version: {

@@ -81,9 +81,11 @@ export class TestClient {
     projectId: string,
     fileName: string,
     bytes: Uint8Array | string,
+    /** `documents/uploads` for a coding document (reviewers may upload those). */
+    route = 'uploads',
   ): Promise<HttpResult<T>> {
     const response = await fetch(
-      `${this.baseUrl}/api/projects/${projectId}/uploads?fileName=${encodeURIComponent(fileName)}`,
+      `${this.baseUrl}/api/projects/${projectId}/${route}?fileName=${encodeURIComponent(fileName)}`,
       {
         method: 'POST',
         headers: {

@@ -29,14 +29,16 @@ export async function codingCounts(db: Db, projectId: string): Promise<Map<strin
   return new Map(rows.map((r) => [r.code_id, Number(r.n)]));
 }
 
-/** Active codings per document of a project. */
+/** Visible codings (active, of an active code) per document of a project. */
 export async function documentCodingCounts(db: Db, projectId: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('codings')
-    .select(['document_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('project_id', '=', projectId)
-    .where('status', '=', 'active')
-    .groupBy('document_id')
+    .innerJoin('codes', 'codes.id', 'codings.code_id')
+    .select(['codings.document_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('codings.project_id', '=', projectId)
+    .where('codings.status', '=', 'active')
+    .where('codes.status', '=', 'active')
+    .groupBy('codings.document_id')
     .execute();
   return new Map(rows.map((r) => [r.document_id, Number(r.n)]));
 }

@@ -176,17 +176,19 @@ export async function saveReanchoredCodings(trx: Db, codings: readonly Reanchore
   }
 }
 
-/** Active codings of one document, in text order. */
-export async function documentCodings(db: Db, documentId: string): Promise<CodingRow[]> {
-  return db
+/**
+ * Active codings of one document, in text order. `visibleOnly` leaves out codings of deleted
+ * codes (kept so a restore brings them back, but not shown); re-anchoring needs them all.
+ */
+export async function documentCodings(db: Db, documentId: string, visibleOnly = false): Promise<CodingRow[]> {
+  let query = db
     .selectFrom('codings')
-    .selectAll()
-    .where('document_id', '=', documentId)
-    .where('status', '=', 'active')
-    .orderBy('start_offset')
-    .orderBy('end_offset')
-    .orderBy('id')
-    .execute();
+    .selectAll('codings')
+    .where('codings.document_id', '=', documentId)
+    .where('codings.status', '=', 'active');
+  if (visibleOnly)
+    query = query.innerJoin('codes', 'codes.id', 'codings.code_id').where('codes.status', '=', 'active');
+  return query.orderBy('start_offset').orderBy('end_offset').orderBy('id').execute();
 }
 
 /** Active codings of some codes (a code's segments), or the orphans, of a project. */
