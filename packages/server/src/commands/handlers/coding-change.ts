@@ -1,5 +1,5 @@
 import { applyCodingChange, type CodingChange, type CodingState } from '@weft/core';
-import { type Database, loadCodingState, saveCodingState } from '@weft/storage';
+import { type CodingScope, type Database, loadCodingState, saveCodingState } from '@weft/storage';
 import type { Transaction } from 'kysely';
 import type { CommandContext } from '../command-handler.js';
 import { projectOf } from '../require.js';
@@ -13,10 +13,12 @@ export async function runCodingChange(
   trx: Transaction<Database>,
   context: CommandContext,
   at: Date,
+  /** The codings the operation reads (see CodingScope); an operation given too few would refuse. */
+  scope: CodingScope,
   make: (state: CodingState) => CodingChange | Promise<CodingChange>,
 ) {
   const project = projectOf(context);
-  const before = await loadCodingState(trx, project.id);
+  const before = await loadCodingState(trx, project.id, scope);
   const change = await make(before);
   const after = applyCodingChange(before, change);
   await saveCodingState(trx, project.id, before, after, context.actor.id, at);

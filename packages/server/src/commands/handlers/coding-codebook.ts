@@ -11,7 +11,7 @@ import {
   unmergeCode,
 } from '@weft/core';
 import { defineHandler } from '../command-handler.js';
-import { requireProjectAction } from '../require.js';
+import { projectOf, requireProjectAction } from '../require.js';
 import { runCodingChange } from './coding-change.js';
 
 /* Codebook commands: each is a core codebook operation recorded as its own event. */
@@ -23,7 +23,9 @@ export const codeCreate = defineHandler({
   async apply(trx, context, payload, at) {
     const { codeId, ...input } = payload;
     const id = codeId ?? randomUUID();
-    const { event } = await runCodingChange(trx, context, at, (state) => createCode(state, { ...input, id }));
+    const { event } = await runCodingChange(trx, context, at, 'none', (state) =>
+      createCode(state, { ...input, id }),
+    );
     return { result: { codeId: id }, event };
   },
 });
@@ -33,7 +35,7 @@ export const codeRename = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'code.rename'),
   async apply(trx, context, payload, at) {
-    const { event } = await runCodingChange(trx, context, at, (state) =>
+    const { event } = await runCodingChange(trx, context, at, 'none', (state) =>
       renameCode(state, payload.codeId, payload.name),
     );
     return { result: { codeId: payload.codeId }, event };
@@ -47,7 +49,9 @@ export const codeEdit = defineHandler({
   async apply(trx, context, payload, at) {
     const { codeId, ...details } = payload;
     const given = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
-    const { event } = await runCodingChange(trx, context, at, (state) => editCode(state, codeId, given));
+    const { event } = await runCodingChange(trx, context, at, 'none', (state) =>
+      editCode(state, codeId, given),
+    );
     return { result: { codeId }, event };
   },
 });
@@ -57,7 +61,7 @@ export const codeMove = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'code.move'),
   async apply(trx, context, payload, at) {
-    const { event } = await runCodingChange(trx, context, at, (state) =>
+    const { event } = await runCodingChange(trx, context, at, 'none', (state) =>
       moveCode(state, payload.codeId, payload.parentId, payload.index),
     );
     return { result: { codeId: payload.codeId }, event };
@@ -69,7 +73,7 @@ export const codeDelete = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'code.delete'),
   async apply(trx, context, payload, at) {
-    const { change, event } = await runCodingChange(trx, context, at, (state) =>
+    const { change, event } = await runCodingChange(trx, context, at, 'none', (state) =>
       deleteCode(state, payload.codeId),
     );
     const codeIds = change.eventType === 'code.deleted' ? change.payload.codeIds : [];
@@ -82,7 +86,7 @@ export const codeRestore = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'code.restore'),
   async apply(trx, context, payload, at) {
-    const { change, event } = await runCodingChange(trx, context, at, (state) =>
+    const { change, event } = await runCodingChange(trx, context, at, 'none', (state) =>
       restoreCode(state, payload.codeId),
     );
     const codeIds = change.eventType === 'code.restored' ? change.payload.codeIds : [];
@@ -95,8 +99,12 @@ export const codeMerge = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'code.merge'),
   async apply(trx, context, payload, at) {
-    const { change, event } = await runCodingChange(trx, context, at, (state) =>
-      mergeCodes(state, payload.sourceIds, payload.targetId),
+    const { change, event } = await runCodingChange(
+      trx,
+      context,
+      at,
+      { codeIds: payload.sourceIds },
+      (state) => mergeCodes(state, payload.sourceIds, payload.targetId),
     );
     const codingIds =
       change.eventType === 'code.merged' ? change.payload.sources.flatMap((s) => s.codingIds) : [];
@@ -109,12 +117,20 @@ export const codeUnmerge = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'code.unmerge'),
   async apply(trx, context, payload, at) {
-    const { change, event } = await runCodingChange(trx, context, at, (state) =>
+    // Unmerging reads the codings the merge moved, still on its target.
+    const merged = await trx
+      .selectFrom('codes')
+      .select('merge')
+      .where('id', '=', payload.codeId)
+      .where('project_id', '=', projectOf(context).id)
+      .executeTakeFirst();
+    const codingIds = (merged?.merge as { codingIds?: string[] } | null)?.codingIds ?? [];
+    const { change, event } = await runCodingChange(trx, context, at, { codingIds }, (state) =>
       unmergeCode(state, payload.codeId),
     );
-    const codingIds =
+    const moved =
       change.eventType === 'code.unmerged' ? change.payload.sources.flatMap((s) => s.codingIds) : [];
-    return { result: { codeId: payload.codeId, codingIds }, event };
+    return { result: { codeId: payload.codeId, codingIds: moved }, event };
   },
 });
 
@@ -125,7 +141,7 @@ export const codeSplit = defineHandler({
   async apply(trx, context, payload, at) {
     const { codeId, ...code } = payload.code;
     const id = codeId ?? randomUUID();
-    const { event } = await runCodingChange(trx, context, at, (state) =>
+    const { event } = await runCodingChange(trx, context, at, { codingIds: payload.codingIds }, (state) =>
       splitCode(state, { sourceId: payload.sourceId, code: { ...code, id }, codingIds: payload.codingIds }),
     );
     return { result: { codeId: id }, event };

@@ -37,7 +37,7 @@ export const codingAdd = defineHandler({
     const project = projectOf(context);
     const text = await currentText(trx, project.id, payload.documentId, payload.versionId);
     const id = payload.codingId ?? randomUUID();
-    const { event } = await runCodingChange(trx, context, at, (state) =>
+    const { event } = await runCodingChange(trx, context, at, { codingIds: [id] }, (state) =>
       codeSpan(state, {
         id,
         codeId: payload.codeId,
@@ -57,7 +57,9 @@ export const codingRemove = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'coding.remove'),
   async apply(trx, context, payload, at) {
-    const { event } = await runCodingChange(trx, context, at, (state) => uncode(state, payload.codingId));
+    const { event } = await runCodingChange(trx, context, at, { codingIds: [payload.codingId] }, (state) =>
+      uncode(state, payload.codingId),
+    );
     return { result: { codingId: payload.codingId }, event };
   },
 });
@@ -67,7 +69,7 @@ export const codingRecode = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'coding.recode'),
   async apply(trx, context, payload, at) {
-    const { event } = await runCodingChange(trx, context, at, (state) =>
+    const { event } = await runCodingChange(trx, context, at, { codingIds: [payload.codingId] }, (state) =>
       recode(state, payload.codingId, payload.codeId),
     );
     return { result: { codingId: payload.codingId }, event };
@@ -80,12 +82,18 @@ export const codingResize = defineHandler({
   authorize: (context) => requireProjectAction(context, 'coding.resize'),
   async apply(trx, context, payload, at) {
     const project = projectOf(context);
-    const { event } = await runCodingChange(trx, context, at, async (state) => {
-      const coding = state.codings[payload.codingId];
-      if (!coding) throw new WeftError('not-found', `no coding ${payload.codingId}`);
-      const text = await currentText(trx, project.id, coding.documentId, coding.versionId);
-      return resizeCoding(state, payload.codingId, makeAnchor(text, payload.start, payload.end));
-    });
+    const { event } = await runCodingChange(
+      trx,
+      context,
+      at,
+      { codingIds: [payload.codingId] },
+      async (state) => {
+        const coding = state.codings[payload.codingId];
+        if (!coding) throw new WeftError('not-found', `no coding ${payload.codingId}`);
+        const text = await currentText(trx, project.id, coding.documentId, coding.versionId);
+        return resizeCoding(state, payload.codingId, makeAnchor(text, payload.start, payload.end));
+      },
+    );
     // A person placing the span settles an orphan or fuzzy match.
     await trx
       .updateTable('codings')
