@@ -270,6 +270,28 @@ describe.each(availableBackends())('qualitative coding through the API on %s', (
     expect(stale.status).toBe(409);
   });
 
+  it('settles an orphan by placing it again, and recodes and removes codings', async () => {
+    const doc = await get<DocumentResponse>(`/documents/${documentId}`);
+    const place = span(doc.version.text, 'Thank you for coming.');
+    await ok(team.ana, 'coding.resize', { codingId: codings.jones, ...place });
+    expect((await get<OrphanCodingsResponse>('/codings/orphans')).codings).toEqual([]);
+    const settled = (await docCodings()).find((c) => c.id === codings.jones);
+    expect([settled?.exact, settled?.anchorStatus]).toEqual(['Thank you for coming.', 'kept']);
+    await ok(team.ana, 'coding.recode', { codingId: codings.green, codeId: codes.Governance });
+    await ok(team.ana, 'coding.remove', { codingId: codings.weekend });
+    const shown = await codebook();
+    expect(shown).toContainEqual(['Motivation', 0]);
+    expect(shown).toContainEqual(['Governance', 2]);
+    expect(shown).toContainEqual(['Volunteers', 0]);
+    // A span on an older version is refused: it would land on the wrong text.
+    const stale = await team.ana.command(
+      'coding.add',
+      { documentId, versionId, codeId: codes.Motivation, start: 0, end: 5 },
+      projectId,
+    );
+    expect(stale.status).toBe(409);
+  });
+
   it('shows the codebook as it stood before the reshaping, from the event log', async () => {
     const asOf = await get<CodebookResponse>(`/codebook?asOf=${encodeURIComponent(beforeReshaping)}`);
     expect(asOf.asOf).toBe(beforeReshaping);
