@@ -1,3 +1,4 @@
+import { prismaFlowJson } from '@weft/core';
 import { extractDocument } from '@weft/extract';
 import type {
   CommandType,
@@ -10,6 +11,7 @@ import type {
 import { availableBackends } from '@weft/storage/testing';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPrismaFlowRecords } from './reporting/prisma-report.js';
 import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
 import { numberedRis, type ScreeningTeam, screeningTeam, stagesOf } from './testing/screening-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
@@ -139,6 +141,8 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
       total_reports: 2,
     });
     expect(prisma.body.warnings).toEqual([]);
+    // Counted in the store or read record by record, the numbers are the same.
+    expect(prismaFlowJson(await loadPrismaFlowRecords(t.store.db, projectId))).toEqual(prisma.body.json);
     expect(prisma.body.svg).toContain('data-box="records_screened"');
 
     const behind = await team.viewer.request<PrismaBoxRecordsResponse>(

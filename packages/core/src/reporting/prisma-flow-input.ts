@@ -33,6 +33,16 @@ export interface PrismaRecord {
   groupRecordIds?: readonly string[];
   /** Removed before screening for another reason (PRISMA's "marked ineligible by automation tools" / "other reasons"). */
   otherRemoval?: 'automation' | 'other' | null;
+  /**
+   * Set when computed elsewhere: the record, or a duplicate folded into it, came from a database or
+   * register (otherwise derived from `groupRecordIds`).
+   */
+  groupHasDatabaseOrRegister?: boolean;
+  /**
+   * How many records this entry stands for (1 when absent). Lets the store hand over counts of
+   * identical records instead of every record when only the numbers are wanted.
+   */
+  weight?: number;
   /** The final decision at the records stage (title/abstract), when the record is screened. */
   recordDecision: FinalDecision;
   /** Present once the record became a report: sought for retrieval at the eligibility stage. */

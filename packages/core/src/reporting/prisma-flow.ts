@@ -61,6 +61,8 @@ export interface PrismaWarning {
     | 'exclusions-without-reason';
   message: string;
   recordIds: string[];
+  /** How many records or reports (the ids may stand for several each when the input was aggregated). */
+  count: number;
 }
 
 export interface PrismaFlow {
@@ -78,22 +80,24 @@ const NO_REASON = 'No reason recorded';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function box(recordIds: string[] = []): PrismaBox {
-  return { count: recordIds.length, recordIds };
+const weightOf = (records: readonly PrismaRecord[]) => records.reduce((sum, r) => sum + (r.weight ?? 1), 0);
+
+function box(records: readonly PrismaRecord[]): PrismaBox {
+  return { count: weightOf(records), recordIds: records.map((r) => r.id) };
 }
 
 function groupByName(
-  entries: Array<{ name: string; recordId: string }>,
+  entries: Array<{ name: string; record: PrismaRecord }>,
   order?: string[],
 ): PrismaListEntry[] {
-  const byName = new Map<string, string[]>();
+  const byName = new Map<string, PrismaRecord[]>();
   for (const name of order ?? []) byName.set(name, []);
-  for (const { name, recordId } of entries) {
-    const ids = byName.get(name) ?? [];
-    ids.push(recordId);
-    byName.set(name, ids);
+  for (const { name, record } of entries) {
+    const records = byName.get(name) ?? [];
+    records.push(record);
+    byName.set(name, records);
   }
-  return [...byName].map(([name, recordIds]) => ({ name, ...box(recordIds) }));
+  return [...byName].map(([name, records]) => ({ name, ...box(records) }));
 }
 
 export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
@@ -101,37 +105,44 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
   const sourceOf = (record: PrismaRecord) => searches.get(record.searchId)?.sourceType ?? 'other';
   const byId = new Map(input.records.map((r) => [r.id, r]));
   const warnings: PrismaWarning[] = [];
-  const warn = (code: PrismaWarning['code'], message: string, recordIds: string[]) => {
-    if (recordIds.length > 0) warnings.push({ code, message, recordIds });
+  const warn = (
+    code: PrismaWarning['code'],
+    records: readonly PrismaRecord[],
+    message: (n: number) => string,
+  ) => {
+    const n = weightOf(records);
+    if (n > 0) warnings.push({ code, message: message(n), count: n, recordIds: records.map((r) => r.id) });
   };
 
   // Identification: every record as imported, per source.
   const identified = (types: PrismaSourceType[]) =>
-    box(input.records.filter((r) => types.includes(sourceOf(r))).map((r) => r.id));
+    box(input.records.filter((r) => types.includes(sourceOf(r))));
   const perSearch = (type: PrismaSourceType) =>
     groupByName(
       input.records
         .filter((r) => sourceOf(r) === type)
-        .map((r) => ({ name: searches.get(r.searchId)?.name ?? '', recordId: r.id })),
+        .map((r) => ({ name: searches.get(r.searchId)?.name ?? '', record: r })),
       input.searches.filter((s) => s.sourceType === type).map((s) => s.name),
     );
   const otherSourced = identified(['other']);
   warn(
     'source-without-template-row',
-    `${plural(otherSourced.count, 'record comes', 'records come')} from sources of type "other", which the PRISMA 2020 template has no row for; they are counted in the other-methods column.`,
-    otherSourced.recordIds,
+    input.records.filter((r) => sourceOf(r) === 'other'),
+    (n) =>
+      `${plural(n, 'record comes', 'records come')} from sources of type "other", which the PRISMA 2020 template has no row for; they are counted in the other-methods column.`,
   );
 
   // Removed before screening.
   const duplicates = input.records.filter((r) => r.duplicateRemoval !== null);
   const survivors = input.records.filter((r) => r.duplicateRemoval === null);
   const removedOther = (kind: 'automation' | 'other') =>
-    box(survivors.filter((r) => r.otherRemoval === kind).map((r) => r.id));
+    box(survivors.filter((r) => r.otherRemoval === kind));
   const screenedPool = survivors.filter((r) => !r.otherRemoval);
 
   // A record that survived deduplication belongs to the main column when it, or any duplicate
   // folded into it, came from a database or register: PRISMA screens those records there.
   const inMainColumn = (r: PrismaRecord) =>
+    r.groupHasDatabaseOrRegister ??
     (r.groupRecordIds ?? [r.id]).some((id) => {
       const member = byId.get(id);
       return member !== undefined && DATABASES_AND_REGISTERS.has(sourceOf(member));
@@ -141,15 +152,16 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
 
   warn(
     'records-unscreened',
-    `${plural(mainRecords.filter((r) => r.recordDecision === null).length, 'record has', 'records have')} no final title/abstract decision yet.`,
-    mainRecords.filter((r) => r.recordDecision === null).map((r) => r.id),
+    mainRecords.filter((r) => r.recordDecision === null),
+    (n) => `${plural(n, 'record has', 'records have')} no final title/abstract decision yet.`,
   );
   const passes = (r: PrismaRecord) => r.recordDecision === 'include' || r.recordDecision === 'maybe';
   const otherExcludedEarly = otherRecords.filter((r) => r.recordDecision === 'exclude');
   warn(
     'other-methods-excluded-at-records-stage',
-    `${plural(otherExcludedEarly.length, 'record', 'records')} from other methods ${otherExcludedEarly.length === 1 ? 'was' : 'were'} excluded at title/abstract; the PRISMA 2020 other-methods column has no screening box, so ${otherExcludedEarly.length === 1 ? 'it is' : 'they are'} not shown there.`,
-    otherExcludedEarly.map((r) => r.id),
+    otherExcludedEarly,
+    (n) =>
+      `${plural(n, 'record', 'records')} from other methods ${n === 1 ? 'was' : 'were'} excluded at title/abstract; the PRISMA 2020 other-methods column has no screening box, so ${n === 1 ? 'it is' : 'they are'} not shown there.`,
   );
 
   const reportsColumn = (sought: PrismaRecord[]) => {
@@ -164,10 +176,10 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
     );
     // PRISMA counts each excluded report once, so a report citing several reasons counts under its first.
     const reasons = groupByName(
-      excluded.map((r) => ({ name: report(r)?.reasons[0] ?? NO_REASON, recordId: r.id })),
+      excluded.map((r) => ({ name: report(r)?.reasons[0] ?? NO_REASON, record: r })),
     );
     return {
-      sought: box(sought.map((r) => r.id)),
+      sought: box(sought),
       notRetrieved,
       assessed,
       excluded,
@@ -184,38 +196,38 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
     const unknown = column.assessed.filter((r) => r.report === undefined || r.report.retrieved === null);
     warn(
       'reports-retrieval-unknown',
-      `${plural(unknown.length, 'report has', 'reports have')} not been marked as retrieved or not retrieved.`,
-      unknown.map((r) => r.id),
+      unknown,
+      (n) => `${plural(n, 'report has', 'reports have')} not been marked as retrieved or not retrieved.`,
     );
     const undecided = column.assessed.filter((r) => column.decisionOf(r) === null);
     warn(
       'reports-undecided',
-      `${plural(undecided.length, 'report has', 'reports have')} no final full-text decision yet.`,
-      undecided.map((r) => r.id),
+      undecided,
+      (n) => `${plural(n, 'report has', 'reports have')} no final full-text decision yet.`,
     );
     const maybe = column.assessed.filter((r) => column.decisionOf(r) === 'maybe');
     warn(
       'reports-maybe',
-      `${plural(maybe.length, 'report is', 'reports are')} still "maybe" at full text.`,
-      maybe.map((r) => r.id),
+      maybe,
+      (n) => `${plural(n, 'report is', 'reports are')} still "maybe" at full text.`,
     );
     const noReason = column.excluded.filter((r) => (r.report?.reasons.length ?? 0) === 0);
     warn(
       'exclusions-without-reason',
-      `${plural(noReason.length, 'excluded report has', 'excluded reports have')} no exclusion reason.`,
-      noReason.map((r) => r.id),
+      noReason,
+      (n) => `${plural(n, 'excluded report has', 'excluded reports have')} no exclusion reason.`,
     );
   }
 
   const includedReports = [...main.included, ...other.included];
   const studyOf = (r: PrismaRecord) => r.report?.studyId ?? r.id;
-  // One record id per study (its first included report), so the box can still be opened.
-  const studies = new Map<string, string>();
-  for (const r of includedReports) if (!studies.has(studyOf(r))) studies.set(studyOf(r), r.id);
+  // One record per study (its first included report), so the box can still be opened.
+  const studies = new Map<string, PrismaRecord>();
+  for (const r of includedReports) if (!studies.has(studyOf(r))) studies.set(studyOf(r), r);
   const previous = input.previous ?? { studies: 0, reports: 0 };
   const countOnly = (count: number): PrismaBox => ({ count, recordIds: [] });
-  const newStudies = box([...studies.values()]);
-  const newReports = box(includedReports.map((r) => r.id));
+  const newStudies = { count: studies.size, recordIds: [...studies.values()].map((r) => r.id) };
+  const newReports = box(includedReports);
 
   const counts: Record<PrismaCountKey, PrismaBox> = {
     previous_studies: countOnly(previous.studies),
@@ -226,17 +238,17 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
     organisation_results: identified(['organisation']),
     citations_results: identified(['citation-searching']),
     other_results: otherSourced,
-    duplicates: box(duplicates.map((r) => r.id)),
+    duplicates: box(duplicates),
     excluded_automatic: removedOther('automation'),
     excluded_other: removedOther('other'),
-    records_screened: box(mainRecords.map((r) => r.id)),
-    records_excluded: box(mainRecords.filter((r) => r.recordDecision === 'exclude').map((r) => r.id)),
+    records_screened: box(mainRecords),
+    records_excluded: box(mainRecords.filter((r) => r.recordDecision === 'exclude')),
     dbr_sought_reports: main.sought,
-    dbr_notretrieved_reports: box(main.notRetrieved.map((r) => r.id)),
-    dbr_assessed: box(main.assessed.map((r) => r.id)),
+    dbr_notretrieved_reports: box(main.notRetrieved),
+    dbr_assessed: box(main.assessed),
     other_sought_reports: other.sought,
-    other_notretrieved_reports: box(other.notRetrieved.map((r) => r.id)),
-    other_assessed: box(other.assessed.map((r) => r.id)),
+    other_notretrieved_reports: box(other.notRetrieved),
+    other_assessed: box(other.assessed),
     new_studies: newStudies,
     new_reports: newReports,
     total_studies: { count: newStudies.count + previous.studies, recordIds: newStudies.recordIds },

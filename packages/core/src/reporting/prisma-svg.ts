@@ -225,7 +225,7 @@ export function renderPrismaSvg(flow: PrismaFlow, options: PrismaSvgOptions = {}
     count(label('dbr_assessed', 'Reports assessed for eligibility'), flow.counts.dbr_assessed),
     'dbr_excluded',
     [
-      `${label('dbr_excluded', 'Reports excluded')}: ${nIs(excludedTotal)}`,
+      `${label('dbr_excluded', 'Reports excluded')} ${nIs(excludedTotal)}${flow.lists.dbr_excluded.length > 0 ? ':' : ''}`,
       ...listLines(flow.lists.dbr_excluded),
     ],
   );
@@ -266,7 +266,7 @@ export function renderPrismaSvg(flow: PrismaFlow, options: PrismaSvgOptions = {}
       count(label('other_assessed', 'Reports assessed for eligibility'), flow.counts.other_assessed),
       'other_excluded',
       [
-        `${label('other_excluded', 'Reports excluded')}: ${nIs(otherExcluded)}`,
+        `${label('other_excluded', 'Reports excluded')} ${nIs(otherExcluded)}${flow.lists.other_excluded.length > 0 ? ':' : ''}`,
         ...listLines(flow.lists.other_excluded),
       ],
     );

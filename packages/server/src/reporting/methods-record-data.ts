@@ -9,7 +9,7 @@ import type { StoppingEvidenceView } from '@weft/protocol';
 import {
   currentDecisions,
   type Database,
-  gatherPrismaFlowInput,
+  gatherPrismaFlowCounts,
   identificationCounts,
   latestModelRun,
   listCriteria,
@@ -34,7 +34,7 @@ export async function gatherMethodsRecord(
     listSearches(db, project.id),
     identificationCounts(db, project.id),
     listStages(db, project.id),
-    gatherPrismaFlowInput(db, project.id),
+    gatherPrismaFlowCounts(db, project.id),
   ]);
   const methodsStages: MethodsStage[] = [];
   for (let i = 0; i < stages.length; i++) methodsStages.push(await stageFacts(db, stages.slice(0, i + 1)));

@@ -10,7 +10,13 @@ import {
 } from '@weft/core';
 import { formatCsvText } from '@weft/formats';
 import type { PrismaResponse } from '@weft/protocol';
-import { type Database, gatherPrismaFlowInput, getPrismaSettings, type PrismaSettings } from '@weft/storage';
+import {
+  type Database,
+  gatherPrismaFlowCounts,
+  gatherPrismaFlowInput,
+  getPrismaSettings,
+  type PrismaSettings,
+} from '@weft/storage';
 import type { Kysely } from 'kysely';
 
 /** The project's PRISMA 2020 flow with its settings and diagram: one computation for the app, the exports and the CLI. */
@@ -20,17 +26,23 @@ export interface PrismaReport {
   svg: string;
 }
 
+/** The flow's numbers, counted in the store (the ids in its boxes do not name records: see `loadPrismaFlowRecords`). */
 export async function loadPrismaReport(
   db: Kysely<Database>,
   projectId: string,
   title?: string,
 ): Promise<PrismaReport> {
   const [input, settings] = await Promise.all([
-    gatherPrismaFlowInput(db, projectId),
+    gatherPrismaFlowCounts(db, projectId),
     getPrismaSettings(db, projectId),
   ]);
   const flow = computePrismaFlow(input);
   return { flow, settings, svg: renderPrismaSvg(flow, { labels: settings.labels, title }) };
+}
+
+/** The flow with the records behind every box (one row per record read: for opening a box, not for drawing). */
+export async function loadPrismaFlowRecords(db: Kysely<Database>, projectId: string): Promise<PrismaFlow> {
+  return computePrismaFlow(await gatherPrismaFlowInput(db, projectId));
 }
 
 /** The PRISMA2020 package's template layout (no BOM: R's read.csv would take it into the first column's name). */
@@ -60,7 +72,7 @@ export function presentPrismaReport(report: PrismaReport): PrismaResponse {
     json: prismaFlowJson(flow),
     isUpdate: flow.isUpdate,
     hasOtherMethods: flow.hasOtherMethods,
-    warnings: flow.warnings.map((w) => ({ code: w.code, message: w.message, count: w.recordIds.length })),
+    warnings: flow.warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })),
     settings,
     svg,
   };

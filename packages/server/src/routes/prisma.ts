@@ -5,7 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
 import { presentRecord } from '../presenters/identification-presenter.js';
 import { prismaPdf, prismaPng } from '../reporting/prisma-images.js';
-import { presentPrismaReport, prismaCsv, recordIdsBehind } from '../reporting/prisma-report.js';
+import {
+  loadPrismaFlowRecords,
+  presentPrismaReport,
+  prismaCsv,
+  recordIdsBehind,
+} from '../reporting/prisma-report.js';
 import { PrismaReportCache } from '../reporting/prisma-report-cache.js';
 import type { ServerDeps } from '../server-deps.js';
 import { attachmentHeader } from './records-export.js';
@@ -29,7 +34,7 @@ export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void 
     async (request) => {
       const { project } = await requireProjectAction(store, request, request.params.id, 'reporting.read');
       const query = prismaBoxQuerySchema.parse(request.query);
-      const { flow } = await reports.get(store.db, project);
+      const flow = await loadPrismaFlowRecords(store.db, project.id);
       const ids = recordIdsBehind(flow, query.box, query.name);
       if (ids === undefined)
         throw new WeftError('validation', `"${query.box}" is not a box of the PRISMA 2020 diagram.`);

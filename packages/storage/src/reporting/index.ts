@@ -1,4 +1,5 @@
 export * from '../reporting-schema.js';
+export * from './prisma-flow-counts.js';
 export * from './prisma-flow-input.js';
 export * from './prisma-settings.js';
 export * from './reports.js';
