@@ -70,6 +70,9 @@ export const CODING_COMMAND_PAYLOADS = {
   'coding.remove': z.object({ codingId: z.uuid() }),
   'coding.recode': z.object({ codingId: z.uuid(), codeId: z.uuid() }),
   'coding.resize': z.object({ codingId: z.uuid(), start: offset, end: offset }),
+  /** Undoes the actor's own last codebook or coding change (never someone else's). */
+  'coding.undo': z.object({}),
+  'coding.redo': z.object({}),
 } as const;
 
 export interface ReanchorCounts {
@@ -95,4 +98,7 @@ export interface CodingCommandResults {
   'coding.remove': { codingId: string };
   'coding.recode': { codingId: string };
   'coding.resize': { codingId: string };
+  /** The event type of the change that undid (or redid) the last one. */
+  'coding.undo': { eventType: string };
+  'coding.redo': { eventType: string };
 }

@@ -307,6 +307,31 @@ describe.each(availableBackends())('qualitative coding through the API on %s', (
     expect(bad.status).toBe(400);
   });
 
+  it('undoes and redoes only the actor own changes', async () => {
+    await ok(team.lead, 'code.create', { name: 'Lead code' });
+    const mine = await ok<{ codeId: string }>(team.ana, 'code.create', { name: 'Ana code' });
+    const start = (await docCodings()).length;
+    const doc = await get<DocumentResponse>(`/documents/${documentId}`);
+    await ok(team.ana, 'coding.add', {
+      documentId,
+      versionId: doc.version.id,
+      codeId: mine.codeId,
+      ...span(doc.version.text, 'Money was always short'),
+    });
+    expect(await docCodings()).toHaveLength(start + 1);
+    expect(await ok(team.ana, 'coding.undo', {})).toEqual({ eventType: 'coding.removed' });
+    expect(await docCodings()).toHaveLength(start);
+    expect(await ok(team.ana, 'coding.undo', {})).toEqual({ eventType: 'code.deleted' });
+    const names = (await codebook()).map(([name]) => name);
+    expect(names).toContain('Lead code');
+    expect(names).not.toContain('Ana code');
+    expect(await ok(team.ana, 'coding.redo', {})).toEqual({ eventType: 'code.restored' });
+    expect(await ok(team.ana, 'coding.redo', {})).toEqual({ eventType: 'coding.added' });
+    expect(await docCodings()).toHaveLength(start + 1);
+    const nothing = await team.ana.command('coding.redo', {}, projectId);
+    expect(nothing.status).toBe(400);
+  });
+
   it('refuses a viewer who tries to code, with an audit entry, and changes nothing', async () => {
     const count = async (table: 'events' | 'codings' | 'audit_entries') =>
       Number(

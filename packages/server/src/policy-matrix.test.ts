@@ -230,7 +230,7 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
       records: async (id) => (await identificationFixture(id, 'records')).recordIds,
     });
     if (screening !== undefined) return screening;
-    const coding = await codingPayloadFor(type, projectId, clients.owner);
+    const coding = await codingPayloadFor(type, projectId, actor, clients);
     if (coding !== undefined) return coding;
     switch (type) {
       case 'search.create':

@@ -22,4 +22,6 @@ export const CODING_ACTIONS = {
   'coding.remove': 'reviewer',
   'coding.recode': 'reviewer',
   'coding.resize': 'reviewer',
+  'coding.undo': 'reviewer',
+  'coding.redo': 'reviewer',
 } as const satisfies Record<string, Role>;

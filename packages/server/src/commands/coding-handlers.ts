@@ -11,6 +11,7 @@ import {
 } from './handlers/coding-codebook.js';
 import { codingAdd, codingRecode, codingRemove, codingResize } from './handlers/coding-codings.js';
 import { documentAdd, documentEdit } from './handlers/coding-documents.js';
+import { codingRedo, codingUndo } from './handlers/coding-undo.js';
 
 /** Handlers of the qualitative coding commands (documents, the codebook, codings). */
 export const CODING_HANDLERS = {
@@ -29,4 +30,6 @@ export const CODING_HANDLERS = {
   'coding.remove': codingRemove,
   'coding.recode': codingRecode,
   'coding.resize': codingResize,
+  'coding.undo': codingUndo,
+  'coding.redo': codingRedo,
 };

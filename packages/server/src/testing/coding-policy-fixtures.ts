@@ -23,6 +23,8 @@ export const CODING_COMMAND_MATRIX = {
   'coding.remove': REVIEWER_UP,
   'coding.recode': REVIEWER_UP,
   'coding.resize': REVIEWER_UP,
+  'coding.undo': REVIEWER_UP,
+  'coding.redo': REVIEWER_UP,
 } satisfies Partial<Record<CommandType, Record<Actor, number>>>;
 
 export const POLICY_TRANSCRIPT =
@@ -38,9 +40,17 @@ export const CODING_READ_ROUTES = ['documents', 'codebook', 'codings/orphans'];
 export async function codingPayloadFor(
   type: CommandType,
   projectId: string,
-  owner: TestClient,
+  actor: Actor,
+  clients: Record<Actor, TestClient>,
 ): Promise<unknown> {
   if (!(type in CODING_COMMAND_MATRIX)) return undefined;
+  const owner = clients.owner;
+  if (type === 'coding.undo' || type === 'coding.redo') {
+    // Undo is per user: the actor needs a change of their own (refused for those who may not code).
+    await clients[actor].command('code.create', { name: 'Mine' }, projectId);
+    if (type === 'coding.redo') await clients[actor].command('coding.undo', {}, projectId);
+    return {};
+  }
   const ok = async <T>(t: CommandType, payload: unknown) => {
     const response = await owner.command<T>(t, payload, projectId);
     if (response.status !== 200) throw new Error(`${t}: ${JSON.stringify(response.body)}`);
