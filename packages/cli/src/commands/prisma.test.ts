@@ -58,7 +58,7 @@ describe.each(availableBackends())('weft prisma on %s', (backend) => {
     for (const [file, search] of [
       ['medline.ris', 'MEDLINE via Ovid'],
       ['embase.ris', 'Embase'],
-    ])
+    ] as const)
       expect(
         (await weft(['import', join(dir, file), '--search', search, '--source-type', 'database'])).code,
       ).toBe(0);
