@@ -20,6 +20,22 @@ describe('screening event sentences', () => {
   it.each([
     ['screening.stages-created', { stages: [{}, {}] }, 'Ana set up screening: 2 stages'],
     [
+      'screening.decisions-imported',
+      {
+        recorded: 40,
+        reviewerName: 'Ben',
+        fileName: 'asreview.csv',
+        stageName: 'Title and abstract',
+        unmatched: 1,
+      },
+      'Ana imported 40 decisions by Ben from asreview.csv into “Title and abstract” (1 row unmatched)',
+    ],
+    [
+      'model.trained',
+      { version: 3, includes: 5, excludes: 20 },
+      'The prioritisation model was retrained (version 3); the queue order follows it',
+    ],
+    [
       'stage.created',
       { name: 'Title and abstract', mode: 'sample', samplePercent: 10 },
       'Ana created the screening stage “Title and abstract” (single screening, 10 % dual-screened)',

@@ -42,6 +42,11 @@ export function describeScreeningEvent(event: ProjectEvent): string | undefined 
       return payload.method === 'consensus'
         ? `${who} recorded a consensus on a conflict${at}`
         : `${who} resolved a conflict as third reviewer${at}`;
+    case 'screening.decisions-imported':
+      return `${who} imported ${count('recorded', 'decision')} by ${str('reviewerName') || 'a reviewer'} from ${str('fileName')} into “${str('stageName')}” (${count('unmatched', 'row')} unmatched)`;
+    case 'model.trained':
+      // No label counts: on a blinded stage they would move with another reviewer's decision.
+      return `The prioritisation model was retrained (version ${String(payload.version ?? '?')}); the queue order follows it`;
     default:
       return undefined;
   }

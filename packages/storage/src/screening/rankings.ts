@@ -124,7 +124,8 @@ export async function saveModelRun(
         project_id: run.projectId,
         stage_id: run.stageId,
         version,
-        state: 'trained',
+        // The state names of ModelStatusView: a finished run is the ranking in use.
+        state: 'ready',
         settings: JSON.stringify(run.settings),
         includes: run.includes,
         excludes: run.excludes,

@@ -184,7 +184,7 @@ describe.each(availableBackends())('prioritiser on %s', (backend) => {
     await settle();
     expect(errors).toEqual([]);
     const [run] = await modelRuns();
-    expect(run).toMatchObject({ version: 1, includes: 2, excludes: 1, label_count: 3, state: 'trained' });
+    expect(run).toMatchObject({ version: 1, includes: 2, excludes: 1, label_count: 3, state: 'ready' });
     expect(run?.settings).toMatchObject({ model: { classifier: { kind: 'svm', c: 0.11 } }, seed: 42 });
     const ranking = await listRanking(store.db, stageId);
     expect(ranking).toHaveLength(TITLES.length);
