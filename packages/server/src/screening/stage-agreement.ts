@@ -11,7 +11,11 @@ function statistics(summary: AgreementSummary): AgreementStatisticsView {
     n: summary.n,
     percentAgreement: summary.percentAgreement,
     kappa,
-    kappaCi95: kappa !== null && Number.isFinite(low) && Number.isFinite(high) ? [low, high] : null,
+    // The Wald interval can pass ±1 on small samples; κ cannot, so the shown interval stops there.
+    kappaCi95:
+      kappa !== null && Number.isFinite(low) && Number.isFinite(high)
+        ? [Math.max(-1, low), Math.min(1, high)]
+        : null,
     pabak: finite(summary.pabak),
     gwetAc1: finite(summary.gwetAc1.ac1),
   };
