@@ -370,4 +370,16 @@ describe.each(availableBackends())('qualitative coding through the API on %s', (
       .executeTakeFirstOrThrow();
     expect(entry.outcome).toMatch(/denied|forbidden/);
   });
+  it('marks a coding fuzzy when a typo fix changes the words it covers', async () => {
+    const doc = await get<DocumentResponse>(`/documents/${documentId}`);
+    const edited = await ok<{ reanchored: Record<string, number> }>(team.ana, 'document.edit', {
+      documentId,
+      expectedVersion: doc.version.version,
+      text: doc.version.text.replace('Money was always short', 'Money was allways short'),
+    });
+    expect(edited.reanchored.fuzzy).toBeGreaterThanOrEqual(1);
+    const money = (await docCodings()).find((c) => c.id === codings.money);
+    expect([money?.anchorStatus, money?.exact]).toEqual(['fuzzy', 'Money was allways short']);
+    expect(money?.score).toBeGreaterThan(0.6);
+  });
 });
