@@ -7,7 +7,6 @@ import { type CommandResults, DECISION_FILE_FORMATS, type DecisionFileFormat } f
 import { executeCommand } from '@weft/server';
 import {
   currentDecisions,
-  listAllProjects,
   listReasons,
   listResolutions,
   listStageRecords,
@@ -21,6 +20,7 @@ import { type Command, Option } from 'commander';
 import { cliActor, userByName } from '../cli-actor.js';
 import { addJsonOption, addStoreOption, type GlobalOptions, withStore } from '../cli-context.js';
 import { type CliIo, printJson, printLine } from '../cli-io.js';
+import { findProjectId } from '../find-project.js';
 
 interface ImportOptions extends GlobalOptions {
   stage: string;
@@ -32,12 +32,6 @@ interface ExportOptions extends GlobalOptions {
   stage: string;
   format: DecisionFileFormat;
   out: string;
-}
-
-async function findProjectId(store: Store, given: string): Promise<string> {
-  const found = (await listAllProjects(store.db)).find((p) => p.id === given || p.name === given);
-  if (!found) throw new WeftError('not-found', `No project "${given}" (see \`weft project list\`).`);
-  return found.id;
 }
 
 async function run<T extends keyof CommandResults>(

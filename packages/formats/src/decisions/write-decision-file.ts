@@ -1,5 +1,6 @@
 import { type BibliographicRecord, emptyRecord } from '@weft/core';
 import { formatRis } from '../ris/ris-format.js';
+import { formatCsvText } from '../support/csv-text.js';
 import { parsePersonName } from '../support/person-name.js';
 import type { DecisionFormat, DecisionVerdict } from './decision-row.js';
 
@@ -24,7 +25,7 @@ export interface DecisionExportRow {
 export function formatDecisionFile(format: DecisionFormat, rows: readonly DecisionExportRow[]): string {
   switch (format) {
     case 'asreview-csv':
-      return csv(
+      return formatCsvText(
         [
           'record_id',
           'title',
@@ -55,7 +56,7 @@ export function formatDecisionFile(format: DecisionFormat, rows: readonly Decisi
         ]),
       );
     case 'rayyan-csv':
-      return csv(
+      return formatCsvText(
         ['key', 'title', 'authors', 'journal', 'year', 'abstract', 'notes', 'doi', 'pmid', 'weft_record_id'],
         rows.map((r) => [
           r.recordId,
@@ -71,7 +72,7 @@ export function formatDecisionFile(format: DecisionFormat, rows: readonly Decisi
         ]),
       );
     case 'covidence-csv':
-      return csv(
+      return formatCsvText(
         [
           'Title',
           'Authors',
@@ -164,13 +165,4 @@ function risRecord(row: DecisionExportRow): BibliographicRecord {
   if (row.note) notes.push(row.note.replace(/\s*\n\s*/g, ' '));
   if (notes.length > 0) record.extra.N1 = notes;
   return record;
-}
-
-/** RFC 4180: quote every cell that needs it; CRLF row ends as spreadsheets expect. */
-function csv(headers: string[], rows: (string | number | undefined)[][]): string {
-  const cell = (value: string | number | undefined) => {
-    const text = value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `${[headers, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

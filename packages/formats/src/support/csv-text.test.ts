@@ -10,6 +10,8 @@ describe('formatCsvText', () => {
     ];
     const text = formatCsvText(['a', 'b', 'c', 'n'], rows);
     expect(text.endsWith('\r\n')).toBe(true);
+    expect(text).toContain('"two\nlines"');
+    expect(text).toContain('" padded "');
     expect(parse(text)).toEqual([
       ['a', 'b', 'c', 'n'],
       ['Smith, J', 'say "hi"', 'two\nlines', '3'],

@@ -15,6 +15,9 @@ export function formatCsvText(
   const text = stringify([headers as string[], ...(rows as CsvCell[][])], {
     delimiter: options.delimiter ?? ',',
     record_delimiter: 'windows',
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR,
+    // which line-based readers would split on; nor edge spaces, which trimming readers drop.
+    quoted_match: [/[\r\n]/, /^\s|\s$/],
     cast: { number: (value) => String(value) },
   });
   return options.bom ? `\ufeff${text}` : text;
