@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
 import { CODING_TABLES, type CodingTables } from './coding-schema.js';
+import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
 import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
 import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
 

@@ -56,7 +56,7 @@ function wrap(text: string, width: number): string[] {
   let line = '';
   // Split on ordinary spaces only: `\s` would also split the no-break spaces that hold "(n = 12)" together.
   for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
-    if (line && (line + ' ' + word).length > max) {
+    if (line && `${line} ${word}`.length > max) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
