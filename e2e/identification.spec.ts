@@ -355,8 +355,10 @@ test('a malformed file is refused with its line, a table shows its columns, and 
     text: 'title,abstract,authors,doi,label_included\nA walking trial,Walking helps.,"Smith, J",10.1/walk,1\n',
   });
   await expect(table.getByTestId('preview-format')).toHaveText('CSV');
-  await expect(table.getByTestId('column-mapping')).toContainText('title → title');
-  await expect(table.getByTestId('column-mapping')).toContainText('label_included → label');
+  await expect(table.getByRole('combobox', { name: 'Title', exact: true })).toHaveValue('title (guessed)');
+  await expect(table.getByRole('combobox', { name: 'Screening label' })).toHaveValue(
+    'label_included (guessed)',
+  );
   await shoot(page, 'identification-import-table');
   await table.getByRole('button', { name: 'Back' }).click();
   await page.keyboard.press('Escape');

@@ -316,7 +316,10 @@ test('the lead sets up dual screening; two reviewers screen by keyboard; a confl
   await expect(page.getByText('Closed', { exact: true })).toBeVisible();
 
   // Full text (single screening, a reason for every exclusion): the three included records.
-  await ben.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Full text/ }).click();
+  await ben
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /^Full text/ })
+    .click();
   await expect(ben.getByRole('heading', { name: 'Full text' })).toBeVisible();
   await expect(ben.getByTestId('progress-queue')).toHaveText('3');
   const fullText = (await ben.getByTestId('screening-title').innerText()).trim();
