@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { codingsOf, foldCodingEvents, WeftError } from '@weft/core';
 import {
   type CodebookResponse,
@@ -7,7 +6,6 @@ import {
   type DocumentResponse,
   type DocumentsResponse,
   type OrphanCodingsResponse,
-  type UploadResponse,
 } from '@weft/protocol';
 import {
   type CodingRow,
@@ -20,11 +18,11 @@ import {
   getDocumentVersion,
   listDocuments,
   loadCodingState,
-  saveUpload,
   versionTexts,
 } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
+import { uploadRoute } from '../http/upload-route.js';
 import {
   codebookTree,
   presentCoding,
@@ -52,37 +50,11 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
   }
 
   // Reviewers add documents, so they may upload them (the general upload route is for imports).
-  app.post<{ Params: ProjectParams; Querystring: { fileName?: string } }>(
-    '/api/projects/:id/documents/uploads',
-    { bodyLimit: 100 * 1024 * 1024 },
-    async (request): Promise<UploadResponse> => {
-      const { user, project } = await requireProjectAction(store, request, request.params.id, 'document.add');
-      if (project.archived)
-        throw new WeftError('conflict', 'This project is archived: restore it before changing it.');
-      const fileName =
-        (request.query.fileName ?? 'document').replace(/[/\\]/g, '_').slice(0, 255) || 'document';
-      if (!Buffer.isBuffer(request.body))
-        throw new WeftError(
-          'validation',
-          'Send the file as the request body with Content-Type: application/octet-stream.',
-        );
-      if (request.body.byteLength === 0) throw new WeftError('bad-input', `${fileName}: the file is empty.`);
-      const upload = await saveUpload(store.db, {
-        id: randomUUID(),
-        projectId: project.id,
-        fileName,
-        bytes: request.body,
-        uploadedBy: user.id,
-        at: new Date(),
-      });
-      return {
-        uploadId: upload.id,
-        fileName: upload.fileName,
-        byteSize: upload.byteSize,
-        sha256: upload.sha256,
-      };
-    },
-  );
+  uploadRoute(app, store, {
+    path: '/api/projects/:id/documents/uploads',
+    action: 'document.add',
+    bodyLimit: 100 * 1024 * 1024,
+  });
 
   app.get<{ Params: ProjectParams }>(
     '/api/projects/:id/documents',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WeftError } from '@weft/core';
 import {
   type DuplicatesResponse,
@@ -9,7 +8,6 @@ import {
   type SearchesResponse,
   type SourceRecordResponse,
   UPLOAD_MAX_BYTES,
-  type UploadResponse,
 } from '@weft/protocol';
 import {
   findRecords,
@@ -18,11 +16,11 @@ import {
   listCandidates,
   listRecords,
   listSearches,
-  saveUpload,
 } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { validationError } from '../commands/execute-command.js';
 import { requireProjectAction } from '../http/request-context.js';
+import { uploadRoute } from '../http/upload-route.js';
 import {
   presentCandidate,
   presentIdentification,
@@ -35,13 +33,6 @@ interface ProjectParams {
   id: string;
 }
 
-/** File names come from the client: keep a plain base name, never a path. */
-function cleanFileName(raw: unknown): string {
-  const name = typeof raw === 'string' ? raw.split(/[\\/]/).pop()?.trim() : '';
-  if (!name) throw new WeftError('validation', 'Name the uploaded file: ?fileName=refs.ris');
-  return name.slice(0, 255);
-}
-
 export function identificationRoutes(app: FastifyInstance, { store }: ServerDeps): void {
   // Raw bytes, not JSON or multipart: one file per request, streamed into a Buffer by Fastify.
   app.addContentTypeParser(
@@ -50,41 +41,11 @@ export function identificationRoutes(app: FastifyInstance, { store }: ServerDeps
     (_request, body, done) => done(null, body),
   );
 
-  app.post<{ Params: ProjectParams; Querystring: { fileName?: string } }>(
-    '/api/projects/:id/uploads',
-    { bodyLimit: UPLOAD_MAX_BYTES },
-    async (request): Promise<UploadResponse> => {
-      const { user, project } = await requireProjectAction(
-        store,
-        request,
-        request.params.id,
-        'import.records',
-      );
-      if (project.archived)
-        throw new WeftError('conflict', 'This project is archived: restore it before changing it.');
-      const fileName = cleanFileName(request.query.fileName);
-      if (!Buffer.isBuffer(request.body))
-        throw new WeftError(
-          'validation',
-          'Send the file as the request body with Content-Type: application/octet-stream.',
-        );
-      if (request.body.byteLength === 0) throw new WeftError('bad-input', `${fileName}: the file is empty.`);
-      const upload = await saveUpload(store.db, {
-        id: randomUUID(),
-        projectId: project.id,
-        fileName,
-        bytes: request.body,
-        uploadedBy: user.id,
-        at: new Date(),
-      });
-      return {
-        uploadId: upload.id,
-        fileName: upload.fileName,
-        byteSize: upload.byteSize,
-        sha256: upload.sha256,
-      };
-    },
-  );
+  uploadRoute(app, store, {
+    path: '/api/projects/:id/uploads',
+    action: 'import.records',
+    bodyLimit: UPLOAD_MAX_BYTES,
+  });
 
   app.get<{ Params: ProjectParams }>(
     '/api/projects/:id/searches',
