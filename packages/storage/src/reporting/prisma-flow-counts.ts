@@ -1,8 +1,9 @@
-import type { FinalDecision, PrismaFlowInput, PrismaRecord, PrismaSourceType } from '@weft/core';
+import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import { statesSql } from '../screening/stage-states.js';
 import { listStages } from '../screening/stages.js';
+import { prismaSearches, reportRetrieved } from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -92,12 +93,7 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
     };
     if (hasEligibilityStage && row.at_ft)
       record.report = {
-        retrieved:
-          row.retrieval === 'not-retrieved'
-            ? false
-            : row.retrieval === 'retrieved' || row.ft_final !== null
-              ? true
-              : null,
+        retrieved: reportRetrieved(row.retrieval, row.ft_final),
         decision: row.ft_final,
         reasons: row.reason === null ? [] : [row.reason],
         studyId: row.study ?? `count-${i}`,
@@ -105,11 +101,7 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
     return record;
   });
   return {
-    searches: searches.map((s) => ({
-      id: s.id,
-      name: s.name,
-      sourceType: s.source_type as PrismaSourceType,
-    })),
+    searches: prismaSearches(searches),
     records,
     hasEligibilityStage,
     previous: settings.previous,

@@ -1,8 +1,9 @@
-import type { FinalDecision, PrismaFlowInput, PrismaRecord, PrismaSourceType } from '@weft/core';
+import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import { statesSql } from '../screening/stage-states.js';
 import { listStages } from '../screening/stages.js';
+import { prismaSearches, reportRetrieved } from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,12 +66,7 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
       const decision = reportFinal.get(row.id) ?? null;
       record.report = {
         // A full-text decision means the report was read, so it was retrieved.
-        retrieved:
-          stored?.retrieval === 'not-retrieved'
-            ? false
-            : stored?.retrieval === 'retrieved' || decision !== null
-              ? true
-              : null,
+        retrieved: reportRetrieved(stored?.retrieval, decision),
         decision,
         reasons: exclusionReasons.get(row.id) ?? [],
         studyId: stored?.study_id ?? row.id,
@@ -81,11 +77,7 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
 
   const settings = await getPrismaSettings(db, projectId);
   return {
-    searches: searches.map((s) => ({
-      id: s.id,
-      name: s.name,
-      sourceType: s.source_type as PrismaSourceType,
-    })),
+    searches: prismaSearches(searches),
     records,
     hasEligibilityStage,
     previous: settings.previous,
