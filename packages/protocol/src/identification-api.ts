@@ -1,4 +1,4 @@
-import type { BibliographicRecord } from '@weft/core';
+import { type BibliographicRecord, TABLE_FIELDS, type TableField } from '@weft/core';
 import { z } from 'zod';
 
 /** Identification stage: searches, imports, records and duplicates, as the HTTP API shows them. */
@@ -27,34 +27,7 @@ export const IMPORT_FORMATS = [
   'wos-tab',
 ] as const;
 
-/**
- * Record fields a table (CSV, TSV, XLSX) column can fill: the table fields of @weft/formats, in
- * the order the mapping step lists them (protocol may not import formats; the server checks they agree).
- */
-export const TABLE_FIELDS = [
-  'title',
-  'authors',
-  'year',
-  'abstract',
-  'doi',
-  'pmid',
-  'container',
-  'containerAbbreviation',
-  'volume',
-  'issue',
-  'pages',
-  'startPage',
-  'endPage',
-  'issn',
-  'isbn',
-  'keywords',
-  'urls',
-  'language',
-  'publicationType',
-  'sourceId',
-  'label',
-] as const;
-export type TableField = (typeof TABLE_FIELDS)[number];
+export { TABLE_FIELDS, type TableField };
 
 /**
  * A table's column mapping as the user edits it: record field → the column (header) that fills

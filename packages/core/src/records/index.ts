@@ -1,1 +1,2 @@
 export * from './bibliographic-record.js';
+export * from './table-fields.js';

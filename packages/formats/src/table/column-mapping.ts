@@ -1,28 +1,6 @@
+import type { TableField } from '@weft/core';
 /** Where a table column goes. `label` and `extra` both keep the cell in `record.extra` under the column's header. */
-export type ColumnTarget =
-  | 'sourceId'
-  | 'title'
-  | 'authors'
-  | 'year'
-  | 'container'
-  | 'containerAbbreviation'
-  | 'volume'
-  | 'issue'
-  | 'pages'
-  | 'startPage'
-  | 'endPage'
-  | 'doi'
-  | 'pmid'
-  | 'issn'
-  | 'isbn'
-  | 'abstract'
-  | 'keywords'
-  | 'urls'
-  | 'language'
-  | 'publicationType'
-  /** A screening label (ASReview `label_included`, `included`): kept in extra, flagged for the importer. */
-  | 'label'
-  | 'extra';
+export type ColumnTarget = TableField | 'extra';
 
 /** Column header → target. Headers missing from the mapping are kept in `extra`. */
 export type ColumnMapping = Record<string, ColumnTarget>;

@@ -1,33 +1,8 @@
+import { TABLE_FIELDS, type TableField } from '@weft/core';
 import { FormatError } from '../format-error.js';
-import { type ColumnMapping, type ColumnTarget, guessColumnMapping } from './column-mapping.js';
+import { type ColumnMapping, guessColumnMapping } from './column-mapping.js';
 
-/** A record field a table column can fill (everything but `extra`, where unmapped columns go). */
-export type TableField = Exclude<ColumnTarget, 'extra'>;
-
-/** Every table field, in the order a mapping form lists them (most used first). */
-export const TABLE_FIELDS: readonly TableField[] = [
-  'title',
-  'authors',
-  'year',
-  'abstract',
-  'doi',
-  'pmid',
-  'container',
-  'containerAbbreviation',
-  'volume',
-  'issue',
-  'pages',
-  'startPage',
-  'endPage',
-  'issn',
-  'isbn',
-  'keywords',
-  'urls',
-  'language',
-  'publicationType',
-  'sourceId',
-  'label',
-];
+export { TABLE_FIELDS, type TableField };
 
 /**
  * The user's view of a mapping: record field → the column that fills it, or null for none.

@@ -1,4 +1,3 @@
-import { TABLE_FIELDS as FORMATS_TABLE_FIELDS } from '@weft/formats';
 import { type RecordsResponse, TABLE_FIELDS, type UploadResponse } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,10 +58,6 @@ describe.each(availableBackends())('import.records with a column mapping on %s',
       events: await n('events'),
     };
   }
-
-  it('protocol and formats list the same table fields', () => {
-    expect([...TABLE_FIELDS]).toEqual([...FORMATS_TABLE_FIELDS]);
-  });
 
   it('a mapping naming a column the file lacks is refused, naming it, and changes nothing', async () => {
     const uploadId = await upload('handmade.csv', HANDMADE_CSV);
