@@ -9,16 +9,9 @@ import type {
   UploadResponse,
 } from '@weft/protocol';
 import { api, postBytes } from './client';
+import { queryString } from './query-string';
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
-
-function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 /** The server's parse-only preview of an upload. */
 export type UploadPreview = UploadPreviewResponse;

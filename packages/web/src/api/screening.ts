@@ -9,18 +9,11 @@ import type {
   StagesResponse,
 } from '@weft/protocol';
 import { api } from './client';
+import { queryString } from './query-string';
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/screening`;
 const stage = (projectId: string, stageId: string) =>
   `${base(projectId)}/stages/${encodeURIComponent(stageId)}`;
-
-function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 export interface ScreeningListQuery {
   decision?: ScreeningDecision | 'undecided';

@@ -6,16 +6,9 @@ import type {
   ReviewLogResponse,
 } from '@weft/protocol';
 import { api } from '../api/client';
+import { queryString } from '../api/query-string';
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
-
-function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 export interface ReviewLogFilter {
   types: ReviewLogGroup[];
