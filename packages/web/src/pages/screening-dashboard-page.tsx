@@ -23,6 +23,7 @@ import { errorMessage } from '../api/problem';
 import { screeningApi } from '../api/screening';
 import { useResource } from '../api/use-resource';
 import { useProject } from '../project/project-context';
+import { DecisionImportCard } from '../screening/decision-import-card';
 import { StageFrame } from '../screening/stage-frame';
 import { StoppingEvidence } from '../screening/stopping-evidence';
 import { useScreeningEvents } from '../screening/use-screening-events';
@@ -212,6 +213,8 @@ function Dashboard({ stage, reloadStages }: { stage: StageView; reloadStages: ()
           </Group>
         </Stack>
       </Card>
+
+      {lead && stage.status !== 'closed' && <DecisionImportCard stage={stage} />}
 
       <Card withBorder radius="md" p="lg">
         <Title order={2} fz="h4" mb="sm">
