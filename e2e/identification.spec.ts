@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { apiSession, OWNER, shoot, signIn } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory: this file needs nothing from the other
 // specs, and they find the instance they expect (weft.spec.ts starts from first-run setup).
@@ -14,49 +11,19 @@ const PROJECT = 'Exercise for late-life depression';
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE });
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+let server: OwnServer | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'weft-e2e-identification-'));
-  server = spawn(
-    process.execPath,
-    ['packages/cli/bin/weft.js', 'serve', '--port', String(PORT), '--data-dir', dataDir],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  server.stderr?.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null)
-      throw new Error(`weft serve did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  server = await startOwnServer(PORT, 'identification');
   const api = await playwrightRequest.newContext({ baseURL: BASE });
-  const setup = await api.post('/api/setup', {
-    data: { username: OWNER.username, displayName: OWNER.displayName, password: OWNER.password },
-  });
-  expect(setup.status(), await setup.text()).toBe(200);
   const owner = await apiSession(api, OWNER);
   await owner.command('project.create', { name: PROJECT, description: 'Identification end-to-end.' });
   await api.dispose();
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 // Written for this test. One article is in both files with the DOI in another form and an

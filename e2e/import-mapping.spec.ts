@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { apiSession, OWNER, shoot, signIn } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory, as identification.spec.ts does, so it needs
 // nothing from the other specs.
@@ -14,50 +11,20 @@ const PROJECT = 'Telehealth for older adults';
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE });
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+let server: OwnServer | undefined;
 let projectId = '';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'weft-e2e-import-mapping-'));
-  server = spawn(
-    process.execPath,
-    ['packages/cli/bin/weft.js', 'serve', '--port', String(PORT), '--data-dir', dataDir],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  server.stderr?.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null)
-      throw new Error(`weft serve did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  server = await startOwnServer(PORT, 'import-mapping', 90_000);
   const api = await playwrightRequest.newContext({ baseURL: BASE });
-  const setup = await api.post('/api/setup', {
-    data: { username: OWNER.username, displayName: OWNER.displayName, password: OWNER.password },
-  });
-  expect(setup.status(), await setup.text()).toBe(200);
   const owner = await apiSession(api, OWNER);
   projectId = (await owner.command<{ projectId: string }>('project.create', { name: PROJECT })).projectId;
   await api.dispose();
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 // Written for this test: a hand-made sheet. No header says "title" (the guess finds none);

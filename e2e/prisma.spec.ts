@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
 import { apiSession, OWNER, shoot, signIn } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory, like identification.spec.ts.
 const PORT = 4339;
@@ -12,8 +10,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE, viewport: { width: 1440, height: 1000 } });
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+let server: OwnServer | undefined;
 let projectId = '';
 /** The report nobody has marked yet (retrieval unknown, no full-text decision). */
 let unmarkedReport = '';
@@ -44,32 +41,8 @@ async function queue(api: APIRequestContext, stageId: string, count: number): Pr
  */
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'weft-e2e-prisma-'));
-  server = spawn(
-    process.execPath,
-    ['packages/cli/bin/weft.js', 'serve', '--port', String(PORT), '--data-dir', dataDir],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  server.stderr?.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null)
-      throw new Error(`weft serve did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  server = await startOwnServer(PORT, 'prisma');
   const api = await playwrightRequest.newContext({ baseURL: BASE });
-  const setup = await api.post('/api/setup', {
-    data: { username: OWNER.username, displayName: OWNER.displayName, password: OWNER.password },
-  });
-  expect(setup.status(), await setup.text()).toBe(200);
   const owner = await apiSession(api, OWNER);
   ({ projectId } = await owner.command<{ projectId: string }>('demo.create', {}));
 
@@ -120,12 +93,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('the PRISMA page shows the flow, the records behind a box, and downloads the template CSV', async ({

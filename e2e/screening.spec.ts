@@ -1,7 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type Browser,
   expect as baseExpect,
@@ -10,6 +6,7 @@ import {
   test,
 } from '@playwright/test';
 import { type Account, OWNER, REVIEWER, shoot, signIn } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory, like identification.spec.ts.
 const PORT = 4335;
@@ -22,8 +19,7 @@ test.describe.configure({ mode: 'serial' });
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.use({ baseURL: BASE });
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+let server: OwnServer | undefined;
 let projectId = '';
 
 // Written for this test: four records with abstracts, one obviously off-topic (animals).
@@ -65,32 +61,8 @@ ER  -
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'weft-e2e-screening-'));
-  server = spawn(
-    process.execPath,
-    ['packages/cli/bin/weft.js', 'serve', '--port', String(PORT), '--data-dir', dataDir],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  server.stderr?.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null)
-      throw new Error(`weft serve did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  server = await startOwnServer(PORT, 'screening');
   const api = await playwrightRequest.newContext({ baseURL: BASE });
-  const setup = await api.post('/api/setup', {
-    data: { username: OWNER.username, displayName: OWNER.displayName, password: OWNER.password },
-  });
-  expect(setup.status(), await setup.text()).toBe(200);
   // One session for arranging everything (a second sign-in would replace its CSRF token).
   const session = await api.post('/api/session', {
     data: { username: OWNER.username, password: OWNER.password },
@@ -130,12 +102,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 async function reviewerPage(browser: Browser, account: Account): Promise<Page> {
