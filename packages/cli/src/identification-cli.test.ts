@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { availableBackends, createTestStoreLocation, type TestStoreLocation } from '@weft/storage/testing';
+import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runInProcess } from './testing/capture-io.js';
+import { type CliOnTestStore, cliOnTestStore } from './testing/cli-on-test-store.js';
 
 /** Written for this test: rows 1 and 3 are one article (DOI in two forms); 2 and 4 are different works. */
 const REFERENCES_CSV = `record_id,title,authors,year,journal,volume,pages,doi
@@ -111,26 +112,17 @@ describe('weft dedup (no project)', () => {
 });
 
 describe.each(availableBackends())('weft import on %s', (backend) => {
-  let place: TestStoreLocation;
-  const savedUrl = process.env.DATABASE_URL;
+  let cli: CliOnTestStore;
   const dir = mkdtempSync(join(tmpdir(), 'weft-import-cli-'));
-  const weft = (args: string[], stdin?: string) => {
-    if (place.options.databaseUrl) process.env.DATABASE_URL = place.options.databaseUrl;
-    return runInProcess(
-      [...args, ...(place.options.dataDir ? ['--data-dir', place.options.dataDir] : [])],
-      stdin,
-    );
-  };
+  const weft = (args: string[], stdin?: string) => cli.weft(args, stdin);
 
   beforeAll(async () => {
-    place = await createTestStoreLocation(backend);
+    cli = await cliOnTestStore(backend);
     expect((await weft(['user', 'add', 'ana', '--password-stdin'], 'correct horse\n')).code).toBe(0);
     expect((await weft(['project', 'create', 'Review'])).code).toBe(0);
   });
   afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    if (savedUrl === undefined) delete process.env.DATABASE_URL;
-    await place?.dispose();
+    await cli?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 

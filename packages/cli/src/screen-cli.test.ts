@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { availableBackends, createTestStoreLocation, type TestStoreLocation } from '@weft/storage/testing';
+import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from './testing/capture-io.js';
+import { type CliOnTestStore, cliOnTestStore } from './testing/cli-on-test-store.js';
 
 /** Written for this test: four records, two with DOIs, one with a PMID. */
 const RECORDS_RIS = `TY  - JOUR
@@ -39,19 +39,12 @@ const ASREVIEW_CSV = `record_id,title,doi,year,included
 `;
 
 describe.each(availableBackends())('weft screen on %s', (backend) => {
-  let place: TestStoreLocation;
-  const savedUrl = process.env.DATABASE_URL;
+  let cli: CliOnTestStore;
   const dir = mkdtempSync(join(tmpdir(), 'weft-screen-cli-'));
-  const weft = (args: string[], stdin?: string) => {
-    if (place.options.databaseUrl) process.env.DATABASE_URL = place.options.databaseUrl;
-    return runInProcess(
-      [...args, ...(place.options.dataDir ? ['--data-dir', place.options.dataDir] : [])],
-      stdin,
-    );
-  };
+  const weft = (args: string[], stdin?: string) => cli.weft(args, stdin);
 
   beforeAll(async () => {
-    place = await createTestStoreLocation(backend);
+    cli = await cliOnTestStore(backend);
     expect((await weft(['user', 'add', 'ana', '--password-stdin'], 'correct horse\n')).code).toBe(0);
     expect((await weft(['user', 'add', 'ben', '--password-stdin'], 'correct horse\n')).code).toBe(0);
     expect((await weft(['project', 'create', 'Review'])).code).toBe(0);
@@ -60,9 +53,7 @@ describe.each(availableBackends())('weft screen on %s', (backend) => {
     expect(imported.code, imported.stderr).toBe(0);
   });
   afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    if (savedUrl === undefined) delete process.env.DATABASE_URL;
-    await place?.dispose();
+    await cli?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 

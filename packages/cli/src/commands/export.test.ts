@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { parseFile } from '@weft/formats';
 import { executeCommand } from '@weft/server';
 import { openStore } from '@weft/storage';
-import { availableBackends, createTestStoreLocation, type TestStoreLocation } from '@weft/storage/testing';
+import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../cli-actor.js';
-import { type CliResult, runInProcess } from '../testing/capture-io.js';
+import type { CliResult } from '../testing/capture-io.js';
+import { type CliOnTestStore, cliOnTestStore } from '../testing/cli-on-test-store.js';
 
 /** Written for this test: the first record of each file is one article (the DOI in two forms). */
 const MEDLINE_RIS = `TY  - JOUR
@@ -60,20 +61,13 @@ function expectOneLineError(result: CliResult, message: RegExp): void {
 }
 
 describe.each(availableBackends())('weft export on %s', (backend) => {
-  let place: TestStoreLocation;
+  let cli: CliOnTestStore;
   let projectId: string;
-  const savedUrl = process.env.DATABASE_URL;
   const dir = mkdtempSync(join(tmpdir(), 'weft-export-cli-'));
-  const weft = (args: string[], stdin?: string) => {
-    if (place.options.databaseUrl) process.env.DATABASE_URL = place.options.databaseUrl;
-    return runInProcess(
-      [...args, ...(place.options.dataDir ? ['--data-dir', place.options.dataDir] : [])],
-      stdin,
-    );
-  };
+  const weft = (args: string[], stdin?: string) => cli.weft(args, stdin);
 
   beforeAll(async () => {
-    place = await createTestStoreLocation(backend);
+    cli = await cliOnTestStore(backend);
     expect((await weft(['user', 'add', 'ana', '--password-stdin'], 'correct horse\n')).code).toBe(0);
     projectId = JSON.parse((await weft(['project', 'create', 'Review', '--json'])).stdout).id;
     writeFileSync(join(dir, 'medline.ris'), MEDLINE_RIS);
@@ -86,7 +80,7 @@ describe.each(availableBackends())('weft export on %s', (backend) => {
       expect(imported.code, imported.stderr).toBe(0);
     }
     // The CLI has no command for a project's deduplication yet: run it as the server would.
-    const store = await openStore(place.options);
+    const store = await openStore(cli.options);
     try {
       const response = await executeCommand(store, await cliActor(store), {
         id: randomUUID(),
@@ -100,9 +94,7 @@ describe.each(availableBackends())('weft export on %s', (backend) => {
     }
   });
   afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    if (savedUrl === undefined) delete process.env.DATABASE_URL;
-    await place?.dispose();
+    await cli?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 

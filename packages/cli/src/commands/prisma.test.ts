@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { availableBackends, createTestStoreLocation, type TestStoreLocation } from '@weft/storage/testing';
+import { availableBackends } from '@weft/storage/testing';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../testing/capture-io.js';
+import { type CliOnTestStore, cliOnTestStore } from '../testing/cli-on-test-store.js';
 
 /** Written for this test: two searches of two databases (deduplication is tested through the server). */
 const MEDLINE_RIS = `TY  - JOUR
@@ -38,19 +38,12 @@ ER  -
 `;
 
 describe.each(availableBackends())('weft prisma on %s', (backend) => {
-  let place: TestStoreLocation;
-  const savedUrl = process.env.DATABASE_URL;
+  let cli: CliOnTestStore;
   const dir = mkdtempSync(join(tmpdir(), 'weft-prisma-cli-'));
-  const weft = (args: string[], stdin?: string) => {
-    if (place.options.databaseUrl) process.env.DATABASE_URL = place.options.databaseUrl;
-    return runInProcess(
-      [...args, ...(place.options.dataDir ? ['--data-dir', place.options.dataDir] : [])],
-      stdin,
-    );
-  };
+  const weft = (args: string[], stdin?: string) => cli.weft(args, stdin);
 
   beforeAll(async () => {
-    place = await createTestStoreLocation(backend);
+    cli = await cliOnTestStore(backend);
     expect((await weft(['user', 'add', 'ana', '--password-stdin'], 'correct horse\n')).code).toBe(0);
     expect((await weft(['project', 'create', 'Review'])).code).toBe(0);
     writeFileSync(join(dir, 'medline.ris'), MEDLINE_RIS);
@@ -64,9 +57,7 @@ describe.each(availableBackends())('weft prisma on %s', (backend) => {
       ).toBe(0);
   });
   afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    if (savedUrl === undefined) delete process.env.DATABASE_URL;
-    await place?.dispose();
+    await cli?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 
