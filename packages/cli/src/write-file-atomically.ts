@@ -10,8 +10,9 @@ import { WeftError } from '@weft/core';
  */
 export async function writeFileAtomically(
   file: string,
-  chunks: AsyncIterable<string | Uint8Array>,
+  content: string | Uint8Array | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
+  const chunks = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
   const partial = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
   const out = createWriteStream(partial);
   try {

@@ -15,4 +15,6 @@ export { INSTANCE_ACTIONS } from './policies/instance-policy.js';
 export { PROJECT_ACTIONS } from './policies/project-policy.js';
 export { prismaPdf, prismaPng } from './reporting/prisma-images.js';
 export { loadPrismaReport, type PrismaReport, prismaCsv } from './reporting/prisma-report.js';
+export { decisionExportRows } from './screening/decision-export-rows.js';
+export { askerOf } from './screening/stage-views.js';
 export { defaultWebRoot, type RunningServer, type StartOptions, startServer } from './start-server.js';

@@ -14,10 +14,6 @@ interface PrismaOptions extends GlobalOptions {
   json?: boolean;
 }
 
-async function* once(data: string | Uint8Array) {
-  yield data;
-}
-
 export function registerPrisma(program: Command, io: CliIo): void {
   const command = program
     .command('prisma')
@@ -48,7 +44,7 @@ export function registerPrisma(program: Command, io: CliIo): void {
           [options.pdf, () => prismaPdf(report.svg)],
           [options.csv, () => prismaCsv(report)],
         ];
-        for (const [file, make] of files) if (file) await writeFileAtomically(file, once(await make()));
+        for (const [file, make] of files) if (file) await writeFileAtomically(file, await make());
         const json = prismaFlowJson(report.flow);
         if (options.json) {
           printJson(io, json);

@@ -1,26 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { type User, WeftError } from '@weft/core';
-import { type DecisionExportRow, formatDecisionFile, formatPersonName } from '@weft/formats';
+import { formatDecisionFile } from '@weft/formats';
 import { type CommandResults, DECISION_FILE_FORMATS, type DecisionFileFormat } from '@weft/protocol';
-import { executeCommand } from '@weft/server';
-import {
-  currentDecisions,
-  listReasons,
-  listResolutions,
-  listStageRecords,
-  listStages,
-  type Store,
-  type StoredStage,
-  saveUpload,
-  stageChain,
-} from '@weft/storage';
+import { askerOf, decisionExportRows, executeCommand } from '@weft/server';
+import { listStages, type Store, type StoredStage, saveUpload, stageChain } from '@weft/storage';
 import { type Command, Option } from 'commander';
 import { cliActor, userByName } from '../cli-actor.js';
 import { addJsonOption, addStoreOption, type GlobalOptions, withStore } from '../cli-context.js';
 import { type CliIo, printJson, printLine } from '../cli-io.js';
 import { findProjectId } from '../find-project.js';
+import { writeFileAtomically } from '../write-file-atomically.js';
 
 interface ImportOptions extends GlobalOptions {
   stage: string;
@@ -75,73 +66,6 @@ async function readInput(file: string): Promise<Uint8Array> {
   } catch (error) {
     const reason = (error as { code?: string }).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new WeftError('bad-input', `Cannot read ${file}: ${reason}.`);
-  }
-}
-
-/**
- * Every record of the stage with its final decision (what a lead sees: the CLI acts as the
- * instance administrator) and each reviewer's current verdict, in the stage's list order.
- */
-async function exportRows(store: Store, stage: StoredStage): Promise<DecisionExportRow[]> {
-  const db = store.db;
-  const chain = await stageChain(db, stage);
-  const reasons = new Map((await listReasons(db, [stage.id], true)).map((r) => [r.id, r.label]));
-  const rows: DecisionExportRow[] = [];
-  const pageSize = 5000;
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await listStageRecords(db, chain, { offset, limit: pageSize });
-    const ids = page.records.map((r) => r.recordId);
-    const decisions = await currentDecisions(db, stage.id, ids);
-    const resolutions = await listResolutions(db, stage.id, ids);
-    for (const item of page.records) {
-      const onRecord = decisions.filter((d) => d.recordId === item.recordId);
-      const resolution = resolutions.find((r) => r.recordId === item.recordId);
-      const final = item.state.final;
-      const reasonIds = resolution
-        ? resolution.reasonIds
-        : [...new Set(onRecord.flatMap((d) => d.reasonIds))];
-      const { record } = item;
-      rows.push({
-        recordId: item.recordId,
-        ...(record.title ? { title: record.title } : {}),
-        ...(record.abstract ? { abstract: record.abstract } : {}),
-        authors: record.authors.map(formatPersonName),
-        ...(record.year !== undefined ? { year: record.year } : {}),
-        ...(record.container ? { journal: record.container } : {}),
-        ...(record.doi ? { doi: record.doi } : {}),
-        ...(record.pmid ? { pmid: record.pmid } : {}),
-        decision: final,
-        reasons: final === 'include' ? [] : reasonIds.map((id) => reasons.get(id) ?? id),
-        note:
-          resolution?.note ||
-          onRecord
-            .map((d) => d.note)
-            .filter(Boolean)
-            .join(' | '),
-        reviewers: onRecord.map((d) => ({ name: d.reviewerName, decision: d.decision })),
-      });
-    }
-    if (page.records.length < pageSize) break;
-  }
-  return rows;
-}
-
-/** Written beside the target and renamed, so a failure never leaves half a file. */
-async function writeWhole(file: string, text: string): Promise<void> {
-  const partial = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
-  try {
-    await writeFile(partial, text);
-    await rename(partial, file);
-  } catch (error) {
-    await rm(partial, { force: true });
-    const code = (error as { code?: string }).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such directory'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : (error as Error).message;
-    throw new WeftError('bad-input', `Cannot write ${file}: ${reason}.`);
   }
 }
 
@@ -236,8 +160,13 @@ export function registerScreen(program: Command, io: CliIo): void {
         const actor = await cliActor(store);
         const projectId = await findProjectId(store, project);
         const stage = await findStage(store, actor, projectId, options.stage, false);
-        const rows = await exportRows(store, stage);
-        await writeWhole(options.out, formatDecisionFile(options.format, rows));
+        // The CLI acts as the instance administrator: it exports what a lead sees.
+        const rows = await decisionExportRows(
+          store.db,
+          await stageChain(store.db, stage),
+          askerOf(actor, 'owner'),
+        );
+        await writeFileAtomically(options.out, formatDecisionFile(options.format, rows));
         const decided = rows.filter((r) => r.decision !== null).length;
         return { stage: stage.key, records: rows.length, decided };
       },

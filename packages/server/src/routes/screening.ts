@@ -1,5 +1,5 @@
 import { WeftError } from '@weft/core';
-import { type DecisionExportRow, formatDecisionFile } from '@weft/formats';
+import { formatDecisionFile } from '@weft/formats';
 import {
   type AgreementResponse,
   type ConflictsResponse,
@@ -26,7 +26,6 @@ import {
   myDecisionCount,
   nextRecords,
   type StageRecord,
-  type StoredDecision,
   type StoredStage,
   stageChain,
   stageRecordState,
@@ -39,6 +38,7 @@ import {
   presentResolution,
   presentScreeningRecord,
 } from '../presenters/screening-presenter.js';
+import { decisionExportRows } from '../screening/decision-export-rows.js';
 import { stageAgreement } from '../screening/stage-agreement.js';
 import { loadStage } from '../screening/stage-context.js';
 import {
@@ -266,82 +266,13 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
     },
   );
 
-  async function exportRows(
-    chain: Awaited<ReturnType<typeof context>>['chain'],
-    asker: Asker,
-  ): Promise<DecisionExportRow[]> {
-    const stage = chain[chain.length - 1] as Awaited<ReturnType<typeof context>>['stage'];
-    const reasons = new Map((await listReasons(db, [stage.id], true)).map((r) => [r.id, r.label]));
-    const rows: DecisionExportRow[] = [];
-    for (let offset = 0; ; offset += 5000) {
-      const page = await listStageRecords(db, chain, { offset, limit: 5000 });
-      const decisions = await currentDecisions(
-        db,
-        stage.id,
-        page.records.map((r) => r.recordId),
-      );
-      const resolutions = await listResolutions(
-        db,
-        stage.id,
-        page.records.map((r) => r.recordId),
-      );
-      for (const item of page.records)
-        rows.push(exportRow(item, decisions, resolutions, reasons, asker, stage));
-      if (page.records.length < 5000) break;
-    }
-    return rows;
-  }
-
-  function exportRow(
-    item: StageRecord,
-    decisions: readonly StoredDecision[],
-    resolutions: Awaited<ReturnType<typeof listResolutions>>,
-    reasons: ReadonlyMap<string, string>,
-    asker: Asker,
-    stage: Awaited<ReturnType<typeof context>>['stage'],
-  ): DecisionExportRow {
-    const record = presentScreeningRecord(item);
-    const onRecord = decisions.filter((d) => d.recordId === item.recordId);
-    const reveal = mayReveal(stage, item.state, asker);
-    // Blinded reviewers export their own decisions; everyone else the final ones.
-    const visible = reveal ? onRecord : onRecord.filter((d) => d.reviewerId === asker.userId);
-    const mine = onRecord.find((d) => d.reviewerId === asker.userId);
-    const resolution = resolutions.find((r) => r.recordId === item.recordId);
-    const chosen = reveal
-      ? {
-          decision: item.state.final,
-          reasonIds: resolution ? resolution.reasonIds : [...new Set(onRecord.flatMap((d) => d.reasonIds))],
-          note:
-            resolution?.note ??
-            onRecord
-              .map((d) => d.note)
-              .filter(Boolean)
-              .join(' | '),
-        }
-      : { decision: mine?.decision ?? null, reasonIds: mine?.reasonIds ?? [], note: mine?.note ?? '' };
-    return {
-      recordId: item.recordId,
-      ...(record.title ? { title: record.title } : {}),
-      ...(record.abstract ? { abstract: record.abstract } : {}),
-      authors: record.authors,
-      ...(record.year !== null ? { year: record.year } : {}),
-      ...(record.container ? { journal: record.container } : {}),
-      ...(record.doi ? { doi: record.doi } : {}),
-      ...(record.pmid ? { pmid: record.pmid } : {}),
-      decision: chosen.decision,
-      reasons: chosen.reasonIds.map((id) => reasons.get(id) ?? id),
-      note: chosen.note,
-      reviewers: visible.map((d) => ({ name: d.reviewerName, decision: d.decision })),
-    };
-  }
-
   app.get<{ Params: StageParams }>(`${BASE}/stages/:stageId/decisions.csv`, async (request, reply) => {
     const { project, stage, chain, asker } = await context(request);
     const query = decisionsExportQuerySchema.safeParse(request.query);
     if (!query.success) throw validationError(query.error, 'Export query');
     if (query.data.format === 'ris')
       throw new WeftError('validation', 'format: ask for decisions.ris to export RIS.');
-    const body = formatDecisionFile(query.data.format, await exportRows(chain, asker));
+    const body = formatDecisionFile(query.data.format, await decisionExportRows(db, chain, asker));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', decisionsAttachment(project.name, stage.key, 'csv'))
@@ -351,7 +282,7 @@ export function screeningRoutes(app: FastifyInstance, { store }: ServerDeps): vo
 
   app.get<{ Params: StageParams }>(`${BASE}/stages/:stageId/decisions.ris`, async (request, reply) => {
     const { project, stage, chain, asker } = await context(request);
-    const body = formatDecisionFile('ris', await exportRows(chain, asker));
+    const body = formatDecisionFile('ris', await decisionExportRows(db, chain, asker));
     return reply
       .header('content-type', 'application/x-research-info-systems; charset=utf-8')
       .header('content-disposition', decisionsAttachment(project.name, stage.key, 'ris'))
