@@ -1,11 +1,15 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconAddressBook,
   IconChartDots3,
   IconCopy,
   IconFileSearch,
+  IconFileText,
   IconFolders,
   IconHistory,
   IconHome,
+  IconNotes,
+  IconSitemap,
   IconTable,
   IconUsers,
   IconUsersGroup,
@@ -90,6 +94,35 @@ export function AppNavbar() {
               />
               <SectionLabel>Screening</SectionLabel>
               <ScreeningNav projectId={open.projectId} pathname={pathname} />
+              <SectionLabel>Coding</SectionLabel>
+              <NavLink
+                component={Link}
+                to={`${base}/documents`}
+                label="Documents"
+                leftSection={<IconFileText size={18} stroke={1.6} />}
+                active={pathname.startsWith(`${base}/documents`)}
+              />
+              <NavLink
+                component={Link}
+                to={`${base}/codebook`}
+                label="Codebook"
+                leftSection={<IconSitemap size={18} stroke={1.6} />}
+                active={pathname.startsWith(`${base}/codebook`) || pathname.startsWith(`${base}/codes/`)}
+              />
+              <NavLink
+                component={Link}
+                to={`${base}/cases`}
+                label="Cases"
+                leftSection={<IconAddressBook size={18} stroke={1.6} />}
+                active={pathname.startsWith(`${base}/cases`)}
+              />
+              <NavLink
+                component={Link}
+                to={`${base}/memos`}
+                label="Memos"
+                leftSection={<IconNotes size={18} stroke={1.6} />}
+                active={pathname.startsWith(`${base}/memos`)}
+              />
               <SectionLabel>Reporting</SectionLabel>
               <NavLink
                 component={Link}
