@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import { CASE_TABLES, type CaseTables } from './cases-schema.js';
 import { CODING_TABLES, type CodingTables } from './coding-schema.js';
 import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
 import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
@@ -79,7 +80,12 @@ export interface AuditEntriesTable {
   detail: Json;
 }
 
-export interface Database extends IdentificationTables, ScreeningTables, ReportingTables, CodingTables {
+export interface Database
+  extends IdentificationTables,
+    ScreeningTables,
+    ReportingTables,
+    CodingTables,
+    CaseTables {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
@@ -108,4 +114,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...SCREENING_TABLES,
   ...REPORTING_TABLES,
   ...CODING_TABLES,
+  ...CASE_TABLES,
 ] as const satisfies readonly (keyof Database)[];

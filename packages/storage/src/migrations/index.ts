@@ -6,6 +6,7 @@ import * as m0004 from './0004-screening.js';
 import * as m0005 from './0005-dedup-review.js';
 import * as m0007 from './0007-reporting.js';
 import * as m0008 from './0008-coding.js';
+import * as m0009 from './0009-cases.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-dedup-review': m0005,
   '0007-reporting': m0007,
   '0008-coding': m0008,
+  '0009-cases': m0009,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
