@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import { CASE_TABLES, type CaseTables } from './cases-schema.js';
 import { CODING_TABLES, type CodingTables } from './coding-schema.js';
 import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
+import { MEMO_TABLES, type MemoTables } from './memos-schema.js';
 import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
 import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
 
@@ -85,7 +86,8 @@ export interface Database
     ScreeningTables,
     ReportingTables,
     CodingTables,
-    CaseTables {
+    CaseTables,
+    MemoTables {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
@@ -115,4 +117,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...REPORTING_TABLES,
   ...CODING_TABLES,
   ...CASE_TABLES,
+  ...MEMO_TABLES,
 ] as const satisfies readonly (keyof Database)[];

@@ -7,6 +7,7 @@ import * as m0005 from './0005-dedup-review.js';
 import * as m0007 from './0007-reporting.js';
 import * as m0008 from './0008-coding.js';
 import * as m0009 from './0009-cases.js';
+import * as m0010 from './0010-memos.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-reporting': m0007,
   '0008-coding': m0008,
   '0009-cases': m0009,
+  '0010-memos': m0010,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
