@@ -3,6 +3,7 @@ import { CASE_TABLES, type CaseTables } from './cases-schema.js';
 import { CODING_TABLES, type CodingTables } from './coding-schema.js';
 import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
 import { MEMO_TABLES, type MemoTables } from './memos-schema.js';
+import { REPORT_FILE_TABLES, type ReportFileTables } from './reporting/report-files-schema.js';
 import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
 import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
 
@@ -85,6 +86,7 @@ export interface Database
   extends IdentificationTables,
     ScreeningTables,
     ReportingTables,
+    ReportFileTables,
     CodingTables,
     CaseTables,
     MemoTables {
@@ -115,6 +117,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...IDENTIFICATION_TABLES,
   ...SCREENING_TABLES,
   ...REPORTING_TABLES,
+  ...REPORT_FILE_TABLES,
   ...CODING_TABLES,
   ...CASE_TABLES,
   ...MEMO_TABLES,

@@ -8,6 +8,7 @@ import * as m0007 from './0007-reporting.js';
 import * as m0008 from './0008-coding.js';
 import * as m0009 from './0009-cases.js';
 import * as m0010 from './0010-memos.js';
+import * as m0011 from './0011-report-files.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-coding': m0008,
   '0009-cases': m0009,
   '0010-memos': m0010,
+  '0011-report-files': m0011,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
