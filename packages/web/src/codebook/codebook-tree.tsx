@@ -1,0 +1,345 @@
+import { Box, Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import type { CodebookNode } from '@weft/protocol';
+import { type DragEvent, type JSX, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { CodeNameInput } from './code-name-input';
+import { CodeRow } from './code-row';
+import {
+  applyMove,
+  type DropPosition,
+  dropMove,
+  dropPositionAt,
+  type KeyMove,
+  keyboardMove,
+  type MoveTarget,
+  visibleRows,
+} from './tree-model';
+import { useCodebookCommands } from './use-codebook-commands';
+
+export interface CodebookTreeProps {
+  projectId: string;
+  codes: CodebookNode[];
+  selectedCodeId?: string | null;
+  onSelect?: (codeId: string) => void;
+  onOpen?: (codeId: string) => void;
+  /** When set, each code is a drop target for a dragged text selection and shows an "apply" action. */
+  onApply?: (codeId: string) => void;
+  /** Editing (create, rename, move by drag and keyboard, delete) happens in the tree; false for viewers. */
+  editable: boolean;
+  dense?: boolean;
+}
+
+/** dataTransfer type of a code dragged within the tree. */
+const CODE_TYPE = 'application/x-weft-code';
+/** dataTransfer type of a text selection dragged from the document (the coding screen sets it). */
+export const SELECTION_TYPE = 'application/x-weft-selection';
+
+const ALT_MOVES: Record<string, KeyMove> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowRight: 'indent',
+  ArrowLeft: 'outdent',
+};
+
+/**
+ * The codebook as a tree of any depth. Arrow keys move the focus (left/right collapse and expand),
+ * Enter opens a code, F2 renames, Delete deletes, Alt+arrows move a code up, down, in and out;
+ * codes are dragged to reorder or re-parent them, and text selections are dropped on a code to
+ * apply it. The parent fetches the codebook and refreshes it on live events; a move shows at once
+ * and gives way to the parent's next codebook.
+ */
+export function CodebookTree(props: CodebookTreeProps): JSX.Element {
+  const { projectId, codes, selectedCodeId, onSelect, onOpen, onApply, editable, dense = false } = props;
+  const command = useCodebookCommands(projectId);
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
+  /** Parent of the code being created: a code id, 'root', or null when none is. */
+  const [adding, setAdding] = useState<string | null>(null);
+  const [dropAt, setDropAt] = useState<{ id: string; position: DropPosition | 'apply' } | null>(null);
+  const [optimistic, setOptimistic] = useState<{ base: CodebookNode[]; codes: CodebookNode[] } | null>(null);
+  const dragged = useRef<string | null>(null);
+  const rowRefs = useRef(new Map<string, HTMLDivElement>());
+  const refocus = useRef(false);
+
+  const shown = optimistic && optimistic.base === codes ? optimistic.codes : codes;
+  const rows = useMemo(() => visibleRows(shown, collapsed), [shown, collapsed]);
+  const focusable = rows.some((r) => r.node.id === focusedId)
+    ? focusedId
+    : rows.some((r) => r.node.id === selectedCodeId)
+      ? (selectedCodeId ?? null)
+      : (rows[0]?.node.id ?? null);
+
+  // A moved row is re-inserted in the DOM and loses focus; give it back after keyboard work.
+  useEffect(() => {
+    if (!refocus.current || !focusable) return;
+    const el = rowRefs.current.get(focusable);
+    if (el && document.activeElement !== el) el.focus();
+    refocus.current = false;
+  });
+
+  const focusRow = (id: string) => {
+    setFocusedId(id);
+    refocus.current = true;
+    rowRefs.current.get(id)?.focus();
+  };
+
+  const move = async (codeId: string, target: MoveTarget) => {
+    setOptimistic({ base: codes, codes: applyMove(shown, codeId, target) });
+    if (target.parentId)
+      setCollapsed((c) => (c.has(target.parentId as string) ? without(c, target.parentId as string) : c));
+    const done = await command(
+      'code.move',
+      { codeId, parentId: target.parentId, index: target.index },
+      'Not moved',
+    );
+    if (!done) setOptimistic(null);
+  };
+
+  const create = async (parentId: string | null, name: string) => {
+    setAdding(null);
+    const codeId = crypto.randomUUID();
+    const done = await command('code.create', { codeId, parentId, name }, 'Code not created');
+    if (done) onSelect?.(codeId);
+  };
+
+  const rename = async (codeId: string, name: string) => {
+    setRenamingId(null);
+    refocus.current = true;
+    await command('code.rename', { codeId, name }, 'Not renamed');
+  };
+
+  const remove = async (node: CodebookNode) => {
+    const done = await command('code.delete', { codeId: node.id }, 'Not deleted');
+    if (!done) return;
+    const others = done.codeIds.length - 1;
+    notifications.show({
+      color: 'gray',
+      autoClose: 6000,
+      message: (
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <span>
+            Deleted “{node.name}”{others > 0 ? ` and ${others} code${others === 1 ? '' : 's'} under it` : ''}.
+          </span>
+          <Button
+            size="compact-xs"
+            variant="light"
+            onClick={() => void command('code.restore', { codeId: node.id })}
+          >
+            Restore
+          </Button>
+        </Group>
+      ),
+    });
+  };
+
+  const startAdding = (parentId: string) => {
+    setCollapsed((c) => without(c, parentId));
+    setAdding(parentId);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, at: number) => {
+    if (e.target !== e.currentTarget) return;
+    const row = rows[at];
+    if (!row) return;
+    const { node } = row;
+    const expanded = node.children.length > 0 && !collapsed.has(node.id);
+    if (e.altKey && ALT_MOVES[e.key]) {
+      e.preventDefault();
+      if (!editable) return;
+      const target = keyboardMove(shown, node.id, ALT_MOVES[e.key] as KeyMove);
+      if (target) {
+        refocus.current = true;
+        void move(node.id, target);
+      }
+      return;
+    }
+    const go = (i: number) => {
+      const next = rows[Math.max(0, Math.min(rows.length - 1, i))];
+      if (next) focusRow(next.node.id);
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        go(at + 1);
+        break;
+      case 'ArrowUp':
+        go(at - 1);
+        break;
+      case 'Home':
+        go(0);
+        break;
+      case 'End':
+        go(rows.length - 1);
+        break;
+      case 'ArrowRight':
+        if (node.children.length === 0) return;
+        if (expanded) go(at + 1);
+        else setCollapsed((c) => without(c, node.id));
+        break;
+      case 'ArrowLeft':
+        if (expanded) setCollapsed((c) => new Set(c).add(node.id));
+        else if (row.parentId) focusRow(row.parentId);
+        break;
+      case 'Enter':
+        if (onOpen) onOpen(node.id);
+        else onSelect?.(node.id);
+        break;
+      case ' ':
+        onSelect?.(node.id);
+        break;
+      case 'F2':
+        if (editable) setRenamingId(node.id);
+        break;
+      case 'Delete':
+        if (editable) void remove(node);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const dragOver = (e: DragEvent<HTMLDivElement>, codeId: string) => {
+    const types = e.dataTransfer.types;
+    if (editable && dragged.current && types.includes(CODE_TYPE)) {
+      const rect = e.currentTarget.getBoundingClientRect();
+      const position = dropPositionAt(e.clientY - rect.top, rect.height);
+      if (!dropMove(shown, dragged.current, codeId, position)) {
+        setDropAt(null);
+        return;
+      }
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      if (dropAt?.id !== codeId || dropAt.position !== position) setDropAt({ id: codeId, position });
+    } else if (onApply && types.includes(SELECTION_TYPE)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      if (dropAt?.id !== codeId || dropAt.position !== 'apply') setDropAt({ id: codeId, position: 'apply' });
+    }
+  };
+
+  const drop = (e: DragEvent<HTMLDivElement>, codeId: string) => {
+    e.preventDefault();
+    const at = dropAt;
+    setDropAt(null);
+    const from = dragged.current;
+    dragged.current = null;
+    if (at?.position === 'apply') {
+      onApply?.(codeId);
+      return;
+    }
+    if (!from || !at || at.id !== codeId) return;
+    const target = dropMove(shown, from, codeId, at.position);
+    if (target) void move(from, target);
+  };
+
+  const addInput = (parentId: string | null, depth: number) => (
+    <Box
+      key={`new-${parentId ?? 'root'}`}
+      style={{ paddingLeft: 4 + depth * 16 + 22, paddingRight: 4 }}
+      py={2}
+    >
+      <CodeNameInput
+        label={parentId ? 'Name of the new child code' : 'Name of the new code'}
+        onSave={(name) => void create(parentId, name)}
+        onCancel={() => setAdding(null)}
+      />
+    </Box>
+  );
+
+  // Where the field for a new child goes: after its parent's last visible descendant.
+  const addAfter = useMemo(() => {
+    if (!adding || adding === 'root') return -1;
+    const at = rows.findIndex((r) => r.node.id === adding);
+    if (at < 0) return -1;
+    let end = at;
+    while (rows[end + 1] && (rows[end + 1]?.depth ?? 0) > (rows[at]?.depth ?? 0)) end++;
+    return end;
+  }, [adding, rows]);
+
+  return (
+    <Box>
+      <Box role="tree" aria-label="Codebook" aria-multiselectable={false}>
+        {rows.flatMap((row, i) => {
+          const { node } = row;
+          const items = [
+            <CodeRow
+              key={node.id}
+              row={row}
+              rowRef={(el) => {
+                if (el) rowRefs.current.set(node.id, el);
+                else rowRefs.current.delete(node.id);
+              }}
+              selected={node.id === selectedCodeId}
+              focusable={node.id === focusable}
+              expanded={!collapsed.has(node.id)}
+              dense={dense}
+              editable={editable}
+              renaming={renamingId === node.id}
+              drop={dropAt?.id === node.id ? dropAt.position : null}
+              canApply={Boolean(onApply)}
+              onToggle={() =>
+                setCollapsed((c) => (c.has(node.id) ? without(c, node.id) : new Set(c).add(node.id)))
+              }
+              onClick={() => {
+                setFocusedId(node.id);
+                onSelect?.(node.id);
+              }}
+              onDoubleClick={() => onOpen?.(node.id)}
+              onKeyDown={(e) => onKeyDown(e, i)}
+              onApply={() => onApply?.(node.id)}
+              onAddChild={() => startAdding(node.id)}
+              onRename={() => setRenamingId(node.id)}
+              onRenamed={(name) => void rename(node.id, name)}
+              onRenameCancel={() => {
+                setRenamingId(null);
+                refocus.current = true;
+              }}
+              onDelete={() => void remove(node)}
+              onDragStart={(e) => {
+                dragged.current = node.id;
+                e.dataTransfer.setData(CODE_TYPE, node.id);
+                e.dataTransfer.setData('text/plain', node.name);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragOver={(e) => dragOver(e, node.id)}
+              onDragLeave={() => setDropAt((d) => (d?.id === node.id ? null : d))}
+              onDrop={(e) => drop(e, node.id)}
+              onDragEnd={() => {
+                dragged.current = null;
+                setDropAt(null);
+              }}
+            />,
+          ];
+          if (i === addAfter)
+            items.push(addInput(adding, (rows.find((r) => r.node.id === adding)?.depth ?? 0) + 1));
+          return items;
+        })}
+      </Box>
+      {rows.length === 0 && adding !== 'root' && (
+        <Text c="dimmed" fz="sm" py="xs" px={4}>
+          No codes yet.
+        </Text>
+      )}
+      {adding === 'root' && addInput(null, 0)}
+      {editable && adding !== 'root' && (
+        <Button
+          variant="subtle"
+          size={dense ? 'compact-xs' : 'compact-sm'}
+          leftSection={<IconPlus size={14} />}
+          mt={4}
+          onClick={() => setAdding('root')}
+        >
+          New code
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+function without(set: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(set);
+  next.delete(id);
+  return next;
+}
