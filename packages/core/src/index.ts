@@ -1,5 +1,6 @@
 export * from './agreement/index.js';
 export * from './anchoring/index.js';
+export * from './cases/index.js';
 export * from './coding/index.js';
 export * from './commands/index.js';
 export * from './dedup/index.js';

@@ -1,4 +1,5 @@
 import type { ProjectEvent } from './command.js';
+import { describeCasesEvent } from './describe-cases-event.js';
 import { describeCodingEvent } from './describe-coding-event.js';
 import { describeIdentificationEvent } from './describe-identification-event.js';
 import { describeReportingEvent } from './describe-reporting-event.js';
@@ -15,7 +16,8 @@ export function describeEvent(event: ProjectEvent): string {
     describeIdentificationEvent(event) ??
     describeScreeningEvent(event) ??
     describeReportingEvent(event) ??
-    describeCodingEvent(event);
+    describeCodingEvent(event) ??
+    describeCasesEvent(event);
   if (byCapability !== undefined) return byCapability;
   switch (event.eventType) {
     case 'project.created':

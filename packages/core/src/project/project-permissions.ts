@@ -1,3 +1,4 @@
+import { CASES_ACTIONS } from './cases-actions.js';
 import { CODING_ACTIONS } from './coding-actions.js';
 import { IDENTIFICATION_ACTIONS } from './identification-actions.js';
 import { REPORTING_ACTIONS } from './reporting-actions.js';
@@ -24,6 +25,7 @@ export const PROJECT_ACTIONS = {
   ...SCREENING_ACTIONS,
   ...REPORTING_ACTIONS,
   ...CODING_ACTIONS,
+  ...CASES_ACTIONS,
 } as const satisfies Record<string, Role>;
 
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;
