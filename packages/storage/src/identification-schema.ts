@@ -14,9 +14,17 @@ export interface UploadsTable {
   file_name: string;
   byte_size: number;
   sha256: string;
-  bytes: Buffer;
+  /** Only in uploads restored from backups older than migration 0013; the bytes are in upload_chunks. */
+  bytes: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
   uploaded_by: string;
   uploaded_at: Timestamp;
+}
+
+/** An upload's bytes in order, 1 MiB per row (migration 0013), so no one holds a whole file. */
+export interface UploadChunksTable {
+  upload_id: string;
+  seq: number;
+  bytes: Buffer;
 }
 
 /** One run of a query in one source (PRISMA-S item). */
@@ -117,6 +125,7 @@ export interface DuplicateCandidatesTable {
 
 export interface IdentificationTables {
   uploads: UploadsTable;
+  upload_chunks: UploadChunksTable;
   searches: SearchesTable;
   imports: ImportsTable;
   source_records: SourceRecordsTable;
@@ -128,6 +137,7 @@ export interface IdentificationTables {
 /** Identification tables in foreign-key order (appended to TABLES_IN_DEPENDENCY_ORDER). */
 export const IDENTIFICATION_TABLES = [
   'uploads',
+  'upload_chunks',
   'searches',
   'imports',
   'source_records',

@@ -1,9 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableBackends, createTestStore, type TestStore } from '../testing/index.js';
 import { insertImport } from './insert-import.js';
 import { insertSearch } from './searches.js';
-import { deleteUnimportedUpload, readUpload, saveUpload, UPLOAD_READ_SLICE } from './uploads.js';
+import {
+  deleteUnimportedUpload,
+  openUpload,
+  readUpload,
+  saveUpload,
+  saveUploadStream,
+  UPLOAD_CHUNK_BYTES,
+  UPLOAD_READ_SLICE,
+  UploadTooLargeError,
+} from './uploads.js';
 
 describe.each(availableBackends())('uploads on %s', (backend) => {
   let store: TestStore;
@@ -53,6 +63,88 @@ describe.each(availableBackends())('uploads on %s', (backend) => {
     expect(await readUpload(store.db, randomUUID(), saved.id)).toBeUndefined();
     const empty = await save(new Uint8Array(0));
     expect((await readUpload(store.db, projectId, empty.id))?.bytes).toEqual(new Uint8Array(0));
+  });
+
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const meta = () => ({ id: randomUUID(), projectId, fileName: 'big.ris', uploadedBy: userId, at });
+
+  it('stores a streamed file larger than one chunk in 1 MiB rows and reads it back byte-identical', async () => {
+    const bytes = new Uint8Array(randomBytes(3 * UPLOAD_CHUNK_BYTES + 777));
+    // Pieces of awkward sizes, as a network delivers them: chunk boundaries fall inside them.
+    async function* pieces() {
+      for (let at = 0; at < bytes.length; at += 65_537) yield bytes.subarray(at, at + 65_537);
+    }
+    const saved = await saveUploadStream(store.db, meta(), pieces());
+    expect(saved.byteSize).toBe(bytes.length);
+    expect(saved.sha256).toBe(sha256(bytes));
+    const rows = await store.db
+      .selectFrom('upload_chunks')
+      .select(['seq', sql<number>`octet_length(bytes)`.as('size')])
+      .where('upload_id', '=', saved.id)
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((row) => [row.seq, Number(row.size)])).toEqual([
+      [0, UPLOAD_CHUNK_BYTES],
+      [1, UPLOAD_CHUNK_BYTES],
+      [2, UPLOAD_CHUNK_BYTES],
+      [3, 777],
+    ]);
+    const opened = await openUpload(store.db, projectId, saved.id);
+    const hash = createHash('sha256');
+    let chunks = 0;
+    for await (const chunk of opened?.chunks() ?? []) {
+      expect(chunk.byteLength).toBeLessThanOrEqual(UPLOAD_CHUNK_BYTES);
+      hash.update(chunk);
+      chunks++;
+    }
+    expect(chunks).toBe(4);
+    expect(hash.digest('hex')).toBe(saved.sha256);
+    expect(sha256((await readUpload(store.db, projectId, saved.id))?.bytes ?? new Uint8Array())).toBe(
+      saved.sha256,
+    );
+  });
+
+  it('a stream over the size limit, or one that breaks, leaves nothing behind', async () => {
+    const tooBig = meta();
+    await expect(
+      saveUploadStream(store.db, tooBig, [new Uint8Array(UPLOAD_CHUNK_BYTES), new Uint8Array(10)], {
+        maxBytes: UPLOAD_CHUNK_BYTES + 5,
+      }),
+    ).rejects.toBeInstanceOf(UploadTooLargeError);
+    expect(await openUpload(store.db, projectId, tooBig.id)).toBeUndefined();
+    const broken = meta();
+    async function* failing() {
+      yield new Uint8Array(UPLOAD_CHUNK_BYTES + 1);
+      throw new Error('client went away');
+    }
+    await expect(saveUploadStream(store.db, broken, failing())).rejects.toThrow('client went away');
+    expect(await openUpload(store.db, projectId, broken.id)).toBeUndefined();
+    const left = await store.db
+      .selectFrom('upload_chunks')
+      .select('seq')
+      .where('upload_id', 'in', [tooBig.id, broken.id])
+      .execute();
+    expect(left).toEqual([]);
+  });
+
+  it('still reads an upload kept whole in the bytes column (restored from an older backup)', async () => {
+    const bytes = new Uint8Array(randomBytes(UPLOAD_READ_SLICE + 99));
+    const id = randomUUID();
+    await store.db
+      .insertInto('uploads')
+      .values({
+        id,
+        project_id: projectId,
+        file_name: 'old.ris',
+        byte_size: bytes.length,
+        sha256: sha256(bytes),
+        bytes: Buffer.from(bytes),
+        uploaded_by: userId,
+        uploaded_at: at,
+      })
+      .execute();
+    const back = await readUpload(store.db, projectId, id);
+    expect(sha256(back?.bytes ?? new Uint8Array())).toBe(sha256(bytes));
   });
 
   it('deletes an upload no import used, and keeps one an import refers to', async () => {
