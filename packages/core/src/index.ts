@@ -5,6 +5,7 @@ export * from './coding/index.js';
 export * from './commands/index.js';
 export * from './dedup/index.js';
 export * from './errors.js';
+export * from './memos/index.js';
 export * from './project/index.js';
 export * from './records/index.js';
 export * from './reporting/index.js';

@@ -2,6 +2,7 @@ import type { ProjectEvent } from './command.js';
 import { describeCasesEvent } from './describe-cases-event.js';
 import { describeCodingEvent } from './describe-coding-event.js';
 import { describeIdentificationEvent } from './describe-identification-event.js';
+import { describeMemoEvent } from './describe-memo-event.js';
 import { describeReportingEvent } from './describe-reporting-event.js';
 import { describeScreeningEvent } from './describe-screening-event.js';
 import { eventWords } from './event-words.js';
@@ -17,7 +18,8 @@ export function describeEvent(event: ProjectEvent): string {
     describeScreeningEvent(event) ??
     describeReportingEvent(event) ??
     describeCodingEvent(event) ??
-    describeCasesEvent(event);
+    describeCasesEvent(event) ??
+    describeMemoEvent(event);
   if (byCapability !== undefined) return byCapability;
   switch (event.eventType) {
     case 'project.created':

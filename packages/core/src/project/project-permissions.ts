@@ -1,6 +1,7 @@
 import { CASES_ACTIONS } from './cases-actions.js';
 import { CODING_ACTIONS } from './coding-actions.js';
 import { IDENTIFICATION_ACTIONS } from './identification-actions.js';
+import { MEMO_ACTIONS } from './memo-actions.js';
 import { REPORTING_ACTIONS } from './reporting-actions.js';
 import { type Role, roleAtLeast } from './role.js';
 import { SCREENING_ACTIONS } from './screening-actions.js';
@@ -25,6 +26,7 @@ export const PROJECT_ACTIONS = {
   ...SCREENING_ACTIONS,
   ...REPORTING_ACTIONS,
   ...CODING_ACTIONS,
+  ...MEMO_ACTIONS,
   ...CASES_ACTIONS,
 } as const satisfies Record<string, Role>;
 

@@ -1,0 +1,3 @@
+export * from './memo-rules.js';
+export * from './memo-target.js';
+export * from './rich-doc.js';
