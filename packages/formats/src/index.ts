@@ -14,6 +14,7 @@ export type {
   TextFormatPlugin,
 } from './format-plugin.js';
 export { nbibPlugin } from './nbib/nbib-plugin.js';
+export * from './qdpx/index.js';
 export {
   detectFormat,
   extensionOf,

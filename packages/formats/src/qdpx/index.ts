@@ -1,0 +1,4 @@
+export * from './place-selections.js';
+export * from './qde-model.js';
+export { parseQde } from './qde-parse.js';
+export * from './read-qdpx.js';
