@@ -84,3 +84,10 @@ export interface CodeSegmentsResponse {
 export interface OrphanCodingsResponse {
   codings: (Segment & { codeName: string })[];
 }
+
+/** A document's current codings alone (what a live refresh needs, without the text). */
+export interface DocumentCodingsResponse {
+  versionId: string;
+  version: number;
+  codings: CodingView[];
+}

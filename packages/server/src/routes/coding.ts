@@ -3,6 +3,7 @@ import {
   type CodebookResponse,
   type CodeSegmentsResponse,
   codebookQuerySchema,
+  type DocumentCodingsResponse,
   type DocumentResponse,
   type DocumentsResponse,
   type OrphanCodingsResponse,
@@ -89,6 +90,20 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
         },
         codings: codings.map(presentCoding),
       };
+    },
+  );
+
+  // Live refreshes read only the codings (a document's text can be megabytes).
+  app.get<{ Params: ProjectParams & { documentId: string } }>(
+    '/api/projects/:id/documents/:documentId/codings',
+    async (request): Promise<DocumentCodingsResponse> => {
+      const { project } = await requireProjectAction(store, request, request.params.id, 'coding.read');
+      const document = await getDocument(store.db, project.id, request.params.documentId);
+      const version = document && (await getDocumentVersion(store.db, document.id));
+      if (!document || !version)
+        throw new WeftError('not-found', 'That document does not exist in this project.');
+      const codings = await documentCodings(store.db, document.id, true);
+      return { versionId: version.id, version: version.version, codings: codings.map(presentCoding) };
     },
   );
 
