@@ -1,10 +1,12 @@
 import { PASSWORD_MIN_LENGTH, PROJECT_NAME_MAX, ROLES } from '@weft/core';
 import { z } from 'zod';
+import { CASES_COMMAND_PAYLOADS, type CasesCommandResults } from './cases-commands.js';
 import { CODING_COMMAND_PAYLOADS, type CodingCommandResults } from './coding-commands.js';
 import {
   IDENTIFICATION_COMMAND_PAYLOADS,
   type IdentificationCommandResults,
 } from './identification-commands.js';
+import { MEMO_COMMAND_PAYLOADS, type MemoCommandResults } from './memo-commands.js';
 import { REPORTING_COMMAND_PAYLOADS, type ReportingCommandResults } from './reporting-commands.js';
 import { SCREENING_COMMAND_PAYLOADS, type ScreeningCommandResults } from './screening-commands.js';
 
@@ -38,6 +40,8 @@ export const COMMAND_PAYLOADS = {
   ...REPORTING_COMMAND_PAYLOADS,
   ...SCREENING_COMMAND_PAYLOADS,
   ...CODING_COMMAND_PAYLOADS,
+  ...MEMO_COMMAND_PAYLOADS,
+  ...CASES_COMMAND_PAYLOADS,
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
@@ -67,7 +71,9 @@ export interface CommandResults
   extends IdentificationCommandResults,
     ReportingCommandResults,
     ScreeningCommandResults,
-    CodingCommandResults {
+    CodingCommandResults,
+    MemoCommandResults,
+    CasesCommandResults {
   'user.create': { userId: string };
   'project.create': { projectId: string };
   'project.rename': { version: number };

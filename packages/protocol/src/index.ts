@@ -1,4 +1,6 @@
 export * from './api.js';
+export * from './cases-api.js';
+export * from './cases-commands.js';
 export * from './coding-api.js';
 export * from './coding-commands.js';
 export * from './commands.js';

@@ -1,4 +1,5 @@
 export * from './backup/index.js';
+export * from './cases/index.js';
 export * from './coding/index.js';
 export * from './command-ledger.js';
 export * from './data-dir-lock.js';
