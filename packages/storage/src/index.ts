@@ -5,6 +5,7 @@ export * from './command-ledger.js';
 export * from './data-dir-lock.js';
 export * from './event-log.js';
 export * from './identification/index.js';
+export * from './memos/index.js';
 export * from './migrate.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 export * from './open-store.js';
