@@ -5,6 +5,7 @@ import { IDENTIFICATION_TABLES, type IdentificationTables } from './identificati
 import { MEMO_TABLES, type MemoTables } from './memos-schema.js';
 import { REPORT_FILE_TABLES, type ReportFileTables } from './reporting/report-files-schema.js';
 import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
+import type { StageOutcomeTables } from './screening/stage-outcomes-schema.js';
 import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
 
 /** Timestamps are written as ISO strings or Dates and read back as Dates by node-postgres. */
@@ -85,6 +86,7 @@ export interface AuditEntriesTable {
 export interface Database
   extends IdentificationTables,
     ScreeningTables,
+    StageOutcomeTables,
     ReportingTables,
     ReportFileTables,
     CodingTables,

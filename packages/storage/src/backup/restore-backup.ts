@@ -2,6 +2,7 @@ import { WeftError } from '@weft/core';
 import { sql, type Transaction } from 'kysely';
 import type { Store } from '../open-store.js';
 import { type Database, TABLES_IN_DEPENDENCY_ORDER } from '../schema.js';
+import { rebuildAllStageOutcomes } from '../screening/stage-outcomes.js';
 import {
   BACKUP_TABLES,
   type BackupProgress,
@@ -190,6 +191,8 @@ export async function restoreBackup(
             coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
         }
       }
+      // Derived tables are not in the file: rebuilt from the restored facts.
+      await rebuildAllStageOutcomes(trx);
       return {
         file,
         schemaVersion: header.schemaVersion,

@@ -9,6 +9,7 @@ import * as m0008 from './0008-coding.js';
 import * as m0009 from './0009-cases.js';
 import * as m0010 from './0010-memos.js';
 import * as m0011 from './0011-report-files.js';
+import * as m0012 from './0012-stage-outcomes.js';
 import * as m0013 from './0013-upload-chunks.js';
 
 /**
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-cases': m0009,
   '0010-memos': m0010,
   '0011-report-files': m0011,
+  '0012-stage-outcomes': m0012,
   '0013-upload-chunks': m0013,
 };
 

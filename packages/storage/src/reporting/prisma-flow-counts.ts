@@ -1,7 +1,7 @@
 import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import { statesSql } from '../screening/stage-states.js';
+import { outcomesSql } from '../screening/stage-outcomes.js';
 import { listStages } from '../screening/stages.js';
 import { prismaSearches, reportRetrieved } from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
@@ -42,8 +42,9 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   const hasEligibilityStage = stages.length >= 2;
   const last = stages[stages.length - 1];
   const none = sql`select null::uuid as record_id, null::text as final where false`;
-  const ta = stages.length > 0 ? statesSql(stages.slice(0, 1)) : none;
-  const ft = hasEligibilityStage ? statesSql(stages) : none;
+  const first = stages[0];
+  const ta = first ? outcomesSql(first) : none;
+  const ft = hasEligibilityStage && last ? outcomesSql(last) : none;
   const ftId = last?.id ?? null;
   const { rows } = await sql<CountRow>`
     with ta as materialized (${ta}), ft as materialized (${ft}),

@@ -1,8 +1,8 @@
 import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import { statesSql } from '../screening/stage-states.js';
-import { listStages } from '../screening/stages.js';
+import { outcomesSql } from '../screening/stage-outcomes.js';
+import { listStages, type StoredStage } from '../screening/stages.js';
 import { prismaSearches, reportRetrieved } from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
 
@@ -90,11 +90,10 @@ async function finalDecisions(
   stages: Awaited<ReturnType<typeof listStages>>,
   index: number,
 ): Promise<Map<string, FinalDecision>> {
-  const chain = stages.slice(0, index + 1);
   const { rows } = await sql<{
     record_id: string;
     final: FinalDecision;
-  }>`select record_id, final from (${statesSql(chain)}) s`.execute(db);
+  }>`select record_id, final from (${outcomesSql(stages[index] as StoredStage)}) s`.execute(db);
   return new Map(rows.map((r) => [r.record_id, r.final]));
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ScreeningDecisionsTable } from '../screening-schema.js';
+import { refreshStageOutcomes } from './stage-outcomes.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -60,7 +61,8 @@ function toDecision(row: Selectable<ScreeningDecisionsTable> & { reviewer_name: 
  * kept), and a resolution of the record no longer applies (the decisions it settled changed).
  * When rows repeat a (stage, record, reviewer), the last one wins. Returns the ids of the rows
  * inserted, in order. Used by screening.decide and by the decision import (`source: 'import'`);
- * callers check the stage is open and the records are eligible.
+ * callers check the stage is open and the records are eligible. The records' stage outcomes are
+ * rewritten in the same transaction.
  */
 export async function insertDecisions(
   trx: Transaction<Database>,
@@ -119,6 +121,14 @@ export async function insertDecisions(
     });
     await trx.insertInto('screening_decisions').values(values).execute();
   }
+  const byStage = new Map<string, { projectId: string; recordIds: string[] }>();
+  for (const row of rows) {
+    const entry = byStage.get(row.stageId) ?? { projectId: row.projectId, recordIds: [] };
+    entry.recordIds.push(row.recordId);
+    byStage.set(row.stageId, entry);
+  }
+  for (const [stageId, { projectId, recordIds }] of byStage)
+    await refreshStageOutcomes(trx, projectId, { fromStageId: stageId, recordIds });
   return ids;
 }
 
@@ -133,7 +143,7 @@ async function supersedeResolutions(trx: Db, stageId: string, recordIds: readonl
     .execute();
 }
 
-/** Withdraws the reviewer's current decision on a record; returns its id, or undefined if none. */
+/** Withdraws the reviewer's current decision on a record (outcomes follow); returns its id, or undefined if none. */
 export async function retractDecision(
   trx: Transaction<Database>,
   stageId: string,
@@ -150,7 +160,15 @@ export async function retractDecision(
     .where('superseded_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
-  if (row) await supersedeResolutions(trx, stageId, [recordId], at);
+  if (row) {
+    await supersedeResolutions(trx, stageId, [recordId], at);
+    const stage = await trx
+      .selectFrom('stages')
+      .select('project_id')
+      .where('id', '=', stageId)
+      .executeTakeFirstOrThrow();
+    await refreshStageOutcomes(trx, stage.project_id, { fromStageId: stageId, recordIds: [recordId] });
+  }
   return row?.id;
 }
 

@@ -4,6 +4,8 @@ export * from './decisions.js';
 export * from './rankings.js';
 export * from './resolutions-and-stops.js';
 export * from './sample.js';
+export * from './stage-outcomes.js';
+export * from './stage-outcomes-schema.js';
 export * from './stage-queries.js';
 export * from './stage-states.js';
 export * from './stages.js';

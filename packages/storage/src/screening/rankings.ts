@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendEvent } from '../event-log.js';
 import type { Database } from '../schema.js';
-import { statesSql } from './stage-states.js';
+import { outcomesSql } from './stage-outcomes.js';
 import type { StoredStage } from './stages.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,7 +29,7 @@ export async function stageCorpus(db: Db, chain: readonly StoredStage[]): Promis
     abstract: string | null;
   }>`select s.record_id,
       d.data->>'title' as title, d.data->>'abstract' as abstract
-    from (${statesSql(chain)}) s
+    from (${outcomesSql(chain[chain.length - 1] as StoredStage)}) s
     join records r on r.id = s.record_id
     left join duplicate_groups g on g.id = r.group_id
     cross join lateral (select case when g.primary_record_id = r.id then g.merged else r.data end as data) d

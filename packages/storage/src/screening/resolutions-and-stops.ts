@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ModelRunsTable, ScreeningResolutionsTable } from '../screening-schema.js';
 import type { Verdict } from './decisions.js';
+import { refreshStageOutcomes } from './stage-outcomes.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -49,8 +50,11 @@ export interface NewResolution {
   at: Date;
 }
 
-/** Records a resolution; an earlier one on the record is superseded (kept in the history). */
-export async function insertResolution(trx: Db, resolution: NewResolution): Promise<void> {
+/**
+ * Records a resolution; an earlier one on the record is superseded (kept in the history) and the
+ * record's stage outcomes are rewritten in the same transaction.
+ */
+export async function insertResolution(trx: Transaction<Database>, resolution: NewResolution): Promise<void> {
   await trx
     .updateTable('screening_resolutions')
     .set({ superseded_at: resolution.at })
@@ -74,6 +78,10 @@ export async function insertResolution(trx: Db, resolution: NewResolution): Prom
       at: resolution.at,
     })
     .execute();
+  await refreshStageOutcomes(trx, resolution.projectId, {
+    fromStageId: resolution.stageId,
+    recordIds: [resolution.recordId],
+  });
 }
 
 /** Resolutions of these records (current only unless `all`), oldest first. */

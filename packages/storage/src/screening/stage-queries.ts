@@ -1,7 +1,8 @@
 import type { BibliographicRecord } from '@weft/core';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import { type StageStateRow, statesSql } from './stage-states.js';
+import { outcomesSql } from './stage-outcomes.js';
+import type { StageStateRow } from './stage-states.js';
 import type { StoredStage } from './stages.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -72,7 +73,7 @@ export async function stageCounts(
 ): Promise<StageCounts & { myQueue: number }> {
   const stage = target(chain);
   const { rows } = await sql<Record<string, unknown>>`select ${countsSelect(stage, reviewerId)}
-    from (${statesSql(chain)}) s`.execute(db);
+    from (${outcomesSql(target(chain))}) s`.execute(db);
   return parseCounts(rows[0]);
 }
 
@@ -86,7 +87,9 @@ function queueWhere(reviewerId: string, stageId: string): RawBuilder<unknown> {
 
 export async function queueSize(db: Db, chain: readonly StoredStage[], reviewerId: string): Promise<number> {
   const stage = target(chain);
-  const { rows } = await sql<{ n: string | number }>`select count(*) as n from (${statesSql(chain)}) s
+  const { rows } = await sql<{
+    n: string | number;
+  }>`select count(*) as n from (${outcomesSql(target(chain))}) s
     where ${queueWhere(reviewerId, stage.id)}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
@@ -176,7 +179,7 @@ export async function nextRecords(
   // record data is read for the page only: sorting whole records is the slow part.
   const { rows } = await sql<
     RecordRow & Record<string, unknown>
-  >`with s as materialized (${statesSql(chain)}),
+  >`with s as materialized (${outcomesSql(target(chain))}),
     c as (select ${countsSelect(stage, reviewerId)} from s),
     p as (select s.*, rk.score from s
       left join screening_rankings rk on rk.stage_id = ${stage.id}::uuid and rk.record_id = s.record_id
@@ -260,7 +263,7 @@ export async function listStageRecords(
     );
   }
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const from = sql`from (${statesSql(chain)}) s
+  const from = sql`from (${outcomesSql(target(chain))}) s
     join records r on r.id = s.record_id
     left join duplicate_groups g on g.id = r.group_id
     left join screening_rankings rk on rk.stage_id = ${stage.id}::uuid and rk.record_id = s.record_id
@@ -282,7 +285,7 @@ export async function listStageRecords(
 export async function conflictRecords(db: Db, chain: readonly StoredStage[]): Promise<StageRecord[]> {
   const stage = target(chain);
   const { rows } = await sql<RecordRow>`select s.*, ${recordColumns}, rk.score
-    from (${statesSql(chain)}) s
+    from (${outcomesSql(target(chain))}) s
     join records r on r.id = s.record_id
     left join duplicate_groups g on g.id = r.group_id
     left join screening_rankings rk on rk.stage_id = ${stage.id}::uuid and rk.record_id = s.record_id
@@ -297,7 +300,7 @@ export async function stageRecordState(
   chain: readonly StoredStage[],
   recordId: string,
 ): Promise<StageStateRow | undefined> {
-  const { rows } = await sql<StageStateRow>`select * from (${statesSql(chain)}) s
+  const { rows } = await sql<StageStateRow>`select * from (${outcomesSql(target(chain))}) s
     where s.record_id = ${recordId}::uuid`.execute(db);
   const row = rows[0];
   return row
@@ -306,7 +309,7 @@ export async function stageRecordState(
 }
 
 export async function eligibleRecordIds(db: Db, chain: readonly StoredStage[]): Promise<string[]> {
-  const { rows } = await sql<{ record_id: string }>`select s.record_id from (${statesSql(chain)}) s
+  const { rows } = await sql<{ record_id: string }>`select s.record_id from (${outcomesSql(target(chain))}) s
     order by s.record_id`.execute(db);
   return rows.map((row) => row.record_id);
 }
@@ -334,7 +337,7 @@ export async function screenedLabels(
   const { rows } = await sql<{ record_id: string; first_at: Date; relevant: boolean }>`select s.record_id,
       d.first_at,
       coalesce(s.final in ('include', 'maybe'), d.any_relevant) as relevant
-    from (${statesSql(chain)}) s
+    from (${outcomesSql(target(chain))}) s
     join (select record_id, min(at) as first_at, bool_or(decision in ('include', 'maybe')) as any_relevant
           from screening_decisions where stage_id = ${stage.id}::uuid and superseded_at is null
           group by record_id) d on d.record_id = s.record_id
@@ -364,7 +367,7 @@ export async function excludedByReason(db: Db, chain: readonly StoredStage[]): P
     reason_id: string;
     n: string | number;
   }>`select x.reason_id, count(distinct s.record_id) as n
-    from (${statesSql(chain)}) s
+    from (${outcomesSql(target(chain))}) s
     cross join lateral (
       select jsonb_array_elements_text(res.reason_ids) as reason_id from screening_resolutions res
         where res.stage_id = ${stage.id}::uuid and res.record_id = s.record_id and res.superseded_at is null

@@ -41,6 +41,14 @@ function passingCandidatesSql(stage: StoredStage): RawBuilder<unknown> {
       where stage_id = ${stage.id}::uuid and superseded_at is null and decision in ('include', 'maybe')`;
 }
 
+/** Records the first stage screens: every record that remains after deduplication. */
+export function firstStageEligibleSql(projectId: string, restrict: RawBuilder<unknown> = sql``) {
+  return sql`select r.id as record_id
+      from records r left join duplicate_groups g on g.id = r.group_id
+      where r.project_id = ${projectId}::uuid and (r.group_id is null or g.primary_record_id = r.id)
+      ${restrict}`;
+}
+
 function eligibleSql(
   chain: readonly StoredStage[],
   index: number,
@@ -48,11 +56,7 @@ function eligibleSql(
 ): RawBuilder<unknown> {
   const stage = chain[index] as StoredStage;
   const restrict = within ? sql`and r.id in (${within})` : sql``;
-  if (index === 0)
-    return sql`select r.id as record_id
-      from records r left join duplicate_groups g on g.id = r.group_id
-      where r.project_id = ${stage.projectId}::uuid and (r.group_id is null or g.primary_record_id = r.id)
-      ${restrict}`;
+  if (index === 0) return firstStageEligibleSql(stage.projectId, restrict);
   const previous = chain[index - 1] as StoredStage;
   const candidates = within
     ? sql`select c.record_id from (${passingCandidatesSql(previous)}) c where c.record_id in (${within})`
@@ -74,9 +78,24 @@ export function statesSql(
   /** Only these record ids (a subquery), when the caller knows no others can qualify. */
   within?: RawBuilder<unknown>,
 ): RawBuilder<StageStateRow> {
-  const stage = chain[index] as StoredStage;
+  return stateColumnsSql(chain[index] as StoredStage, eligibleSql(chain, index, within), within);
+}
+
+/**
+ * Where each record of `eligible` (a subquery of record ids) stands at `stage`: the columns
+ * above, from the stage's current decisions, resolution and sample. The one definition of a
+ * final decision, shared by the from-scratch derivation (statesSql) and the materialised
+ * outcomes (stage-outcomes.ts), which differ only in where eligibility comes from.
+ */
+export function stateColumnsSql(
+  stage: StoredStage,
+  eligible: RawBuilder<unknown>,
+  /** Only these record ids (a subquery): narrows the decisions read, not the answer. */
+  within?: RawBuilder<unknown>,
+): RawBuilder<StageStateRow> {
   const inSample = inSampleSql(stage);
   const needed = sql`case when ${inSample} then 2 else 1 end`;
+  const onlyWithin = within ? sql`and record_id in (${within})` : sql``;
   return sql<StageStateRow>`select e.record_id,
       (${needed})::int as needed,
       (${inSample}) as in_sample,
@@ -87,11 +106,11 @@ export function statesSql(
            else null end as final,
       (coalesce(d.nd, 0) > 1 and res.decision is null) as conflict,
       (res.decision is not null) as resolved
-    from (${eligibleSql(chain, index, within)}) e
+    from (${eligible}) e
     left join (
       select record_id, count(*) as n, count(distinct decision) as nd, min(decision) as d
       from screening_decisions
-      where stage_id = ${stage.id}::uuid and superseded_at is null
+      where stage_id = ${stage.id}::uuid and superseded_at is null ${onlyWithin}
       group by record_id
     ) d on d.record_id = e.record_id
     left join screening_resolutions res

@@ -9,6 +9,7 @@ import {
   findRecords,
   reopenDistinctPair,
   setPairsAmong,
+  syncScreeningEligibility,
 } from '@weft/storage';
 import type { Transaction } from 'kysely';
 import { mergeWorkingCopy } from '../../identification/merge-working-copy.js';
@@ -99,6 +100,7 @@ export const dedupMerge = defineHandler({
         at,
       },
     ]);
+    await syncScreeningEligibility(trx, project.id);
     return {
       result: { groupId, primaryRecordId: primaryId },
       event: {
@@ -127,6 +129,7 @@ export const dedupUnmerge = defineHandler({
       throw new WeftError('conflict', 'This group has already been unmerged or merged into a larger one.');
     await lockRecords(trx, project.id, group.memberIds);
     await dissolveGroups(trx, [group.id], 'unmerged', context.actor.id, at);
+    await syncScreeningEligibility(trx, project.id);
     // Undoing a merge reopens the question rather than answering it the other way.
     await setPairsAmong(trx, project.id, group.memberIds, ['duplicate'], 'pending', context.actor.id, at);
     return {

@@ -12,6 +12,7 @@ import {
   queuedPairsAbove,
   reopenBatchPairs,
   restoreAbsorbedGroups,
+  syncScreeningEligibility,
 } from '@weft/storage';
 import { mergeWorkingCopy } from '../../identification/merge-working-copy.js';
 import { defineHandler } from '../command-handler.js';
@@ -103,6 +104,7 @@ export const dedupMergeAboveScore = defineHandler({
       };
     });
     await createGroups(trx, newGroups);
+    await syncScreeningEligibility(trx, project.id);
     await answerBatchPairs(trx, project.id, batchId, accepted, context.actor.id, at);
 
     const recordsBefore = new Set(
@@ -166,6 +168,7 @@ export const dedupUndoMergeBatch = defineHandler({
     );
     const pairsReturned = await reopenBatchPairs(trx, project.id, payload.batchId);
     const restored = await restoreAbsorbedGroups(trx, project.id, payload.batchId);
+    await syncScreeningEligibility(trx, project.id);
     const result = {
       batchId: payload.batchId,
       groupsDissolved: groups.created.length,

@@ -10,6 +10,7 @@ import {
   loadProjectRecords,
   type NewGroup,
   pairKey,
+  syncScreeningEligibility,
 } from '@weft/storage';
 import { mergeWorkingCopy } from '../../identification/merge-working-copy.js';
 import { defineHandler } from '../command-handler.js';
@@ -91,6 +92,7 @@ export const dedupRun = defineHandler({
       });
     }
     await createGroups(trx, newGroups);
+    await syncScreeningEligibility(trx, project.id);
 
     const fresh: Array<CandidatePair & { status: CandidateStatus }> = [];
     for (const pair of result.pairs) {

@@ -11,6 +11,7 @@ import {
   insertImportBatch,
   type NewImport,
   readUpload,
+  syncScreeningEligibility,
 } from '@weft/storage';
 import { importProgress } from '../../identification/import-progress.js';
 import { defineHandler } from '../command-handler.js';
@@ -106,6 +107,8 @@ export const importRecords = defineHandler({
       });
     }
     await finishImport(trx, importId, { recordCount, warnings });
+    // New records enter the first screening stage in the same transaction.
+    await syncScreeningEligibility(trx, project.id);
     // What the import used, so the event log says which column filled which field.
     const columnMapping = stream.table?.mapping ?? null;
 

@@ -9,9 +9,9 @@ import {
   insertDecisions,
   listReasons,
   type NewDecision,
+  outcomesSql,
   readUpload,
   type StoredStage,
-  statesSql,
 } from '@weft/storage';
 import { sql, type Transaction } from 'kysely';
 import { loadStage, requireNotClosed } from '../../screening/stage-context.js';
@@ -196,7 +196,7 @@ async function stageRecordIdentifiers(
     year: number | null;
   }>`
     select s.record_id as id, m.doi, m.pmid, m.title, m.year
-    from (${statesSql(chain)}) s
+    from (${outcomesSql(chain[chain.length - 1] as StoredStage)}) s
     join records r on r.id = s.record_id
     join records m on m.id = r.id or (r.group_id is not null and m.group_id = r.group_id)`.execute(trx);
   return rows;

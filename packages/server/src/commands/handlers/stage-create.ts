@@ -7,6 +7,7 @@ import {
   insertStage,
   listStages,
   type NewStage,
+  refreshStageOutcomes,
   replaceReasons,
   type StoredStage,
   stageChain,
@@ -50,13 +51,15 @@ export function checkSampleSettings(mode: string, samplePercent: number | null):
 
 /**
  * Draws the stage's dual-screening sample over the records eligible now and stores it (see
- * storage's screening/sample.ts for the rule that covers records eligible later).
+ * storage's screening/sample.ts for the rule that covers records eligible later). Who needs two
+ * decisions changes, so the stage's outcomes (and the stages after it) are rewritten.
  */
 export async function drawStageSample(trx: Transaction<Database>, stage: StoredStage, at: Date) {
   const chain = await stageChain(trx, stage);
   const eligible = await eligibleRecordIds(trx, chain);
   const drawn = await storeSample(trx, stage.id, eligible, stage.samplePercent ?? 0, stage.sampleSeed);
   await updateStage(trx, stage.id, { sampleDrawnAt: at });
+  await refreshStageOutcomes(trx, stage.projectId, { fromStageId: stage.id });
   return { eligible: eligible.length, drawn };
 }
 
@@ -66,6 +69,7 @@ async function createStage(trx: Transaction<Database>, stage: Omit<NewStage, 'po
     throw new WeftError('conflict', `The project already has a stage “${stage.key}”: choose another key.`);
   const position = Math.max(0, ...existing.map((s) => s.position)) + 1;
   const created = await insertStage(trx, { ...stage, position });
+  await refreshStageOutcomes(trx, stage.projectId, { fromStageId: created.id });
   return created;
 }
 

@@ -1,5 +1,5 @@
 import { WeftError } from '@weft/core';
-import { replaceCriteria, replaceReasons, updateStage } from '@weft/storage';
+import { refreshStageOutcomes, replaceCriteria, replaceReasons, updateStage } from '@weft/storage';
 import { loadStage } from '../../screening/stage-context.js';
 import { defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction, staleVersion } from '../require.js';
@@ -46,6 +46,9 @@ export const stageUpdate = defineHandler({
         at,
       );
       version += 1;
+    } else if (payload.mode !== stage.mode || percentChanged) {
+      // Who needs two decisions changed: so may final decisions here and eligibility after.
+      await refreshStageOutcomes(trx, project.id, { fromStageId: stage.id });
     }
     return {
       result: { version },
