@@ -1,6 +1,7 @@
 export { formatBibtex } from './bibtex/bibtex-format.js';
 export { bibtexPlugin } from './bibtex/bibtex-plugin.js';
 export * from './classification/index.js';
+export * from './codebook/index.js';
 export * from './decisions/index.js';
 export { type DecodedText, decodeText, normaliseLineEndings, type TextEncoding } from './decode-text.js';
 export { FormatError, isFormatError } from './format-error.js';
