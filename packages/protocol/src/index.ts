@@ -6,6 +6,8 @@ export * from './coding-commands.js';
 export * from './commands.js';
 export * from './identification-api.js';
 export * from './identification-commands.js';
+export * from './memo-api.js';
+export * from './memo-commands.js';
 export * from './reporting-api.js';
 export * from './reporting-commands.js';
 export * from './review-log-api.js';

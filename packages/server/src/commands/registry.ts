@@ -7,6 +7,7 @@ import { projectCreate } from './handlers/project-create.js';
 import { projectArchive, projectDescribe, projectRename, projectUnarchive } from './handlers/project-edit.js';
 import { userCreate } from './handlers/user-create.js';
 import { IDENTIFICATION_HANDLERS } from './identification-handlers.js';
+import { MEMO_HANDLERS } from './memo-handlers.js';
 import { REPORTING_HANDLERS } from './reporting-handlers.js';
 import { SCREENING_HANDLERS } from './screening-handlers.js';
 
@@ -26,6 +27,7 @@ export const HANDLERS = {
   ...SCREENING_HANDLERS,
   ...REPORTING_HANDLERS,
   ...CODING_HANDLERS,
+  ...MEMO_HANDLERS,
   // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own type below
 } satisfies { [T in CommandType]: CommandHandler<T, any> };
 
