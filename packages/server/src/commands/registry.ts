@@ -1,4 +1,5 @@
 import type { CommandType } from '@weft/protocol';
+import { CASES_HANDLERS } from './cases-handlers.js';
 import { CODING_HANDLERS } from './coding-handlers.js';
 import type { CommandHandler } from './command-handler.js';
 import { demoCreate } from './handlers/demo-create.js';
@@ -27,6 +28,7 @@ export const HANDLERS = {
   ...SCREENING_HANDLERS,
   ...REPORTING_HANDLERS,
   ...CODING_HANDLERS,
+  ...CASES_HANDLERS,
   ...MEMO_HANDLERS,
   // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own type below
 } satisfies { [T in CommandType]: CommandHandler<T, any> };
