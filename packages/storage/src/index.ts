@@ -9,6 +9,7 @@ export * from './memos/index.js';
 export * from './migrate.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 export * from './open-store.js';
+export * from './qdpx/index.js';
 export * from './reporting/index.js';
 export * from './repositories/audit.js';
 export * from './repositories/projects.js';

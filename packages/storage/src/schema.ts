@@ -4,6 +4,7 @@ import { CODING_TABLES, type CodingTables } from './coding-schema.js';
 import { IDENTIFICATION_TABLES, type IdentificationTables } from './identification-schema.js';
 import { MEMO_TABLES, type MemoTables } from './memos-schema.js';
 import { REPORT_FILE_TABLES, type ReportFileTables } from './reporting/report-files-schema.js';
+import { QDPX_TABLES, type QdpxTables } from './qdpx-schema.js';
 import { REPORTING_TABLES, type ReportingTables } from './reporting-schema.js';
 import type { StageOutcomeTables } from './screening/stage-outcomes-schema.js';
 import { SCREENING_TABLES, type ScreeningTables } from './screening-schema.js';
@@ -91,7 +92,8 @@ export interface Database
     ReportFileTables,
     CodingTables,
     CaseTables,
-    MemoTables {
+    MemoTables,
+    QdpxTables {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
@@ -123,4 +125,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...CODING_TABLES,
   ...CASE_TABLES,
   ...MEMO_TABLES,
+  ...QDPX_TABLES,
 ] as const satisfies readonly (keyof Database)[];

@@ -11,6 +11,7 @@ import * as m0010 from './0010-memos.js';
 import * as m0011 from './0011-report-files.js';
 import * as m0012 from './0012-stage-outcomes.js';
 import * as m0013 from './0013-upload-chunks.js';
+import * as m0014 from './0014-qdpx.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-report-files': m0011,
   '0012-stage-outcomes': m0012,
   '0013-upload-chunks': m0013,
+  '0014-qdpx': m0014,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -1,0 +1,3 @@
+export * from '../qdpx-schema.js';
+export * from './insert-rows.js';
+export * from './qdpx-uploads.js';
