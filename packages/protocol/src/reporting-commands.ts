@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttachedReportFile, AttachFilesResult } from './report-files-api.js';
 
 /** Payload schemas of the reporting commands: report retrieval, study links, the PRISMA diagram's settings. */
 export const REPORTING_COMMAND_PAYLOADS = {
@@ -15,6 +16,11 @@ export const REPORTING_COMMAND_PAYLOADS = {
     studyRecordId: z.uuid(),
   }),
   'report.unlink-study': z.object({ recordId: z.uuid() }),
+  /** One uploaded PDF attached to the record it is the full text of. */
+  'report.attach-file': z.object({ recordId: z.uuid(), uploadId: z.uuid() }),
+  /** Many uploaded PDFs, each matched to a record by DOI, title or file name; only sure matches attach. */
+  'report.attach-files': z.object({ uploadIds: z.array(z.uuid()).min(1).max(200) }),
+  'report.detach-file': z.object({ fileId: z.uuid() }),
   'prisma.configure': z.object({
     /** 0 the first time. */
     expectedVersion: z.number().int().min(0),
@@ -32,5 +38,8 @@ export interface ReportingCommandResults {
   'report.set-retrieval': { recordId: string };
   'report.link-study': { studyId: string; recordIds: string[] };
   'report.unlink-study': { previousStudyId: string };
+  'report.attach-file': AttachedReportFile & { retrievalSet: boolean };
+  'report.attach-files': AttachFilesResult;
+  'report.detach-file': { fileId: string; recordId: string };
   'prisma.configure': { version: number };
 }

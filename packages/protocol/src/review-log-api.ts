@@ -33,7 +33,15 @@ export const REVIEW_LOG_GROUPS = {
     'screening.decisions-imported',
     'screening.resolved',
   ],
-  reporting: ['report.retrieval-set', 'report.study-linked', 'report.study-unlinked', 'prisma.configured'],
+  reporting: [
+    'report.retrieval-set',
+    'report.study-linked',
+    'report.study-unlinked',
+    'report.file-attached',
+    'report.files-attached',
+    'report.file-detached',
+    'prisma.configured',
+  ],
   team: [
     'project.created',
     'project.renamed',

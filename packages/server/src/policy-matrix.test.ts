@@ -7,6 +7,11 @@ import {
   codingPayloadFor,
 } from './testing/coding-policy-fixtures.js';
 import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
+import {
+  REPORT_FILE_COMMAND_MATRIX,
+  REPORT_FILE_READ_ROUTES,
+  reportFilePayloadFor,
+} from './testing/report-file-policy-fixtures.js';
 import { SCREENING_COMMAND_MATRIX, screeningPayloadFor } from './testing/screening-policy-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
@@ -80,6 +85,7 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
   'report.link-study': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
   'report.unlink-study': { owner: 200, lead: 200, reviewer: 200, viewer: 403, outsider: 403, anonymous: 401 },
   'prisma.configure': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
+  ...REPORT_FILE_COMMAND_MATRIX,
   ...CODING_COMMAND_MATRIX,
 };
 
@@ -113,6 +119,7 @@ const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record
     'review-log',
     'screening/stages',
     ...CODING_READ_ROUTES,
+    ...REPORT_FILE_READ_ROUTES,
   ].map((what) => ({
     path: (p: string) => `/api/projects/${p}/${what}`,
     expected: {
@@ -232,6 +239,13 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     if (screening !== undefined) return screening;
     const coding = await codingPayloadFor(type, projectId, actor, clients);
     if (coding !== undefined) return coding;
+    const reportFile = await reportFilePayloadFor(
+      type,
+      projectId,
+      clients.owner,
+      async (id) => (await identificationFixture(id, 'records')).recordIds,
+    );
+    if (reportFile !== undefined) return reportFile;
     switch (type) {
       case 'search.create':
         return { sourceType: 'register', name: 'ClinicalTrials.gov' };

@@ -8,5 +8,9 @@ export const REPORTING_ACTIONS = {
   'report.set-retrieval': 'reviewer',
   'report.link-study': 'reviewer',
   'report.unlink-study': 'reviewer',
+  // Any reviewer may upload and attach full texts (as in Covidence); every member may read them.
+  'report.attach-file': 'reviewer',
+  'report.attach-files': 'reviewer',
+  'report.detach-file': 'reviewer',
   'prisma.configure': 'lead',
 } as const satisfies Record<string, Role>;

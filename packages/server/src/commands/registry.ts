@@ -6,8 +6,10 @@ import { demoCreate } from './handlers/demo-create.js';
 import { memberAdd, memberChangeRole, memberRemove } from './handlers/members.js';
 import { projectCreate } from './handlers/project-create.js';
 import { projectArchive, projectDescribe, projectRename, projectUnarchive } from './handlers/project-edit.js';
+import { REPORT_FILE_HANDLERS } from './handlers/report-files.js';
 import { userCreate } from './handlers/user-create.js';
 import { IDENTIFICATION_HANDLERS } from './identification-handlers.js';
+import { QDPX_HANDLERS } from './qdpx-handlers.js';
 import { MEMO_HANDLERS } from './memo-handlers.js';
 import { REPORTING_HANDLERS } from './reporting-handlers.js';
 import { SCREENING_HANDLERS } from './screening-handlers.js';
@@ -27,9 +29,11 @@ export const HANDLERS = {
   ...IDENTIFICATION_HANDLERS,
   ...SCREENING_HANDLERS,
   ...REPORTING_HANDLERS,
+  ...REPORT_FILE_HANDLERS,
   ...CODING_HANDLERS,
   ...CASES_HANDLERS,
   ...MEMO_HANDLERS,
+  ...QDPX_HANDLERS,
   // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own type below
 } satisfies { [T in CommandType]: CommandHandler<T, any> };
 
