@@ -11,6 +11,7 @@ import { problem, statusOf } from './http/problem.js';
 import { codingRoutes } from './routes/coding.js';
 import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
+import { fulltextRoutes } from './routes/fulltext.js';
 import { healthRoutes } from './routes/health.js';
 import { identificationRoutes } from './routes/identification.js';
 import { methodsRecordRoutes } from './routes/methods-record.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   recordsExportRoutes(app, deps);
   screeningRoutes(app, deps);
   prismaRoutes(app, deps);
+  fulltextRoutes(app, deps);
   methodsRecordRoutes(app, deps);
   reviewLogRoutes(app, deps);
   codingRoutes(app, deps);
