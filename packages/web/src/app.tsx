@@ -1,6 +1,8 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { AccountsPage } from './pages/accounts-page';
+import { DocumentCodingPage } from './pages/document-coding-page';
+import { DocumentsPage } from './pages/documents-page';
 import { DuplicatesPage } from './pages/duplicates-page';
 import { IdentificationPage } from './pages/identification-page';
 import { LoginPage } from './pages/login-page';
@@ -62,6 +64,8 @@ export function App() {
               path="projects/:projectId/screening/:stageKey/settings"
               element={<ScreeningSettingsPage />}
             />
+            <Route path="projects/:projectId/documents" element={<DocumentsPage />} />
+            <Route path="projects/:projectId/documents/:documentId" element={<DocumentCodingPage />} />
             <Route path="projects/:projectId/prisma" element={<PrismaPage />} />
             <Route path="projects/:projectId/review-log" element={<ReviewLogPage />} />
             <Route path="*" element={<NotFoundPage />} />

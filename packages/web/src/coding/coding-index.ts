@@ -42,8 +42,10 @@ export interface Run<T extends Span> {
 export function runsOf<T extends Span>(
   block: { start: number; end: number },
   codings: readonly T[],
+  extraCuts: readonly number[] = [],
 ): Run<T>[] {
   const cuts = new Set<number>([block.start, block.end]);
+  for (const at of extraCuts) if (at > block.start && at < block.end) cuts.add(at);
   for (const c of codings) {
     if (c.start > block.start && c.start < block.end) cuts.add(c.start);
     if (c.end > block.start && c.end < block.end) cuts.add(c.end);

@@ -1,0 +1,111 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import type { ReanchorCounts } from '@weft/protocol';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { sendCommand } from '../api/commands';
+import { errorMessage } from '../api/problem';
+
+/**
+ * Edit the document's canonical text (typo fixes, anonymisation). Saving makes a new version;
+ * the server re-anchors every coding and the counts are shown, with the orphans' queue.
+ */
+export function DocumentEditModal(props: {
+  opened: boolean;
+  projectId: string;
+  documentId: string;
+  version: number;
+  text: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [draft, setDraft] = useState(props.text);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ version: number; reanchored: ReanchorCounts } | null>(null);
+  useEffect(() => {
+    if (props.opened) {
+      setDraft(props.text);
+      setError(null);
+      setResult(null);
+    }
+  }, [props.opened, props.text]);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await sendCommand(
+        'document.edit',
+        { documentId: props.documentId, expectedVersion: props.version, text: draft },
+        props.projectId,
+      );
+      setResult(response.result);
+      props.onSaved();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const r = result?.reanchored;
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="Edit the text" size="xl">
+      {result && r ? (
+        <Stack gap="sm" data-testid="reanchor-result">
+          <Alert
+            color={r.orphan > 0 ? 'yellow' : 'teal'}
+            variant="light"
+            title={`Saved as version ${result.version}`}
+          >
+            Codings: {r.kept} kept, {r.moved} moved with the text, {r.fuzzy} placed by approximate match,{' '}
+            {r.orphan} lost their text.
+            {r.orphan > 0 && (
+              <>
+                {' '}
+                Orphans are kept, never deleted:{' '}
+                <Link to={`/projects/${props.projectId}/codebook/orphans`}>review them</Link>.
+              </>
+            )}
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={props.onClose}>Done</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack gap="sm">
+          <Text fz="sm" c="dimmed">
+            For typo fixes and anonymisation. Saving makes version {props.version + 1}; codings move with the
+            text, and any that lose it are kept for review.
+          </Text>
+          <Textarea
+            aria-label="Document text"
+            value={draft}
+            onChange={(e) => setDraft(e.currentTarget.value)}
+            autosize
+            minRows={12}
+            maxRows={24}
+            styles={{ input: { fontSize: 14, lineHeight: 1.55 } }}
+          />
+          {error && (
+            <Alert color="red" variant="light">
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button
+              loading={busy}
+              disabled={draft === props.text || draft.length === 0}
+              onClick={() => void save()}
+            >
+              Save version {props.version + 1}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
