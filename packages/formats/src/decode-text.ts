@@ -28,7 +28,7 @@ export function sniffBinary(bytes: Uint8Array): string | undefined {
 }
 
 /** Guesses UTF-16 without a BOM from where the NUL bytes fall in mostly-ASCII text. */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return undefined;
   let evenNul = 0;
@@ -109,7 +109,7 @@ function countLines(bytes: Uint8Array, end: number): number {
   return line;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;

@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+import type { TextEncoding } from './decode-text.js';
 import { FormatError } from './format-error.js';
 import type { FormatWarning } from './format-plugin.js';
 
@@ -10,19 +12,47 @@ function countNewlines(text: string, end = text.length): number {
   return count;
 }
 
+/** Turns bytes into text piece by piece; a character split between two chunks is held back. */
+interface ChunkDecoder {
+  write(chunk: Uint8Array): string;
+  end(): string;
+}
+
+function chunkDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'utf-8') {
+    const decoder = new TextDecoder('utf-8');
+    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+  }
+  // iconv-lite knows Windows-1252 as win1252; like decodeText, a leading byte order mark is dropped.
+  const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding);
+  return { write: (chunk) => decoder.write(Buffer.from(chunk)), end: () => decoder.end() ?? '' };
+}
+
 /**
- * decodeText for valid UTF-8, one chunk at a time: the byte order mark is dropped, line endings
+ * decodeText for valid UTF-8, one chunk at a time (see decodeChunks).
+ */
+export function decodeUtf8Chunks(
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  fileName: string,
+  warnings: FormatWarning[],
+): AsyncGenerator<string> {
+  return decodeChunks(chunks, fileName, warnings, 'utf-8');
+}
+
+/**
+ * decodeText one chunk at a time, in an encoding already chosen (probeBytes): the byte order mark is dropped, line endings
  * become \n, stray control characters are counted, reported and removed, and a final Ctrl-Z is
  * dropped, exactly as the whole-file decoder does. Too many control characters (binary data)
  * can only be known at the end: the error comes then, and the caller's transaction undoes
  * what it stored.
  */
-export async function* decodeUtf8Chunks(
+export async function* decodeChunks(
   chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   fileName: string,
   warnings: FormatWarning[],
+  encoding: TextEncoding,
 ): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = chunkDecoder(encoding);
   let heldCr = false;
   let heldSub = '';
   let lines = 0;
@@ -68,10 +98,10 @@ export async function* decodeUtf8Chunks(
   };
 
   for await (const chunk of chunks) {
-    const text = clean(decoder.decode(chunk, { stream: true }), false);
+    const text = clean(decoder.write(chunk), false);
     if (text !== '') yield text;
   }
-  const rest = clean(decoder.decode(), true);
+  const rest = clean(decoder.end(), true);
   if (rest !== '') yield rest;
   if (first) {
     if (controls > Math.max(8, length / 1000)) {

@@ -76,7 +76,7 @@ describe('streamFile gives what parseFile gives', () => {
     });
   });
 
-  it('reads Windows-1252 through the whole-file decoder, with its warning', async () => {
+  it('streams Windows-1252 too, with decodeText’s warning', async () => {
     const bytes = new Uint8Array(iconv.encode('TY  - JOUR\nTI  - Café au lait\nER  - \n', 'win1252'));
     const streamed = await drain(bytes, 'old.ris');
     expect(streamed.encoding).toBe('windows-1252');

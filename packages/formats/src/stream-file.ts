@@ -1,16 +1,19 @@
-import { isUtf8 } from 'node:buffer';
-import type { TextEncoding } from './decode-text.js';
+import iconv from 'iconv-lite';
+import { sniffBinary, stripControlCharacters, type TextEncoding } from './decode-text.js';
 import { FormatError } from './format-error.js';
-import type { FormatId, FormatWarning } from './format-plugin.js';
-import { detectFormat, getFormat, type ParseFileOptions, parseFile } from './registry.js';
-import { type ParsedBatch, parseStream, type StreamFormatId } from './stream.js';
-import { decodeUtf8Chunks } from './stream-decode.js';
+import type { FormatId, FormatWarning, TextFormatPlugin } from './format-plugin.js';
+import { detectFormat, extensionOf, formats, getFormat, type ParseFileOptions } from './registry.js';
+import { type ParsedBatch, parseStream } from './stream.js';
+import { decodeChunks } from './stream-decode.js';
+import { HEAD_BYTES, probeBytes } from './stream-probe.js';
+import { asChunkSource, type ByteSource, type ChunkSource, countBytes, skipBytes } from './stream-source.js';
 import type { TableMapping } from './table/field-mapping.js';
+import { openDelimitedStream } from './table/stream-delimited.js';
+import { openXlsxStream } from './table/stream-xlsx.js';
+import { xlsxPlugin } from './table/xlsx-plugin.js';
+import { ENDNOTE_XML_STREAM, PUBMED_XML_STREAM, streamXmlRecords } from './xml/stream-xml-records.js';
 
-const STREAM_FORMATS: readonly FormatId[] = ['ris', 'nbib', 'wos'];
 const TABLE_FORMATS: readonly FormatId[] = ['csv', 'tsv', 'xlsx'];
-/** Enough text for every plugin's detect() (RIS looks at the first 4,000 characters). */
-const DETECT_BYTES = 64 * 1024;
 
 export interface StreamFileOptions extends ParseFileOptions {
   /** Records per batch (default 1000). */
@@ -25,99 +28,145 @@ export interface FileStream {
   /** The records in file order, in batches; each batch carries the warnings raised since the last. */
   batches: AsyncIterable<ParsedBatch>;
   /**
-   * Warnings about the bytes themselves (stray control characters), complete once `batches`
-   * is exhausted; they belong before the parse warnings, as parseFile lists them.
+   * Warnings about the bytes themselves (not UTF-8, stray control characters), complete once
+   * `batches` is exhausted; they belong before the parse warnings, as parseFile lists them.
    */
   decodeWarnings: FormatWarning[];
   /** How much of the file has been read, in [0, 1], for an estimate of the total on a progress bar. */
   progress(): number;
 }
 
-function* slices(bytes: Uint8Array, size: number, read: { bytes: number }): Generator<Uint8Array> {
-  for (let start = 0; start < bytes.length; start += size) {
-    const slice = bytes.subarray(start, start + size);
-    read.bytes = start + slice.length;
-    yield slice;
+async function readHead(source: ChunkSource): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of source.chunks()) {
+    parts.push(chunk.subarray(0, HEAD_BYTES - length));
+    length += parts[parts.length - 1]?.byteLength ?? 0;
+    if (length >= HEAD_BYTES) break;
   }
+  return new Uint8Array(Buffer.concat(parts));
 }
 
-function isBlank(bytes: Uint8Array): boolean {
-  for (const byte of bytes)
-    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
-  return true;
+/** The start of the file as text, for format detection and the CSV delimiter. */
+function headText(head: Uint8Array, encoding: TextEncoding, skip: number): string {
+  const bytes = head.subarray(skip);
+  const text =
+    encoding === 'utf-8'
+      ? new TextDecoder('utf-8').decode(bytes, { stream: true })
+      : iconv.decode(Buffer.from(bytes), encoding === 'windows-1252' ? 'win1252' : encoding);
+  return stripControlCharacters(text.replace(/\r\n?/g, '\n'));
+}
+
+/** Gathers the decoded text for a format that is parsed whole (BibTeX: see parseText). */
+async function parseText(
+  text: AsyncIterable<string>,
+  plugin: TextFormatPlugin,
+  options: StreamFileOptions & { fileName: string },
+  batchSize: number,
+): Promise<AsyncGenerator<ParsedBatch>> {
+  return (async function* () {
+    const parts: string[] = [];
+    for await (const piece of text) parts.push(piece);
+    const whole = parts.join('');
+    if (whole.trim() === '') throw new FormatError(options.fileName, 'the file is empty');
+    const parsed = plugin.parse(whole, {
+      fileName: options.fileName,
+      columnMapping: options.columnMapping,
+      fieldMapping: options.fieldMapping,
+    });
+    for (let start = 0; start < parsed.records.length; start += batchSize)
+      yield {
+        records: parsed.records.slice(start, start + batchSize),
+        warnings: start === 0 ? parsed.warnings : [],
+      };
+    if (parsed.records.length === 0 && parsed.warnings.length > 0)
+      yield { records: [], warnings: parsed.warnings };
+  })();
 }
 
 /**
- * Can the file be decoded chunk by chunk? UTF-8 that validates whole (checked without decoding)
- * and has no NUL near the start (a UTF-16 file without a BOM is valid UTF-8 full of NULs).
- * Everything else (UTF-16, Windows-1252, binary) takes the whole-file decoder, which handles
- * and reports those cases; such files are rare and small.
- */
-function streamableUtf8(bytes: Uint8Array): boolean {
-  if (bytes.subarray(0, 4096).includes(0)) return false;
-  return isUtf8(bytes);
-}
-
-/**
- * parseFile for imports of any size: a UTF-8 RIS, MEDLINE or Web of Science file is decoded and
- * parsed in chunks, so memory is bounded by the batch size, not the file; other formats and
- * encodings are parsed whole and handed out in batches. Records, warnings and errors are those
- * of parseFile (the same readers); errors surface while iterating, so the caller's transaction
- * rolls back whatever it stored.
+ * parseFile for imports of any size, reading the bytes as a stream of chunks (a stored upload,
+ * or a buffer sliced into views). The encoding is decided as decodeText decides it, in a first
+ * pass that does not decode (probeBytes); the text is then decoded chunk by chunk in that
+ * encoding and parsed as it comes: RIS, MEDLINE and Web of Science line by line, CSV and TSV
+ * with csv-parse's stream, PubMed and EndNote XML record by record, Excel with exceljs's
+ * streaming reader. Memory is bounded by a chunk and a batch, not the file. BibTeX is the
+ * exception: @string macros and crossref may refer to entries anywhere in the file, so its
+ * text is gathered and parsed whole (bibliographies are small). Records, warnings and errors
+ * are those of parseFile; errors surface while iterating, so the caller's transaction rolls
+ * back whatever it stored.
  */
 export async function streamFile(
-  bytes: Uint8Array,
+  input: ByteSource,
   fileName: string,
   options: StreamFileOptions = {},
 ): Promise<FileStream> {
-  if (bytes.length === 0 || isBlank(bytes)) throw new FormatError(fileName, 'the file is empty');
+  const source = asChunkSource(input);
+  if (source.byteSize === 0) throw new FormatError(fileName, 'the file is empty');
   const batchSize = options.batchSize ?? 1000;
   const claimed = options.format ? getFormat(options.format) : undefined;
-  let format: FormatId | undefined;
-  if (claimed?.kind !== 'binary' && streamableUtf8(bytes)) {
-    if (claimed) format = claimed.id;
-    else {
-      const head = new TextDecoder('utf-8').decode(bytes.subarray(0, DETECT_BYTES), { stream: true });
-      format = detectFormat(head.replace(/\r\n?/g, '\n'), fileName)?.id;
-    }
+  const read = { bytes: 0 };
+  const progress = () => Math.min(1, read.bytes / source.byteSize);
+  const counted = () => countBytes(source.chunks(), read);
+
+  const head = await readHead(source);
+  const isZip = head[0] === 0x50 && head[1] === 0x4b;
+  if (
+    claimed?.kind === 'binary' ||
+    (!claimed && isZip && xlsxPlugin.extensions.includes(extensionOf(fileName)))
+  ) {
+    if (!isZip)
+      throw new FormatError(fileName, 'not an Excel .xlsx workbook (an .xlsx file is a ZIP archive)');
+    const table = await openXlsxStream(counted(), {
+      fileName,
+      batchSize,
+      ...(options.fieldMapping ? { fieldMapping: options.fieldMapping } : {}),
+      ...(options.columnMapping ? { columnMapping: options.columnMapping } : {}),
+    });
+    return { format: 'xlsx', encoding: 'binary', decodeWarnings: [], progress, ...table };
   }
-  if (format && STREAM_FORMATS.includes(format)) {
-    if (options.fieldMapping) refuseMapping(fileName, format);
-    const decodeWarnings: FormatWarning[] = [];
-    const read = { bytes: 0 };
-    return {
-      format,
-      encoding: 'utf-8',
-      decodeWarnings,
-      progress: () => read.bytes / bytes.length,
-      batches: parseStream(decodeUtf8Chunks(slices(bytes, 1024 * 1024, read), fileName, decodeWarnings), {
+
+  const binary = sniffBinary(head);
+  if (binary) throw new FormatError(fileName, `this is ${binary}, not a text export of references`);
+  const probe = await probeBytes(source, fileName);
+  if (probe.blank) throw new FormatError(fileName, 'the file is empty');
+  const start = headText(probe.head, probe.encoding, probe.skip);
+  if (start.trim() === '' && source.byteSize <= HEAD_BYTES)
+    throw new FormatError(fileName, 'the file is empty');
+  const plugin = claimed ?? detectFormat(start, fileName);
+  if (plugin?.kind !== 'text') {
+    const names = formats.map((format) => format.id).join(', ');
+    throw new FormatError(fileName, `not a recognised reference format (tried ${names})`, { line: 1 });
+  }
+  if (options.fieldMapping && !TABLE_FORMATS.includes(plugin.id)) refuseMapping(fileName, plugin.id);
+  const decodeWarnings: FormatWarning[] = probe.warning ? [probe.warning] : [];
+  const text = decodeChunks(skipBytes(counted(), probe.skip), fileName, decodeWarnings, probe.encoding);
+  const base = { format: plugin.id, encoding: probe.encoding, decodeWarnings, progress };
+  switch (plugin.id) {
+    case 'ris':
+    case 'nbib':
+    case 'wos':
+      return { ...base, batches: parseStream(text, { fileName, format: plugin.id, batchSize }) };
+    case 'csv':
+    case 'tsv':
+    case 'wos-tab': {
+      const table = await openDelimitedStream(text, {
+        format: plugin.id,
+        head: start,
         fileName,
-        format: format as StreamFormatId,
         batchSize,
-      }),
-    };
+        ...(options.fieldMapping ? { fieldMapping: options.fieldMapping } : {}),
+        ...(options.columnMapping ? { columnMapping: options.columnMapping } : {}),
+      });
+      return { ...base, ...table };
+    }
+    case 'pubmed-xml':
+      return { ...base, batches: streamXmlRecords(text, PUBMED_XML_STREAM, fileName, batchSize) };
+    case 'endnote-xml':
+      return { ...base, batches: streamXmlRecords(text, ENDNOTE_XML_STREAM, fileName, batchSize) };
+    default:
+      return { ...base, batches: await parseText(text, plugin, { ...options, fileName }, batchSize) };
   }
-  const parsed = await parseFile(bytes, fileName, options);
-  if (options.fieldMapping && !TABLE_FORMATS.includes(parsed.format)) refuseMapping(fileName, parsed.format);
-  let handedOut = 0;
-  return {
-    progress: () => (parsed.records.length === 0 ? 1 : handedOut / parsed.records.length),
-    format: parsed.format,
-    encoding: parsed.encoding,
-    ...(parsed.table ? { table: parsed.table } : {}),
-    decodeWarnings: [],
-    batches: (async function* () {
-      for (let start = 0; start < parsed.records.length; start += batchSize) {
-        handedOut = Math.min(parsed.records.length, start + batchSize);
-        yield {
-          records: parsed.records.slice(start, start + batchSize),
-          warnings: start === 0 ? parsed.warnings : [],
-        };
-      }
-      if (parsed.records.length === 0 && parsed.warnings.length > 0)
-        yield { records: [], warnings: parsed.warnings };
-    })(),
-  };
 }
 
 function refuseMapping(fileName: string, format: FormatId): never {

@@ -70,12 +70,23 @@ function singleTargets(mapping: ColumnMapping, headers: readonly string[], targe
  * mapped to the same single field: the first non-empty cell wins, the others stay in
  * `extra`. Unmapped and label columns are kept in `extra` under their header.
  */
-export function parseTable(table: Table, mapping: ColumnMapping, options: { fileName: string }): ParseResult {
+export interface ParseTableOptions {
+  fileName: string;
+  /** A streaming reader parses rows in batches: records before this batch (numbering goes on). */
+  recordsBefore?: number;
+  /** False for every batch after the first: the header was checked once. */
+  checkHeader?: boolean;
+  /** False while streaming: a batch of blank rows is no error, only a file without rows is. */
+  requireRows?: boolean;
+}
+
+export function parseTable(table: Table, mapping: ColumnMapping, options: ParseTableOptions): ParseResult {
   const headers = table.headers;
   const warnings: FormatWarning[] = [];
   const records: ParsedRecord[] = [];
+  const before = options.recordsBefore ?? 0;
   if (headers.length === 0) throw new FormatError(options.fileName, 'no header row found', { line: 1 });
-  if (!headers.some((header) => mapping[header] === 'title')) {
+  if (options.checkHeader !== false && !headers.some((header) => mapping[header] === 'title')) {
     warnings.push({ message: 'no column is mapped to the title', line: 1 });
   }
   const by = (target: ColumnTarget) => singleTargets(mapping, headers, target);
@@ -86,7 +97,7 @@ export function parseTable(table: Table, mapping: ColumnMapping, options: { file
       warnings.push({
         message: `row has ${row.length} cells, the header has ${headers.length}`,
         line,
-        record: records.length + 1,
+        record: before + records.length + 1,
       });
     }
     const fields = new TaggedFields();
@@ -130,7 +141,7 @@ export function parseTable(table: Table, mapping: ColumnMapping, options: { file
         warnings.push({
           message: `'${doi.value}' is not a DOI; kept as is`,
           line,
-          record: records.length + 1,
+          record: before + records.length + 1,
         });
       }
     }
@@ -172,9 +183,10 @@ export function parseTable(table: Table, mapping: ColumnMapping, options: { file
       record: dropUndefined(record) as BibliographicRecord,
       sourceText,
       line,
-      index: records.length + 1,
+      index: before + records.length + 1,
     });
   });
-  if (records.length === 0) throw new FormatError(options.fileName, 'no rows below the header', { line: 2 });
+  if (records.length === 0 && options.requireRows !== false)
+    throw new FormatError(options.fileName, 'no rows below the header', { line: 2 });
   return { records, warnings };
 }

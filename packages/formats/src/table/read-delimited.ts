@@ -48,7 +48,7 @@ export function readDelimited(
 }
 
 /** Duplicate or blank headers get a position suffix so every column keeps its own key in `extra`. */
-function uniqueHeaders(headers: string[]): string[] {
+export function uniqueHeaders(headers: string[]): string[] {
   const seen = new Map<string, number>();
   return headers.map((header, index) => {
     const base = header === '' ? `column ${index + 1}` : header;

@@ -6,7 +6,7 @@ import { resolveTableMapping } from './field-mapping.js';
 import { parseTable, type Table } from './parse-table.js';
 import { recordsToRows } from './table-format.js';
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);

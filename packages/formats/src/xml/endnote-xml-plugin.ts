@@ -81,7 +81,8 @@ function flatten(node: unknown, path: string, out: TaggedFields): void {
 
 const SKIP = ['database', 'source-app', 'foreign-keys/key'];
 
-function recordFromXml(xml: string): BibliographicRecord {
+/** One <record> element's XML to a record (the streaming reader parses record by record). */
+export function recordFromXml(xml: string): BibliographicRecord {
   // <style face="…" font="…" size="…"> wraps runs of text; EndNote splits a title into several.
   const unwrapped = xml.replace(/<\/?style(?:\s[^>]*)?>/g, '');
   const root = (parser.parse(unwrapped) as { record?: unknown[] }).record?.[0] as Record<string, unknown>;

@@ -129,6 +129,11 @@ function articleToRecord(article: Node): BibliographicRecord {
   return dropUndefined(record);
 }
 
+/** One <PubmedArticle> element's XML to a record (the streaming reader parses record by record). */
+export function pubmedArticleFromXml(xml: string): BibliographicRecord {
+  return articleToRecord(asNode(list(asNode(parser.parse(xml)).PubmedArticle)[0]));
+}
+
 export function parsePubmedXml(
   input: string,
   fileName: string,
@@ -144,8 +149,7 @@ export function parsePubmedXml(
     throw new FormatError(fileName, 'no <PubmedArticle> records found (is this PubMed XML?)', { line: 1 });
   }
   const records = slices.map((slice) => {
-    const article = asNode(list(asNode(parser.parse(slice.xml)).PubmedArticle)[0]);
-    const record = articleToRecord(article);
+    const record = pubmedArticleFromXml(slice.xml);
     if (!record.pmid) warnings.push({ message: 'record has no PMID', line: slice.line, record: slice.index });
     return { record, sourceText: slice.xml, line: slice.line, index: slice.index };
   });
