@@ -91,3 +91,22 @@ export interface DocumentCodingsResponse {
   version: number;
   codings: CodingView[];
 }
+
+/** One change to the codebook, for the "how codes developed" history. */
+export interface CodebookHistoryEntry {
+  seq: number;
+  at: string;
+  actorName: string;
+  eventType: string;
+  /** What changed, with the codes' names as they were then ("merged “Money” into “Funding”"). */
+  summary: string;
+  /** The codes the change touched (the first is the one it is about). */
+  codeIds: string[];
+  /** Set when the change was someone undoing or redoing their own earlier change. */
+  undoStep: 'undo' | 'redo' | null;
+}
+
+export interface CodebookHistoryResponse {
+  /** Newest first. */
+  entries: CodebookHistoryEntry[];
+}

@@ -70,6 +70,15 @@ export const CODING_COMMAND_PAYLOADS = {
   'coding.remove': z.object({ codingId: z.uuid() }),
   'coding.recode': z.object({ codingId: z.uuid(), codeId: z.uuid() }),
   'coding.resize': z.object({ codingId: z.uuid(), start: offset, end: offset }),
+  /**
+   * Adds the codes of a codebook file (CSV or Markdown, see @weft/formats) that the codebook does
+   * not have yet; codes already there under the same path are kept as they are.
+   */
+  'codebook.import': z.object({
+    fileName: z.string().trim().min(1).max(300),
+    format: z.enum(['csv', 'markdown']).optional(),
+    text: z.string().max(5_000_000),
+  }),
   /** Undoes the actor's own last codebook or coding change (never someone else's). */
   'coding.undo': z.object({}),
   'coding.redo': z.object({}),
@@ -98,6 +107,8 @@ export interface CodingCommandResults {
   'coding.remove': { codingId: string };
   'coding.recode': { codingId: string };
   'coding.resize': { codingId: string };
+  /** Codes added, and codes of the file the codebook already had (left unchanged). */
+  'codebook.import': { created: number; skipped: number; codeIds: string[] };
   /** The event type of the change that undid (or redid) the last one. */
   'coding.undo': { eventType: string };
   'coding.redo': { eventType: string };

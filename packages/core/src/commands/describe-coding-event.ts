@@ -33,6 +33,8 @@ export function describeCodingEvent(event: ProjectEvent): string | undefined {
       return `${who} deleted ${count('codeIds', 'code')}`;
     case 'code.restored':
       return `${who} restored ${count('codeIds', 'code')}`;
+    case 'codebook.imported':
+      return `${who} imported ${count('created', 'code')} from “${str('fileName')}”`;
     case 'coding.added':
       return `${who} coded a passage`;
     case 'coding.removed':

@@ -18,6 +18,7 @@ export const CODING_ACTIONS = {
   'code.merge': 'reviewer',
   'code.unmerge': 'reviewer',
   'code.split': 'reviewer',
+  'codebook.import': 'reviewer',
   'coding.add': 'reviewer',
   'coding.remove': 'reviewer',
   'coding.recode': 'reviewer',

@@ -1,3 +1,4 @@
+import { codebookImport } from './handlers/codebook-import.js';
 import {
   codeCreate,
   codeDelete,
@@ -26,6 +27,7 @@ export const CODING_HANDLERS = {
   'code.merge': codeMerge,
   'code.unmerge': codeUnmerge,
   'code.split': codeSplit,
+  'codebook.import': codebookImport,
   'coding.add': codingAdd,
   'coding.remove': codingRemove,
   'coding.recode': codingRecode,

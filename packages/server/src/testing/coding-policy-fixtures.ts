@@ -19,6 +19,7 @@ export const CODING_COMMAND_MATRIX = {
   'code.merge': REVIEWER_UP,
   'code.unmerge': REVIEWER_UP,
   'code.split': REVIEWER_UP,
+  'codebook.import': REVIEWER_UP,
   'coding.add': REVIEWER_UP,
   'coding.remove': REVIEWER_UP,
   'coding.recode': REVIEWER_UP,
@@ -51,6 +52,8 @@ export async function codingPayloadFor(
     if (type === 'coding.redo') await clients[actor].command('coding.undo', {}, projectId);
     return {};
   }
+  if (type === 'codebook.import')
+    return { fileName: 'codebook.csv', text: `path,description\nLand > Given by the council,${actor}\n` };
   const ok = async <T>(t: CommandType, payload: unknown) => {
     const response = await owner.command<T>(t, payload, projectId);
     if (response.status !== 200) throw new Error(`${t}: ${JSON.stringify(response.body)}`);
