@@ -8,6 +8,7 @@ import { writeAudit } from '@weft/storage';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { csrfMatches, resolveSession } from './auth/sessions.js';
 import { problem, statusOf } from './http/problem.js';
+import { casesRoutes } from './routes/cases.js';
 import { codebookExchangeRoutes } from './routes/codebook-exchange.js';
 import { codebookHistoryRoutes } from './routes/codebook-history.js';
 import { codingRoutes } from './routes/coding.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   methodsRecordRoutes(app, deps);
   reviewLogRoutes(app, deps);
   codingRoutes(app, deps);
+  casesRoutes(app, deps);
   codebookExchangeRoutes(app, deps);
   codebookHistoryRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
