@@ -17,6 +17,7 @@ import { eventRoutes } from './routes/events.js';
 import { fulltextRoutes } from './routes/fulltext.js';
 import { healthRoutes } from './routes/health.js';
 import { identificationRoutes } from './routes/identification.js';
+import { memoRoutes } from './routes/memos.js';
 import { methodsRecordRoutes } from './routes/methods-record.js';
 import { prismaRoutes } from './routes/prisma.js';
 import { projectRoutes } from './routes/projects.js';
@@ -124,6 +125,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   methodsRecordRoutes(app, deps);
   reviewLogRoutes(app, deps);
   codingRoutes(app, deps);
+  memoRoutes(app, deps);
   casesRoutes(app, deps);
   codebookExchangeRoutes(app, deps);
   codebookHistoryRoutes(app, deps);

@@ -7,6 +7,7 @@ import {
   codingPayloadFor,
 } from './testing/coding-policy-fixtures.js';
 import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
+import { MEMO_COMMAND_MATRIX, MEMO_READ_ROUTES, memoPayloadFor } from './testing/memo-policy-fixtures.js';
 import {
   REPORT_FILE_COMMAND_MATRIX,
   REPORT_FILE_READ_ROUTES,
@@ -87,6 +88,7 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
   'prisma.configure': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
   ...REPORT_FILE_COMMAND_MATRIX,
   ...CODING_COMMAND_MATRIX,
+  ...MEMO_COMMAND_MATRIX,
 };
 
 const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record<Actor, number> }> = [
@@ -119,6 +121,7 @@ const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record
     'review-log',
     'screening/stages',
     ...CODING_READ_ROUTES,
+    ...MEMO_READ_ROUTES,
     ...REPORT_FILE_READ_ROUTES,
   ].map((what) => ({
     path: (p: string) => `/api/projects/${p}/${what}`,
@@ -239,6 +242,8 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     if (screening !== undefined) return screening;
     const coding = await codingPayloadFor(type, projectId, actor, clients);
     if (coding !== undefined) return coding;
+    const memo = await memoPayloadFor(type, projectId, actor, clients);
+    if (memo !== undefined) return memo;
     const reportFile = await reportFilePayloadFor(
       type,
       projectId,
