@@ -36,7 +36,7 @@ import { type Range, useCodingDocument } from './use-coding-document';
 
 type PaletteMode = { kind: 'apply'; range: Range } | { kind: 'recode'; codingId: string } | null;
 
-const TEXT_HEIGHT = 'calc(100vh - 200px)';
+const TEXT_HEIGHT = 'calc(100vh - 205px)';
 
 /** The document coding screen: the text with its codings and stripes, the codebook beside it. */
 export function CodingScreen({
@@ -255,72 +255,87 @@ export function CodingScreen({
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+      <Stack gap={6}>
+        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
           <Button
             component={Link}
             to={`/projects/${projectId}/documents`}
             variant="subtle"
             color="gray"
             size="compact-sm"
-            leftSection={<IconArrowLeft size={14} />}
+            px={4}
+            aria-label="Back to documents"
           >
-            Documents
+            <IconArrowLeft size={16} />
           </Button>
-          <IconFileText size={20} stroke={1.5} />
-          <Title order={1} fz={20} lineClamp={1}>
+          <IconFileText size={20} stroke={1.5} style={{ flex: 'none' }} />
+          <Title order={1} fz={22} lineClamp={1} style={{ minWidth: 0 }}>
             {response.document.name}
           </Title>
-          <Badge variant="light" color="gray">
+          <Badge variant="light" color="gray" style={{ flex: 'none' }}>
             {response.document.kind}
           </Badge>
-          <Badge variant="light" color="gray">
-            v{version.version}
+          <Badge variant="light" color="gray" style={{ flex: 'none' }}>
+            version {version.version}
           </Badge>
           <Text fz="sm" c="dimmed" data-testid="coding-count" style={{ whiteSpace: 'nowrap' }}>
             {codings.length} {codings.length === 1 ? 'coding' : 'codings'}
           </Text>
         </Group>
-        <Group gap="xs" wrap="nowrap">
-          <Switch
-            size="xs"
-            label="Stripes per coder"
-            checked={byCoder}
-            onChange={(e) => setByCoder(e.currentTarget.checked)}
-          />
-          {editable && wholeDocument && (
-            <Button
+        <Group justify="space-between" gap="xs">
+          <Group gap="xs">
+            {editable && wholeDocument && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconTag size={14} />}
+                onClick={() => setPalette({ kind: 'apply', range: wholeDocument })}
+              >
+                Code whole document
+              </Button>
+            )}
+            {editable && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconEdit size={14} />}
+                onClick={() => setEditOpen(true)}
+              >
+                Edit text
+              </Button>
+            )}
+            <Switch
               size="xs"
-              variant="default"
-              leftSection={<IconTag size={14} />}
-              onClick={() => setPalette({ kind: 'apply', range: wholeDocument })}
-            >
-              Code whole document
-            </Button>
-          )}
-          {editable && (
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconEdit size={14} />}
-              onClick={() => setEditOpen(true)}
-            >
-              Edit text
-            </Button>
-          )}
-          <Tooltip label="Keyboard (?)">
-            <Button
-              size="xs"
-              variant="subtle"
-              color="gray"
-              onClick={() => setHelpOpen(true)}
-              aria-label="Keyboard"
-            >
-              <IconKeyboard size={16} />
-            </Button>
-          </Tooltip>
+              ml="xs"
+              label="Stripes per coder"
+              checked={byCoder}
+              onChange={(e) => setByCoder(e.currentTarget.checked)}
+            />
+          </Group>
+          <Group gap={6}>
+            <Text fz="xs" c="dimmed">
+              {editable ? (
+                <>
+                  Select text, then <Kbd size="xs">c</Kbd> to code, <Kbd size="xs">v</Kbd> in vivo
+                </>
+              ) : (
+                'Read only: viewers see the codings but do not code'
+              )}
+            </Text>
+            <Tooltip label="Keyboard (?)">
+              <Button
+                size="xs"
+                variant="subtle"
+                color="gray"
+                onClick={() => setHelpOpen(true)}
+                aria-label="Keyboard"
+              >
+                <IconKeyboard size={16} />
+              </Button>
+            </Tooltip>
+          </Group>
         </Group>
-      </Group>
+      </Stack>
 
       <Group align="flex-start" gap="md" wrap="nowrap">
         <div style={{ flex: 1, minWidth: 0 }}>

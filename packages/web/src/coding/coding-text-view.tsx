@@ -46,6 +46,7 @@ export interface CodingTextViewProps {
 export function CodingTextView(props: CodingTextViewProps) {
   const { text, blocks, codings, scrollRef, onSelection, onSelectCoding } = props;
   const index = useMemo(() => indexByBlock(blocks, codings), [blocks, codings]);
+  const hasTimes = useMemo(() => blocks.some((b) => b.startMs !== undefined), [blocks]);
 
   const virtualizer = useVirtualizer({
     count: blocks.length,
@@ -100,7 +101,7 @@ export function CodingTextView(props: CodingTextViewProps) {
     // biome-ignore lint/a11y/noStaticElementInteractions: the text is selected with the mouse or Shift+arrows; these read that selection
     <div
       ref={scrollRef}
-      className="weft-coding-scroller"
+      className={`weft-coding-scroller${hasTimes ? '' : ' weft-coding-untimed'}`}
       style={{ height: props.height }}
       data-testid="coding-text"
       onMouseUp={(e) => readSelection(e.target)}

@@ -7,6 +7,7 @@ import { errorMessage } from '../api/problem';
 import { useResource } from '../api/use-resource';
 import { useProject } from '../project/project-context';
 import { useCurrentUser } from '../session/session-context';
+import { fallbackColour } from './code-colours';
 import { fetchDocumentCodings } from './coding-reads';
 import { applyCodingEvent } from './live-codings';
 
@@ -144,6 +145,8 @@ export function useCodingDocument(projectId: string, documentId: string) {
       );
       if (existing) return addCoding(existing.id, range);
       const codeId = crypto.randomUUID();
+      // A colour of its own from the start, so the codebook shows what the text shows.
+      const colour = fallbackColour(codeId);
       if (codebook.data) {
         const node: CodebookNode = {
           id: codeId,
@@ -153,7 +156,7 @@ export function useCodingDocument(projectId: string, documentId: string) {
           inclusion: '',
           exclusion: '',
           example: '',
-          colour: null,
+          colour,
           shortcut: null,
           codingCount: 0,
           children: [],
@@ -161,7 +164,7 @@ export function useCodingDocument(projectId: string, documentId: string) {
         codebook.setData({ ...codebook.data, codes: [...codebook.data.codes, node] });
       }
       try {
-        await sendCommand('code.create', { codeId, name, parentId: null }, projectId);
+        await sendCommand('code.create', { codeId, name, parentId: null, colour }, projectId);
       } catch (error) {
         void reloadCodebook();
         notifications.show({ color: 'red', title: 'Code not created', message: errorMessage(error) });

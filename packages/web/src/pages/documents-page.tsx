@@ -95,7 +95,7 @@ export function DocumentsPage() {
                       <Table.Thead>
                         <Table.Tr>
                           <Table.Th>Name</Table.Th>
-                          <Table.Th w={120}>Kind</Table.Th>
+                          <Table.Th w={140}>Kind</Table.Th>
                           <Table.Th w={90}>Version</Table.Th>
                           <Table.Th w={100} ta="right">
                             Codings
