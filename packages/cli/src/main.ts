@@ -7,6 +7,8 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerPrisma } from './commands/prisma.js';
 import { registerProject } from './commands/project.js';
+import { registerQdc } from './commands/qdc.js';
+import { registerQdpx } from './commands/qdpx.js';
 import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
@@ -53,6 +55,8 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerPrisma(program, io);
   registerScreen(program, io);
   registerSimulate(program, io);
+  registerQdpx(program, io);
+  registerQdc(program, io);
   registerServe(program);
   oneLineErrors(program, io);
   return program;

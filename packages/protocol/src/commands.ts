@@ -7,6 +7,7 @@ import {
   type IdentificationCommandResults,
 } from './identification-commands.js';
 import { MEMO_COMMAND_PAYLOADS, type MemoCommandResults } from './memo-commands.js';
+import { QDPX_COMMAND_PAYLOADS, type QdpxCommandResults } from './qdpx-commands.js';
 import { REPORTING_COMMAND_PAYLOADS, type ReportingCommandResults } from './reporting-commands.js';
 import { SCREENING_COMMAND_PAYLOADS, type ScreeningCommandResults } from './screening-commands.js';
 
@@ -42,6 +43,7 @@ export const COMMAND_PAYLOADS = {
   ...CODING_COMMAND_PAYLOADS,
   ...MEMO_COMMAND_PAYLOADS,
   ...CASES_COMMAND_PAYLOADS,
+  ...QDPX_COMMAND_PAYLOADS,
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
@@ -49,7 +51,12 @@ export const COMMAND_TYPES = Object.keys(COMMAND_PAYLOADS) as CommandType[];
 export type CommandPayload<T extends CommandType> = z.input<(typeof COMMAND_PAYLOADS)[T]>;
 
 /** Commands that do not belong to one project (everything else needs `projectId`). */
-export const INSTANCE_COMMANDS: readonly CommandType[] = ['user.create', 'project.create', 'demo.create'];
+export const INSTANCE_COMMANDS: readonly CommandType[] = [
+  'user.create',
+  'project.create',
+  'demo.create',
+  'project.import-qdpx',
+];
 
 export const commandEnvelopeSchema = z.object({
   id: z.uuid(),
@@ -73,7 +80,8 @@ export interface CommandResults
     ScreeningCommandResults,
     CodingCommandResults,
     MemoCommandResults,
-    CasesCommandResults {
+    CasesCommandResults,
+    QdpxCommandResults {
   'user.create': { userId: string };
   'project.create': { projectId: string };
   'project.rename': { version: number };

@@ -13,6 +13,7 @@ export {
 export { EventHub } from './live/event-hub.js';
 export { INSTANCE_ACTIONS } from './policies/instance-policy.js';
 export { PROJECT_ACTIONS } from './policies/project-policy.js';
+export { encodeQdpxExport, type QdpxExportCounts, uuidV5 } from './qdpx/qdpx-export.js';
 export { prismaPdf, prismaPng } from './reporting/prisma-images.js';
 export { loadPrismaReport, type PrismaReport, prismaCsv } from './reporting/prisma-report.js';
 export { decisionExportRows } from './screening/decision-export-rows.js';

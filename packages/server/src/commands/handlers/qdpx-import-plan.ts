@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import { type Code, makeAnchor } from '@weft/core';
+import {
+  type ArchiveFile,
+  flattenCodes,
+  type Placement,
+  type QdeCoding,
+  type QdeSelection,
+  type QdpxArchive,
+  resolveArchivePath,
+} from '@weft/formats';
+import type { QdpxImportReport } from '@weft/protocol';
+import type { Database } from '@weft/storage';
+import type { Insertable } from 'kysely';
+
+/** Rows of a new project built from a REFI-QDA file, and the report of what came in. */
+export interface QdpxImportPlan {
+  codes: Insertable<Database['codes']>[];
+  documents: {
+    id: string;
+    versionId: string;
+    name: string;
+    folder: string;
+    text: string;
+    structure: { kind: 'paragraph'; start: number; end: number }[];
+    meta: Record<string, unknown>;
+  }[];
+  codings: Insertable<Database['codings']>[];
+  origins: Omit<Insertable<Database['qdpx_origins']>, 'project_id'>[];
+  sourceFiles: Omit<Insertable<Database['qdpx_source_files']>, 'project_id'>[];
+  mediaSelections: Omit<Insertable<Database['qdpx_media_selections']>, 'project_id'>[];
+  sets: Omit<Insertable<Database['qdpx_sets']>, 'project_id'>[];
+  /** The codebook as core codes, for the import event (so a codebook history can fold it). */
+  eventCodes: Code[];
+  report: QdpxImportReport;
+}
+
+/** Paragraphs as the plain-text extractor finds them: runs of non-blank lines, trimmed. */
+function paragraphs(text: string): { kind: 'paragraph'; start: number; end: number }[] {
+  const out: { kind: 'paragraph'; start: number; end: number }[] = [];
+  for (const match of text.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
+    const leading = match[0].length - match[0].trimStart().length;
+    out.push({
+      kind: 'paragraph',
+      start: match.index + leading,
+      end: match.index + match[0].trimEnd().length,
+    });
+  }
+  return out;
+}
+
+/** #RGB → #rrggbb (Weft stores six digits); anything else is dropped. */
+function colourOf(color: string | undefined): string | null {
+  if (!color) return null;
+  if (/^#[0-9a-f]{6}$/i.test(color)) return color.toLowerCase();
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color);
+  return short ? `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase() : null;
+}
+
+function dateOr(value: string | undefined, fallback: Date): Date {
+  if (!value) return fallback;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? fallback : d;
+}
+
+export function planQdpxImport(
+  archive: QdpxArchive,
+  placement: Placement,
+  projectId: string,
+  actorId: string,
+  at: Date,
+): QdpxImportPlan {
+  const { project } = archive;
+  const userName = new Map(project.users.map((u) => [u.guid.toLowerCase(), u.name ?? u.id ?? u.guid]));
+  const creator = (guid: string | undefined) => ({
+    creator_guid: guid ?? null,
+    creator_name: guid ? (userName.get(guid.toLowerCase()) ?? null) : null,
+  });
+  const adapted: string[] = [];
+  const notImported: QdpxImportReport['notImported'] = [];
+  const orphans: QdpxImportReport['orphans'] = [];
+  const origins: QdpxImportPlan['origins'] = [];
+
+  // Codes, with their hierarchy; REFI guids map to fresh ids (the same file may be imported twice).
+  const codeId = new Map<string, string>();
+  const codes: QdpxImportPlan['codes'] = [];
+  const eventCodes: Code[] = [];
+  const siblingIndex = new Map<string | null, number>();
+  let notCodable = 0;
+  for (const { code, parentGuid } of flattenCodes(project.codes)) {
+    const id = randomUUID();
+    codeId.set(code.guid.toLowerCase(), id);
+    const parentId = parentGuid ? (codeId.get(parentGuid.toLowerCase()) ?? null) : null;
+    const position = siblingIndex.get(parentId) ?? 0;
+    siblingIndex.set(parentId, position + 1);
+    if (!code.isCodable) notCodable++;
+    const colour = colourOf(code.color);
+    codes.push({
+      id,
+      project_id: projectId,
+      parent_id: parentId,
+      name: code.name.trim() || '(unnamed code)',
+      description: code.description ?? '',
+      inclusion: '',
+      exclusion: '',
+      example: '',
+      colour,
+      position,
+      status: 'active',
+      created_at: at,
+      created_by: actorId,
+    });
+    eventCodes.push({
+      type: 'code',
+      id,
+      parentId,
+      name: code.name.trim() || '(unnamed code)',
+      position,
+      status: 'active',
+      deletedWith: null,
+      merge: null,
+      description: code.description ?? '',
+      inclusion: '',
+      exclusion: '',
+      example: '',
+      colour,
+      shortcut: null,
+    });
+    origins.push({ entity: 'code', entity_id: id, guid: code.guid, creator_guid: null, creator_name: null });
+  }
+  if (notCodable > 0)
+    adapted.push(`${notCodable} codes marked not codable in the file (folders) came in as ordinary codes`);
+  const codeOf = (coding: QdeCoding) => codeId.get(coding.codeGuid.toLowerCase()) ?? '';
+
+  // Text sources and PDF text representations become text documents.
+  const documents: QdpxImportPlan['documents'] = [];
+  const codings: QdpxImportPlan['codings'] = [];
+  const documentOfSource = new Map<string, string>();
+  let bomStripped = 0;
+  let uncodedSelections = 0;
+  let missingTexts = 0;
+  for (const placed of placement.texts) {
+    const id = randomUUID();
+    const versionId = randomUUID();
+    const text = placed.text ?? '';
+    if (placed.bom) bomStripped++;
+    if (placed.text === null) missingTexts++;
+    documentOfSource.set(placed.source.guid.toLowerCase(), id);
+    documents.push({
+      id,
+      versionId,
+      name: placed.role === 'representation' ? `${placed.source.name} (text)` : placed.source.name,
+      folder: '',
+      text,
+      structure: paragraphs(text),
+      meta: {
+        format: 'txt',
+        qdpx: {
+          sourceGuid: placed.source.guid,
+          textGuid: placed.part.guid,
+          role: placed.role,
+          plainTextPath: placed.part.plainTextPath ?? null,
+          from: placed.from ?? null,
+          bom: placed.bom,
+          lineEndings: placed.crlf ? 'crlf' : 'lf',
+          ...(placed.missing ? { missing: placed.missing } : {}),
+        },
+      },
+    });
+    origins.push({
+      entity: 'document',
+      entity_id: id,
+      guid: placed.source.guid,
+      ...creator(placed.source.creatingUser),
+    });
+    for (const p of placed.selections) {
+      if (p.selection.codings.length === 0) uncodedSelections++;
+      const empty = p.placed && p.start >= p.end;
+      const reason = !p.placed ? p.reason : empty ? 'the selection is empty' : undefined;
+      if (reason && p.selection.codings.length > 0 && orphans.length < 100)
+        orphans.push({ selectionGuid: p.selection.guid, source: placed.source.name, reason });
+      for (const coding of p.selection.codings) {
+        const id2 = randomUUID();
+        const anchored = p.placed && !empty ? makeAnchor(text, p.start, p.end) : undefined;
+        codings.push({
+          id: id2,
+          project_id: projectId,
+          code_id: codeOf(coding),
+          document_id: id,
+          version_id: versionId,
+          start_offset: anchored ? p.start : Math.min(p.start, text.length),
+          end_offset: anchored ? p.end : Math.min(p.start, text.length),
+          exact: anchored ? anchored.quote.exact : (p.selection.name ?? ''),
+          prefix: anchored ? anchored.quote.prefix : '',
+          suffix: anchored ? anchored.quote.suffix : '',
+          coder_id: actorId,
+          created_at: dateOr(coding.creationDateTime, at),
+          status: 'active',
+          anchor_status: anchored ? 'kept' : 'orphan',
+          score: anchored ? 1 : 0,
+        });
+        origins.push({
+          entity: 'coding',
+          entity_id: id2,
+          guid: coding.guid,
+          ...creator(coding.creatingUser ?? p.selection.creatingUser),
+        });
+      }
+    }
+  }
+  if (bomStripped > 0)
+    adapted.push(`byte order mark removed from ${bomStripped} plain texts (positions exclude it)`);
+  const crlfTexts = placement.texts.filter((t) => t.crlf).length;
+  if (placement.convention === 'crlf-as-one' && crlfTexts > 0)
+    adapted.push(
+      `positions counted CRLF as one character (${project.origin ?? 'the file'}); converted for ${crlfTexts} texts with Windows line breaks`,
+    );
+  if (placement.convention === 'code-points')
+    adapted.push('positions counted Unicode characters (code points); converted to UTF-16 units');
+  if (archive.sourcesFolder && archive.sourcesFolder !== 'sources')
+    adapted.push(`sources folder named "${archive.sourcesFolder}/" (the standard says "sources/")`);
+  if (archive.kind === 'qdpx' && archive.qdeName.toLowerCase() !== 'project.qde')
+    adapted.push(`project file named "${archive.qdeName}" (the standard says project.qde)`);
+  else if (archive.kind === 'qdpx' && archive.qdeName !== 'project.qde')
+    adapted.push(`project file named "${archive.qdeName}" (letter case differs from project.qde)`);
+  if (missingTexts > 0)
+    notImported.push({
+      what: 'plain texts',
+      count: missingTexts,
+      why: 'the file names them but the archive does not hold them; their documents are empty and their codings orphans',
+    });
+  if (uncodedSelections > 0)
+    notImported.push({
+      what: 'plain-text selections without a code',
+      count: uncodedSelections,
+      why: 'Weft keeps codings, not bare selections (quotations); their descriptions are not imported',
+    });
+
+  // Media sources: their files and the selections Weft cannot code yet.
+  const sourceFiles: QdpxImportPlan['sourceFiles'] = [];
+  const mediaSelections: QdpxImportPlan['mediaSelections'] = [];
+  const sourceFileOf = new Map<string, string>();
+  let missingFiles = 0;
+  let mediaCodings = 0;
+  for (const source of project.sources) {
+    if (source.kind === 'text') continue;
+    const file: ArchiveFile | undefined = source.path ? resolveArchivePath(archive, source.path) : undefined;
+    if (!file) missingFiles++;
+    const id = randomUUID();
+    sourceFileOf.set(source.guid.toLowerCase(), id);
+    sourceFiles.push({
+      id,
+      guid: source.guid,
+      kind: source.kind,
+      name: source.name,
+      path: source.path ?? '',
+      document_id: source.kind === 'pdf' ? (documentOfSource.get(source.guid.toLowerCase()) ?? null) : null,
+      byte_size: file?.bytes.byteLength ?? 0,
+      bytes: file ? Buffer.from(file.bytes) : null,
+      created_at: dateOr(source.creationDateTime, at),
+    });
+    origins.push({
+      entity: 'source-file',
+      entity_id: id,
+      guid: source.guid,
+      ...creator(source.creatingUser),
+    });
+    const media: QdeSelection[] = [...source.selections, ...source.transcripts.flatMap((t) => t.selections)];
+    for (const s of media) {
+      mediaCodings += s.codings.length;
+      mediaSelections.push({
+        id: randomUUID(),
+        source_file_id: id,
+        guid: s.guid,
+        kind: s.kind === 'text' ? 'transcript' : s.kind,
+        name: s.name ?? '',
+        geometry: JSON.stringify(geometryOf(s)),
+        text: s.kind === 'pdf' ? (s.text ?? null) : null,
+        codings: JSON.stringify(
+          s.codings.map((c) => ({
+            codeId: codeOf(c),
+            guid: c.guid,
+            creatorName: c.creatingUser ? (userName.get(c.creatingUser.toLowerCase()) ?? null) : null,
+            createdAt: c.creationDateTime ?? null,
+          })),
+        ),
+        created_at: dateOr(s.creationDateTime, at),
+      });
+    }
+  }
+  if (missingFiles > 0)
+    notImported.push({
+      what: 'media files (PDF, picture, audio, video)',
+      count: missingFiles,
+      why: 'the archive does not hold them (or they were linked outside it); their selections are kept without the file',
+    });
+  if (mediaSelections.length > 0)
+    adapted.push(
+      `${mediaSelections.length} PDF/picture/audio/video/transcript selections (${mediaCodings} codings) kept as they are: Weft cannot code those media yet`,
+    );
+
+  // Sets of codes and sources.
+  const sets: QdpxImportPlan['sets'] = project.sets.map((set) => {
+    const id = randomUUID();
+    origins.push({ entity: 'set', entity_id: id, guid: set.guid, creator_guid: null, creator_name: null });
+    const map = (guids: string[], ids: Map<string, string>) =>
+      guids.flatMap((g) => {
+        const found = ids.get(g.toLowerCase());
+        return found ? [found] : [];
+      });
+    return {
+      id,
+      guid: set.guid,
+      name: set.name,
+      description: set.description ?? '',
+      members: JSON.stringify({
+        codeIds: map(set.memberCodes, codeId),
+        documentIds: map(set.memberSources, documentOfSource),
+        sourceFileIds: map(set.memberSources, sourceFileOf),
+        noteGuids: set.memberNotes,
+      }),
+    };
+  });
+
+  const textSelections = placement.texts.reduce((n, t) => n + t.selections.length, 0);
+  const orphanCodings = codings.filter((c) => c.anchor_status === 'orphan').length;
+  if (project.users.length > 0)
+    adapted.push(
+      `codings by ${project.users.length} REFI users attributed to the importing account; each coding keeps its original creator's name`,
+    );
+  for (const [what, count] of [
+    ['notes (memos)', project.notes.length],
+    ['cases', project.cases.length],
+    ['variables', project.variables.length],
+  ] as const) {
+    if (count > 0) notImported.push({ what, count, why: 'this importer does not bring them into Weft yet' });
+  }
+  const graphsAndLinks = project.links.length;
+  if (graphsAndLinks > 0)
+    notImported.push({
+      what: 'links',
+      count: graphsAndLinks,
+      why: 'Weft has no links between notes and selections yet',
+    });
+
+  return {
+    codes,
+    documents,
+    codings,
+    origins,
+    sourceFiles,
+    mediaSelections,
+    sets,
+    eventCodes,
+    report: {
+      fileName: archive.fileName,
+      origin: project.origin ?? '',
+      qdeName: archive.qdeName,
+      read: archive.counts,
+      imported: {
+        codes: codes.length,
+        documents: documents.length,
+        sourceFiles: sourceFiles.length,
+        codings: codings.length,
+        orphanCodings,
+        mediaSelections: mediaSelections.length,
+        sets: sets.length,
+        notes: 0,
+        cases: 0,
+        variables: 0,
+        usersMapped: project.users.length,
+      },
+      positions: {
+        convention: placement.convention,
+        decidedBy: placement.decidedBy,
+        quoted: placement.evidence,
+        wordAligned: placement.boundaries,
+        textSelections,
+      },
+      adapted,
+      notImported,
+      orphans,
+    },
+  };
+}
+
+function geometryOf(s: QdeSelection): Record<string, unknown> {
+  switch (s.kind) {
+    case 'pdf':
+      return { page: s.page, firstX: s.firstX, firstY: s.firstY, secondX: s.secondX, secondY: s.secondY };
+    case 'picture':
+      return { firstX: s.firstX, firstY: s.firstY, secondX: s.secondX, secondY: s.secondY };
+    case 'audio':
+    case 'video':
+      return { begin: s.begin, end: s.end };
+    case 'transcript':
+      return { fromSyncPoint: s.fromSyncPoint ?? null, toSyncPoint: s.toSyncPoint ?? null };
+    case 'text':
+      return { start: s.start, end: s.end };
+  }
+}
