@@ -1,6 +1,7 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { AccountsPage } from './pages/accounts-page';
+import { CasesPage } from './pages/cases-page';
 import { DocumentCodingPage } from './pages/document-coding-page';
 import { DocumentsPage } from './pages/documents-page';
 import { DuplicatesPage } from './pages/duplicates-page';
@@ -65,6 +66,7 @@ export function App() {
               element={<ScreeningSettingsPage />}
             />
             <Route path="projects/:projectId/documents" element={<DocumentsPage />} />
+            <Route path="projects/:projectId/cases" element={<CasesPage />} />
             <Route path="projects/:projectId/documents/:documentId" element={<DocumentCodingPage />} />
             <Route path="projects/:projectId/prisma" element={<PrismaPage />} />
             <Route path="projects/:projectId/review-log" element={<ReviewLogPage />} />
