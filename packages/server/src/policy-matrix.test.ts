@@ -1,6 +1,7 @@
 import { COMMAND_TYPES, type CommandType } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES_COMMAND_MATRIX, CASES_READ_ROUTES, casesPayloadFor } from './testing/cases-policy-fixtures.js';
 import {
   CODING_COMMAND_MATRIX,
   CODING_READ_ROUTES,
@@ -88,6 +89,7 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
   'prisma.configure': { owner: 200, lead: 200, reviewer: 403, viewer: 403, outsider: 403, anonymous: 401 },
   ...REPORT_FILE_COMMAND_MATRIX,
   ...CODING_COMMAND_MATRIX,
+  ...CASES_COMMAND_MATRIX,
   ...MEMO_COMMAND_MATRIX,
 };
 
@@ -121,6 +123,7 @@ const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record
     'review-log',
     'screening/stages',
     ...CODING_READ_ROUTES,
+    ...CASES_READ_ROUTES,
     ...MEMO_READ_ROUTES,
     ...REPORT_FILE_READ_ROUTES,
   ].map((what) => ({
@@ -242,6 +245,8 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
     if (screening !== undefined) return screening;
     const coding = await codingPayloadFor(type, projectId, actor, clients);
     if (coding !== undefined) return coding;
+    const cases = await casesPayloadFor(type, projectId, clients);
+    if (cases !== undefined) return cases;
     const memo = await memoPayloadFor(type, projectId, actor, clients);
     if (memo !== undefined) return memo;
     const reportFile = await reportFilePayloadFor(
