@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type User, WeftError } from '@weft/core';
 import {
@@ -11,7 +11,13 @@ import {
   type TableField,
 } from '@weft/protocol';
 import { executeCommand, importProgress } from '@weft/server';
-import { deleteUnimportedUpload, listAllProjects, listSearches, type Store, saveUpload } from '@weft/storage';
+import {
+  deleteUnimportedUpload,
+  listAllProjects,
+  listSearches,
+  type Store,
+  saveUploadStream,
+} from '@weft/storage';
 import { type Command, Option } from 'commander';
 import { cliActor } from '../cli-actor.js';
 import { addJsonOption, addStoreOption, type GlobalOptions, withStore } from '../cli-context.js';
@@ -44,10 +50,19 @@ function collectMapping(value: string, previous: ColumnMappingInput): ColumnMapp
   return { ...previous, [field as TableField]: column === '' ? null : column };
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
+/**
+ * Opens the file to stream it into the store in chunks (a 100 MB export is never read whole);
+ * opened first so a missing file or a directory is reported before anything is stored.
+ */
+async function openInput(file: string): Promise<FileHandle> {
+  let handle: FileHandle | undefined;
   try {
-    return await readFile(file);
+    handle = await open(file, 'r');
+    if ((await handle.stat()).isDirectory())
+      throw Object.assign(new Error('it is a directory'), { code: 'EISDIR' });
+    return handle;
   } catch (error) {
+    await handle?.close();
     const reason = (error as { code?: string }).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new WeftError('bad-input', `Cannot read ${file}: ${reason}.`);
   }
@@ -151,15 +166,12 @@ export function registerImport(program: Command, io: CliIo): void {
       const searchId = await ensureSearch(store, actor, projectId, options);
       const imports: Array<CommandResults['import.records'] & { file: string }> = [];
       for (const file of files) {
-        const bytes = await readInput(file);
-        const upload = await saveUpload(store.db, {
-          id: randomUUID(),
-          projectId,
-          fileName: basename(file),
-          bytes,
-          uploadedBy: actor.id,
-          at: new Date(),
-        });
+        const handle = await openInput(file);
+        const upload = await saveUploadStream(
+          store.db,
+          { id: randomUUID(), projectId, fileName: basename(file), uploadedBy: actor.id, at: new Date() },
+          handle.createReadStream({ highWaterMark: 1024 * 1024, autoClose: false }),
+        ).finally(() => handle.close());
         const bar = createProgressBar(io, `importing ${basename(file)}`);
         const columnMapping = Object.keys(options.map).length > 0 ? options.map : undefined;
         const result = await importProgress

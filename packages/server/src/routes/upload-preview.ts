@@ -1,7 +1,7 @@
 import { isUuid, WeftError } from '@weft/core';
 import { streamFile } from '@weft/formats';
 import { type UploadPreviewResponse, uploadPreviewRequestSchema } from '@weft/protocol';
-import { readUpload } from '@weft/storage';
+import { openUpload } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { validationError } from '../commands/execute-command.js';
 import { requireProjectAction } from '../http/request-context.js';
@@ -24,13 +24,13 @@ export function uploadPreviewRoutes(app: FastifyInstance, { store }: ServerDeps)
       await requireProjectAction(store, request, id, 'import.records');
       const body = uploadPreviewRequestSchema.safeParse(request.body ?? {});
       if (!body.success) throw validationError(body.error, 'Preview request');
-      const upload = isUuid(uploadId) ? await readUpload(store.db, id, uploadId) : undefined;
+      const upload = isUuid(uploadId) ? await openUpload(store.db, id, uploadId) : undefined;
       if (!upload)
         throw new WeftError(
           'not-found',
           'That upload does not exist in this project: upload the file again.',
         );
-      const stream = await streamFile(upload.bytes, upload.fileName, {
+      const stream = await streamFile(upload, upload.fileName, {
         ...(body.data.format ? { format: body.data.format } : {}),
         ...(body.data.columnMapping ? { fieldMapping: body.data.columnMapping } : {}),
       });

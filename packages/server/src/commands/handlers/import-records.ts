@@ -10,7 +10,7 @@ import {
   importOfUpload,
   insertImportBatch,
   type NewImport,
-  readUpload,
+  openUpload,
   syncScreeningEligibility,
 } from '@weft/storage';
 import { importProgress } from '../../identification/import-progress.js';
@@ -26,8 +26,9 @@ const warningView = (w: FormatWarning): ImportWarningView => ({
 /**
  * Parses an uploaded file and stores every record, its verbatim source and the import in the
  * command's one transaction: a file that fails to parse, or fails half-way through storing,
- * leaves nothing behind. The file is parsed and stored batch by batch (streamFile), so a
- * 100,000-record export does not have to fit in memory as parsed records.
+ * leaves nothing behind. The stored file is read chunk by chunk, parsed and stored batch by
+ * batch (streamFile), so a 100,000-record export is never in memory, neither as bytes nor as
+ * parsed records.
  */
 export const importRecords = defineHandler({
   type: 'import.records',
@@ -38,7 +39,8 @@ export const importRecords = defineHandler({
     // Locked so two imports into one search are counted one after the other.
     const search = await findSearchForUpdate(trx, project.id, payload.searchId);
     if (!search) throw new WeftError('not-found', 'This search does not exist in the project.');
-    const upload = await readUpload(trx, project.id, payload.uploadId);
+    // Not read into memory: the parser pulls the stored chunks one at a time as it needs them.
+    const upload = await openUpload(trx, project.id, payload.uploadId);
     if (!upload)
       throw new WeftError('not-found', 'That upload does not exist in this project: upload the file again.');
     const earlier = await importOfUpload(trx, upload.id);
@@ -47,7 +49,7 @@ export const importRecords = defineHandler({
 
     const report = importProgress.getStore();
     report?.('parsing', 0, upload.byteSize);
-    const stream = await streamFile(upload.bytes, upload.fileName, {
+    const stream = await streamFile(upload, upload.fileName, {
       ...(payload.format ? { format: payload.format } : {}),
       ...(payload.columnMapping ? { fieldMapping: payload.columnMapping } : {}),
       batchSize: IMPORT_BATCH_SIZE,
