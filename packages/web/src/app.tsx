@@ -2,13 +2,18 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { AccountsPage } from './pages/accounts-page';
 import { CasesPage } from './pages/cases-page';
+import { CodeSegmentsPage } from './pages/code-segments-page';
+import { CodebookHistoryPage } from './pages/codebook-history-page';
+import { CodebookPage } from './pages/codebook-page';
 import { DocumentCodingPage } from './pages/document-coding-page';
 import { DocumentsPage } from './pages/documents-page';
 import { DuplicatesPage } from './pages/duplicates-page';
 import { IdentificationPage } from './pages/identification-page';
 import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
+import { MemosPage } from './pages/memos-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { OrphanCodingsPage } from './pages/orphan-codings-page';
 import { PrismaPage } from './pages/prisma-page';
 import { ProjectHomePage } from './pages/project-home-page';
 import { ProjectsPage } from './pages/projects-page';
@@ -68,8 +73,13 @@ export function App() {
             <Route path="projects/:projectId/documents" element={<DocumentsPage />} />
             <Route path="projects/:projectId/cases" element={<CasesPage />} />
             <Route path="projects/:projectId/documents/:documentId" element={<DocumentCodingPage />} />
+            <Route path="projects/:projectId/memos" element={<MemosPage />} />
             <Route path="projects/:projectId/prisma" element={<PrismaPage />} />
             <Route path="projects/:projectId/review-log" element={<ReviewLogPage />} />
+            <Route path="projects/:projectId/codebook" element={<CodebookPage />} />
+            <Route path="projects/:projectId/codebook/history" element={<CodebookHistoryPage />} />
+            <Route path="projects/:projectId/codebook/orphans" element={<OrphanCodingsPage />} />
+            <Route path="projects/:projectId/codes/:codeId" element={<CodeSegmentsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
