@@ -14,6 +14,8 @@ export interface QdpxArchive {
   kind: 'qdpx' | 'qde' | 'qdc';
   /** The project file's path inside the archive (the file name itself for a bare .qde/.qdc). */
   qdeName: string;
+  /** The project file's XML as read. */
+  qdeText: string;
   project: QdeProject;
   counts: QdeCounts;
   /** Every file of the archive except the .qde, by lower-cased path with forward slashes. */
@@ -49,9 +51,19 @@ export function readQdpx(bytes: Uint8Array, fileName: string): QdpxArchive {
         'not a REFI-QDA file: neither a zip archive (.qdpx) nor XML (.qde, .qdc)',
       );
     }
-    const { project, counts, codebookOnly } = parseQde(utf8.decode(bytes), fileName);
+    const qdeText = utf8.decode(bytes);
+    const { project, counts, codebookOnly } = parseQde(qdeText, fileName);
     const kind = codebookOnly ? 'qdc' : 'qde';
-    return { fileName, kind, qdeName: fileName, project, counts, files: new Map(), sourcesFolder: undefined };
+    return {
+      fileName,
+      kind,
+      qdeName: fileName,
+      qdeText,
+      project,
+      counts,
+      files: new Map(),
+      sourcesFolder: undefined,
+    };
   }
   let entries: Record<string, Uint8Array>;
   try {
@@ -70,10 +82,8 @@ export function readQdpx(bytes: Uint8Array, fileName: string): QdpxArchive {
     qdeNames.find((n) => n.toLowerCase() === 'project.qde') ??
     [...qdeNames].sort((a, b) => a.split('/').length - b.split('/').length)[0] ??
     '';
-  const { project, counts } = parseQde(
-    utf8.decode(entries[qdeName] ?? new Uint8Array()),
-    `${fileName}: ${qdeName}`,
-  );
+  const qdeText = utf8.decode(entries[qdeName] ?? new Uint8Array());
+  const { project, counts } = parseQde(qdeText, `${fileName}: ${qdeName}`);
   const files = new Map<string, ArchiveFile>();
   for (const name of names) {
     if (name === qdeName) continue;
@@ -85,7 +95,7 @@ export function readQdpx(bytes: Uint8Array, fileName: string): QdpxArchive {
   const folder = Object.keys(entries)
     .map((n) => n.split('/')[0] ?? '')
     .find((top) => top.toLowerCase() === 'sources');
-  return { fileName, kind: 'qdpx', qdeName, project, counts, files, sourcesFolder: folder };
+  return { fileName, kind: 'qdpx', qdeName, qdeText, project, counts, files, sourcesFolder: folder };
 }
 
 /**
