@@ -11,6 +11,7 @@ import { DuplicatesPage } from './pages/duplicates-page';
 import { IdentificationPage } from './pages/identification-page';
 import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
+import { MemosPage } from './pages/memos-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrphanCodingsPage } from './pages/orphan-codings-page';
 import { PrismaPage } from './pages/prisma-page';
@@ -72,6 +73,7 @@ export function App() {
             <Route path="projects/:projectId/documents" element={<DocumentsPage />} />
             <Route path="projects/:projectId/cases" element={<CasesPage />} />
             <Route path="projects/:projectId/documents/:documentId" element={<DocumentCodingPage />} />
+            <Route path="projects/:projectId/memos" element={<MemosPage />} />
             <Route path="projects/:projectId/prisma" element={<PrismaPage />} />
             <Route path="projects/:projectId/review-log" element={<ReviewLogPage />} />
             <Route path="projects/:projectId/codebook" element={<CodebookPage />} />
