@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import type { ReanchorCounts } from '@weft/protocol';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { sendCommand } from '../api/commands';
 import { errorMessage } from '../api/problem';
@@ -22,13 +22,17 @@ export function DocumentEditModal(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ version: number; reanchored: ReanchorCounts } | null>(null);
+  // Reset on opening only: the saved version's reload must not wipe the result being shown.
+  const { opened, text } = props;
+  const textRef = useRef(text);
+  textRef.current = text;
   useEffect(() => {
-    if (props.opened) {
-      setDraft(props.text);
+    if (opened) {
+      setDraft(textRef.current);
       setError(null);
       setResult(null);
     }
-  }, [props.opened, props.text]);
+  }, [opened]);
 
   const save = async () => {
     setBusy(true);

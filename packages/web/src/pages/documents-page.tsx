@@ -79,7 +79,13 @@ export function DocumentsPage() {
             ) : (
               folders.map(([folder, docs]) => (
                 <Stack key={folder} gap={6}>
-                  <Text fw={600} fz="sm" c="dimmed" style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+                  <Text
+                    fw={600}
+                    fz="sm"
+                    c="dimmed"
+                    style={{ display: 'flex', alignItems: 'center', gap: 6 }}
+                    data-testid="document-folder"
+                  >
                     <IconFolder size={16} /> {folder || 'No folder'}
                     <Badge size="xs" variant="light" color="gray">
                       {docs.length}

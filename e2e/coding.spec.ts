@@ -1,0 +1,276 @@
+import { join } from 'node:path';
+import {
+  type APIRequestContext,
+  type Browser,
+  expect,
+  type Page,
+  request as playwrightRequest,
+  test,
+} from '@playwright/test';
+import { type Account, OWNER, REVIEWER, shoot, signIn, VIEWER } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
+
+// Its own server on its own fresh data directory, like the other specs.
+const PORT = 4341;
+const BASE = `http://127.0.0.1:${PORT}`;
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'coding-interview.txt');
+
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE, viewport: { width: 1440, height: 900 } });
+
+let server: OwnServer | undefined;
+let api: APIRequestContext;
+let projectId = '';
+let documentId = '';
+
+interface CodingRow {
+  id: string;
+  codeId: string;
+  exact: string;
+  coderId: string;
+}
+
+/*
+ * A project with a reviewer and a viewer and two codes with shortcut keys; the transcript itself
+ * is uploaded through the documents page by the first test.
+ */
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startOwnServer(PORT, 'coding');
+  api = await playwrightRequest.newContext({ baseURL: BASE });
+  const session = await api.post('/api/session', {
+    data: { username: OWNER.username, password: OWNER.password },
+  });
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const command = async <T>(type: string, payload: unknown, inProject?: string): Promise<T> => {
+    const res = await api.post('/api/commands', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { id: crypto.randomUUID(), type, payload, ...(inProject ? { projectId: inProject } : {}) },
+    });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return ((await res.json()) as { result: T }).result;
+  };
+  ({ projectId } = await command<{ projectId: string }>('project.create', { name: 'Community gardens' }));
+  await command('user.create', { ...REVIEWER, isAdmin: false });
+  await command('member.add', { username: REVIEWER.username, role: 'reviewer' }, projectId);
+  await command('user.create', { ...VIEWER, isAdmin: false });
+  await command('member.add', { username: VIEWER.username, role: 'viewer' }, projectId);
+  await command(
+    'code.create',
+    {
+      name: 'Resources and capabilities',
+      colour: '#2f9e44',
+      shortcut: '1',
+      description: 'Money, time, skills, land.',
+    },
+    projectId,
+  );
+  await command(
+    'code.create',
+    { name: 'Relationships and cultures', colour: '#e8590c', shortcut: '2' },
+    projectId,
+  );
+});
+
+test.afterAll(async () => {
+  await api?.dispose();
+  await server?.stop();
+});
+
+async function codings(): Promise<CodingRow[]> {
+  const res = await api.get(`/api/projects/${projectId}/documents/${documentId}/codings`);
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { codings: CodingRow[] }).codings;
+}
+
+/** Select a phrase with the mouse: press before its first character, release after its last. */
+async function selectText(page: Page, phrase: string): Promise<void> {
+  const box = await page.evaluate((phrase) => {
+    for (const el of document.querySelectorAll('[data-testid="coding-text"] [data-o]')) {
+      const node = el.firstChild;
+      const at = node?.textContent?.indexOf(phrase) ?? -1;
+      if (!node || at < 0) continue;
+      el.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(node, at + phrase.length - 1);
+      range.setEnd(node, at + phrase.length);
+      const last = range.getBoundingClientRect();
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    }
+    return null;
+  }, phrase);
+  if (!box) throw new Error(`"${phrase}" is not on screen as uncoded text`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+async function openDocument(page: Page): Promise<void> {
+  await page.goto(`/projects/${projectId}/documents/${documentId}`);
+  await expect(page.getByTestId('coding-text')).toContainText('We started the garden');
+}
+
+async function signedInPage(browser: Browser, account: Account): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, account);
+  return page;
+}
+
+const legend = (page: Page) => page.getByTestId('document-codes');
+
+test('a reviewer uploads a transcript on the documents page and it lists by folder', async ({ page }) => {
+  await signIn(page, OWNER);
+  await page.goto(`/projects/${projectId}/documents`);
+  await expect(page.getByTestId('documents-empty')).toBeVisible();
+  await page.getByLabel('Folder').fill('Interviews');
+  await page.locator('input[type=file]').setInputFiles(FIXTURE);
+  await expect(page.getByTestId('document-upload-outcome')).toContainText('added as transcript');
+  const link = page.getByRole('link', { name: 'coding-interview.txt' });
+  await expect(link).toBeVisible();
+  await expect(page.getByTestId('document-folder')).toContainText('Interviews');
+  await shoot(page, 'coding-documents');
+  await link.click();
+  await expect(page.getByRole('heading', { name: 'coding-interview.txt' })).toBeVisible();
+  documentId = page.url().split('/').pop() ?? '';
+  // Speakers are structure: each turn starts with its speaker in bold.
+  await expect(page.locator('.weft-coding-speaker').first()).toHaveText('Interviewer:');
+});
+
+test('codes with the mouse and palette, by shortcut key and in vivo; uncode, undo and recode', async ({
+  page,
+}) => {
+  await signIn(page, OWNER);
+  await openDocument(page);
+
+  // Mouse: select, the action bar offers the palette; a new code is created on the fly.
+  await selectText(page, 'The council gave us the land');
+  await page.getByTestId('selection-bar').getByRole('button', { name: /Code/ }).click();
+  const palette = page.getByRole('dialog', { name: 'Apply a code' });
+  await palette.getByLabel('Code name').fill('External factors');
+  await expect(palette.getByRole('option', { name: /Create “External factors”/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(legend(page)).toContainText('External factors');
+
+  // Keyboard: the code's own shortcut applies it to the selection.
+  await selectText(page, 'we relied on volunteers every weekend');
+  await page.keyboard.press('1');
+  await expect(legend(page)).toContainText('Resources and capabilities');
+
+  // The palette again, by its key and fuzzy search.
+  await selectText(page, 'backed us from the first meeting');
+  await page.keyboard.press('c');
+  await page.getByLabel('Code name').fill('rel cul');
+  await expect(page.getByRole('option').first()).toContainText('Relationships and cultures');
+  await page.keyboard.press('Enter');
+
+  // In vivo: a new code named after the words themselves.
+  await selectText(page, 'Trust, mostly');
+  await page.keyboard.press('v');
+  await expect(legend(page)).toContainText('Trust, mostly');
+  await expect(page.getByTestId('coding-count')).toHaveText('4 codings');
+
+  await expect
+    .poll(async () => (await codings()).map((c) => c.exact).sort())
+    .toEqual([
+      'The council gave us the land',
+      'Trust, mostly',
+      'backed us from the first meeting',
+      'we relied on volunteers every weekend',
+    ]);
+  await shoot(page, 'coding-document');
+
+  // A stripe selects its coding; Delete uncodes, Ctrl+Z brings it back.
+  await page
+    .getByRole('button', { name: /^Resources and capabilities — Ana Lima: select this coding/ })
+    .click();
+  await expect(page.getByTestId('selected-coding')).toContainText('we relied on volunteers every weekend');
+  await shoot(page, 'coding-selected');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('coding-count')).toHaveText('3 codings');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('coding-count')).toHaveText('4 codings');
+
+  // Recode: select the coding by clicking its text, r, choose another code.
+  await page.getByTestId('coding-text').getByText('Trust, mostly', { exact: true }).click();
+  await expect(page.getByTestId('selected-coding')).toContainText('Trust, mostly');
+  await page.keyboard.press('r');
+  await page.getByLabel('Code name').fill('Relationships');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => (await codings()).find((c) => c.exact === 'Trust, mostly')?.codeId)
+    .not.toBeUndefined();
+  await expect(page.getByTestId('selected-coding')).toContainText('Relationships and cultures');
+
+  // Shift+→ extends the selected coding by a word.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('selected-coding')).toContainText('Trust, mostly. People');
+  await expect
+    .poll(async () => (await codings()).some((c) => c.exact === 'Trust, mostly. People'))
+    .toBe(true);
+
+  // The keyboard help.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard' })).toContainText('In vivo');
+  await shoot(page, 'coding-keys');
+  await page.keyboard.press('Escape');
+});
+
+test('editing the text re-anchors the codings and reports it', async ({ page }) => {
+  await signIn(page, OWNER);
+  await openDocument(page);
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  const box = page.getByLabel('Document text');
+  const text = await box.inputValue();
+  await box.fill(text.replace('Mr Jones, the head teacher,', 'The head teacher'));
+  await page.getByRole('button', { name: 'Save version 2' }).click();
+  await expect(page.getByTestId('reanchor-result')).toContainText('Saved as version 2');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('version 2')).toBeVisible();
+  await expect(page.getByTestId('coding-text')).toContainText('The head teacher backed us');
+  await expect(page.getByTestId('coding-count')).toHaveText('4 codings');
+});
+
+test('two browsers on one document see each other’s codings appear', async ({ browser }) => {
+  const ana = await signedInPage(browser, OWNER);
+  const ben = await signedInPage(browser, REVIEWER);
+  await openDocument(ana);
+  await openDocument(ben);
+  await expect(ben.getByTestId('coding-count')).toHaveText('4 codings');
+
+  await selectText(ana, 'The insurance');
+  await ana.keyboard.press('2');
+  await expect(ben.getByTestId('coding-count')).toHaveText('5 codings');
+  await expect(ben.locator('[data-coded]', { hasText: 'The insurance' })).toBeVisible();
+
+  await selectText(ben, 'We found a charity that covered it');
+  await ben.keyboard.press('1');
+  await expect(ana.getByTestId('coding-count')).toHaveText('6 codings');
+  await ana.getByRole('switch', { name: 'Stripes per coder' }).check();
+  await expect(legend(ana)).toContainText('Ben Okafor');
+  await shoot(ana, 'coding-live');
+  await ana.context().close();
+  await ben.context().close();
+});
+
+test('a viewer reads the codings but cannot code or edit', async ({ page }) => {
+  await signIn(page, VIEWER);
+  await openDocument(page);
+  await expect(page.getByTestId('coding-count')).toHaveText('6 codings');
+  await expect(page.getByRole('button', { name: 'Edit text' })).toHaveCount(0);
+  await selectText(page, 'playing on tarmac');
+  await expect(page.getByTestId('selection-bar')).toHaveCount(0);
+  await page.keyboard.press('c');
+  await expect(page.getByRole('dialog', { name: 'Apply a code' })).toHaveCount(0);
+});
