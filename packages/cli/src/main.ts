@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
 import { registerBackup } from './commands/backup.js';
+import { registerCodebook } from './commands/codebook.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -52,6 +53,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerImport(program, io);
   registerDedup(program, io);
   registerExport(program, io);
+  registerCodebook(program, io);
   registerPrisma(program, io);
   registerScreen(program, io);
   registerSimulate(program, io);

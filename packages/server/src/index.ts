@@ -16,6 +16,7 @@ export { PROJECT_ACTIONS } from './policies/project-policy.js';
 export { encodeQdpxExport, type QdpxExportCounts, uuidV5 } from './qdpx/qdpx-export.js';
 export { prismaPdf, prismaPng } from './reporting/prisma-images.js';
 export { loadPrismaReport, type PrismaReport, prismaCsv } from './reporting/prisma-report.js';
+export { type CodebookExportFormat, encodeCodebookExport } from './routes/codebook-exchange.js';
 export { decisionExportRows } from './screening/decision-export-rows.js';
 export { askerOf } from './screening/stage-views.js';
 export { defaultWebRoot, type RunningServer, type StartOptions, startServer } from './start-server.js';
