@@ -21,6 +21,7 @@ import { memoRoutes } from './routes/memos.js';
 import { methodsRecordRoutes } from './routes/methods-record.js';
 import { prismaRoutes } from './routes/prisma.js';
 import { projectRoutes } from './routes/projects.js';
+import { qdpxRoutes } from './routes/qdpx.js';
 import { recordsExportRoutes } from './routes/records-export.js';
 import { reviewLogRoutes } from './routes/review-log.js';
 import { screeningRoutes } from './routes/screening.js';
@@ -125,10 +126,11 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   methodsRecordRoutes(app, deps);
   reviewLogRoutes(app, deps);
   codingRoutes(app, deps);
-  memoRoutes(app, deps);
   casesRoutes(app, deps);
   codebookExchangeRoutes(app, deps);
   codebookHistoryRoutes(app, deps);
+  memoRoutes(app, deps);
+  qdpxRoutes(app, deps);
   await staticRoutes(app, options.webRoot);
   return app;
 }
