@@ -9,6 +9,7 @@ import {
 } from './testing/coding-policy-fixtures.js';
 import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
 import { MEMO_COMMAND_MATRIX, MEMO_READ_ROUTES, memoPayloadFor } from './testing/memo-policy-fixtures.js';
+import { QDPX_COMMAND_MATRIX, qdpxPayloadFor } from './testing/qdpx-policy-fixtures.js';
 import {
   REPORT_FILE_COMMAND_MATRIX,
   REPORT_FILE_READ_ROUTES,
@@ -91,6 +92,7 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
   ...CODING_COMMAND_MATRIX,
   ...CASES_COMMAND_MATRIX,
   ...MEMO_COMMAND_MATRIX,
+  ...QDPX_COMMAND_MATRIX,
 };
 
 const READ_ROUTES: Array<{ path: (projectId: string) => string; expected: Record<Actor, number> }> = [
@@ -256,6 +258,8 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
       async (id) => (await identificationFixture(id, 'records')).recordIds,
     );
     if (reportFile !== undefined) return reportFile;
+    const qdpx = await qdpxPayloadFor(type, t.store, ids[actor]);
+    if (qdpx !== undefined) return qdpx;
     switch (type) {
       case 'search.create':
         return { sourceType: 'register', name: 'ClinicalTrials.gov' };
