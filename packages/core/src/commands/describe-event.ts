@@ -3,6 +3,7 @@ import { describeCasesEvent } from './describe-cases-event.js';
 import { describeCodingEvent } from './describe-coding-event.js';
 import { describeIdentificationEvent } from './describe-identification-event.js';
 import { describeMemoEvent } from './describe-memo-event.js';
+import { describeQdpxEvent } from './describe-qdpx-event.js';
 import { describeReportingEvent } from './describe-reporting-event.js';
 import { describeScreeningEvent } from './describe-screening-event.js';
 import { eventWords } from './event-words.js';
@@ -19,7 +20,8 @@ export function describeEvent(event: ProjectEvent): string {
     describeReportingEvent(event) ??
     describeCodingEvent(event) ??
     describeCasesEvent(event) ??
-    describeMemoEvent(event);
+    describeMemoEvent(event) ??
+    describeQdpxEvent(event);
   if (byCapability !== undefined) return byCapability;
   switch (event.eventType) {
     case 'project.created':
