@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveUploadBytesIntoChunks } from '../migrations/0013-upload-chunks.js';
 import { availableBackends, createTestStore, type TestStore } from '../testing/index.js';
 import { insertImport } from './insert-import.js';
 import { insertSearch } from './searches.js';
@@ -145,6 +146,23 @@ describe.each(availableBackends())('uploads on %s', (backend) => {
       .execute();
     const back = await readUpload(store.db, projectId, id);
     expect(sha256(back?.bytes ?? new Uint8Array())).toBe(sha256(bytes));
+
+    // What migration 0013 does to such an upload: 1 MiB chunks, the column emptied, same bytes.
+    await moveUploadBytesIntoChunks(store.db as never);
+    const chunks = await store.db
+      .selectFrom('upload_chunks')
+      .select('seq')
+      .where('upload_id', '=', id)
+      .execute();
+    expect(chunks).toHaveLength(Math.ceil(bytes.length / UPLOAD_CHUNK_BYTES));
+    const row = await store.db
+      .selectFrom('uploads')
+      .select('bytes')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.bytes).toBeNull();
+    const moved = await readUpload(store.db, projectId, id);
+    expect(sha256(moved?.bytes ?? new Uint8Array())).toBe(sha256(bytes));
   });
 
   it('deletes an upload no import used, and keeps one an import refers to', async () => {

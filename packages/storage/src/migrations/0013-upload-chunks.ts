@@ -22,6 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`alter table upload_chunks alter column bytes set storage external`.execute(db);
   await sql`alter table uploads alter column bytes drop not null`.execute(db);
+  await moveUploadBytesIntoChunks(db);
+}
+
+/** Splits every upload still kept whole in `uploads.bytes` into chunks and empties the column. */
+export async function moveUploadBytesIntoChunks(db: Kysely<unknown>): Promise<void> {
   await sql`
     insert into upload_chunks (upload_id, seq, bytes)
     select u.id, s.seq, substring(u.bytes from s.seq * ${sql.lit(MIGRATION_CHUNK_BYTES)} + 1 for ${sql.lit(MIGRATION_CHUNK_BYTES)})
