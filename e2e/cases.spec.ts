@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { apiSession, OWNER, shoot, signIn } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
+
+// Its own server on its own fresh data directory (see own-server.ts).
+const PORT = 4345;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE, viewport: { width: 1440, height: 900 } });
+
+let server: OwnServer | undefined;
+let projectId = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startOwnServer(PORT, 'cases');
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
+  const owner = await apiSession(api, OWNER);
+  ({ projectId } = await owner.command<{ projectId: string }>('project.create', {
+    name: 'Community gardens',
+  }));
+  await api.dispose();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/*
+ * A participant classification sheet made in the browser: two attributes (a number and a choice),
+ * two cases, values typed with the keyboard (a bad number refused with the reason, nothing
+ * saved), and the sheet exported as CSV.
+ */
+test('makes a classification sheet, types values with the keyboard and exports it', async ({ page }) => {
+  await signIn(page, OWNER, `/projects/${projectId}/cases?classification=participant`);
+  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Participant/ })).toHaveAttribute('aria-selected', 'true');
+
+  // Attributes: Age (number) and Role (choice).
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  const modal = page.getByRole('dialog', { name: 'New attribute' });
+  await modal.getByRole('textbox', { name: 'Name' }).fill('Age');
+  await modal.getByRole('combobox', { name: 'Type' }).click();
+  await page.getByRole('option', { name: 'Number' }).click();
+  await modal.getByRole('button', { name: 'Add attribute' }).click();
+  await expect(modal).toBeHidden();
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  await modal.getByRole('textbox', { name: 'Name' }).fill('Role');
+  await modal.getByRole('combobox', { name: 'Type' }).click();
+  await page.getByRole('option', { name: 'Choice' }).click();
+  const options = modal.getByRole('combobox', { name: 'Options' });
+  for (const option of ['Chair', 'Volunteer', 'Teacher']) {
+    await options.fill(option);
+    await options.press('Enter');
+  }
+  await modal.getByRole('button', { name: 'Add attribute' }).click();
+  await expect(modal).toBeHidden();
+
+  // Cases, added with Enter.
+  const newCase = page.getByRole('textbox', { name: 'New participant case' });
+  for (const name of ['Ana', 'Ben']) {
+    await newCase.fill(name);
+    await newCase.press('Enter');
+    await expect(page.locator(`tr[data-case="${name}"]`)).toBeVisible();
+  }
+
+  // Keyboard: from Ana's name, right to Age, type 34 and Enter (moves down to Ben's Age).
+  await page.getByLabel('Ana — name').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Ana — Age')).toBeFocused();
+  await page.keyboard.type('34');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Ben — Age')).toBeFocused();
+  await expect(page.getByLabel('Ana — Age')).toHaveText('34');
+
+  // A bad value is refused with the reason and the cell stays empty.
+  await page.keyboard.type('forty');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('“forty” is not a valid Age: expected a number')).toBeVisible();
+  await expect(page.getByLabel('Ben — Age')).toHaveText('');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Ben — Age')).toBeFocused();
+  await page.keyboard.type('41');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Ben — Age')).toHaveText('41');
+
+  // Choice cells open as a select: Enter opens the editor, the option is picked, Enter saves.
+  await page.getByLabel('Ana — Age').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'Ana — Role' }).selectOption('Chair');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Ana — Role')).toHaveText('Chair');
+  // Esc cancels an edit without saving.
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'Ben — Role' }).selectOption('Teacher');
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Ben — Role')).toHaveText('');
+  await shoot(page, 'cases-sheet');
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const download = await downloadPromise;
+  const path = await download.path();
+  const csv = readFileSync(path, 'utf8');
+  expect(csv.split('\r\n').slice(0, 3)).toEqual([
+    'Participant,Description,Age,Role',
+    'Ana,,34,Chair',
+    'Ben,,41,',
+  ]);
+});
+
+test('previews a CSV import with the bad cells listed by line and column', async ({ page }) => {
+  await signIn(page, OWNER, `/projects/${projectId}/cases?classification=participant`);
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import participant sheet' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose CSV file…' }).click();
+  await (await chooser).setFiles({
+    name: 'participants.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Participant,Age,Role\nCleo,29,Teacher\nDev,old,Cook\n'),
+  });
+  const problems = dialog.getByTestId('import-problems');
+  await expect(problems).toContainText('“old” is not a valid Age');
+  await expect(problems).toContainText('“Cook” is not a valid Role');
+  await expect(problems.getByRole('row')).toHaveCount(3);
+  await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await shoot(page, 'cases-import-preview');
+});
