@@ -41,7 +41,7 @@ export interface ReportFileCandidate {
 
 /** What a bulk upload did with each file: only sure matches attach, the rest wait for a person. */
 export interface AttachFilesResult {
-  attached: AttachedReportFile[];
+  attached: Array<AttachedReportFile & { recordTitle: string }>;
   /** Several records fit equally well. */
   ambiguous: Array<{
     uploadId: string;

@@ -22,6 +22,8 @@ import { sendCommand } from '../api/commands';
 import { errorMessage } from '../api/problem';
 import { screeningApi } from '../api/screening';
 import { useResource } from '../api/use-resource';
+import { BulkUploadCard } from '../fulltext/bulk-upload-card';
+import { isFullTextStage } from '../fulltext/fulltext-api';
 import { useProject } from '../project/project-context';
 import { DecisionImportCard } from '../screening/decision-import-card';
 import { StageFrame } from '../screening/stage-frame';
@@ -83,6 +85,8 @@ function Dashboard({ stage, reloadStages }: { stage: StageView; reloadStages: ()
 
   return (
     <Stack gap="lg">
+      {/* At full text, getting the PDFs in is the work of the day: first on the page. */}
+      {isFullTextStage(stage) && mayDo(role, 'report.attach-files') && <BulkUploadCard stage={stage} />}
       <Card withBorder radius="md" p="lg">
         <Group justify="space-between" mb="md">
           <Title order={2} fz="h4">

@@ -188,6 +188,10 @@ function ScreeningList({ stage }: { stage: StageView }) {
 
 function Row({ item, stage, onOpen }: { item: ScreeningListItemView; stage: StageView; onOpen: () => void }) {
   const { record, myDecision, decisions, finalDecision, conflict } = item;
+  // Notes the asker may see: their own, and everyone's once decisions are shown (blinding holds).
+  const notes = [...(decisions ?? (myDecision ? [myDecision] : []))]
+    .filter((d) => d.note.trim() !== '')
+    .map((d) => ({ id: d.id, note: d.note, who: d.id === myDecision?.id ? 'You' : d.reviewerName }));
   return (
     <Table.Tr onClick={onOpen} style={{ cursor: 'pointer' }} data-testid="screening-list-row">
       <Table.Td>
@@ -203,6 +207,11 @@ function Row({ item, stage, onOpen }: { item: ScreeningListItemView; stage: Stag
             .filter(Boolean)
             .join(' · ')}
         </Text>
+        {notes.map((n) => (
+          <Text key={n.id} fz="xs" fs="italic" c="dark.4" lineClamp={2} data-testid="screening-list-note">
+            {n.who}: “{n.note}”
+          </Text>
+        ))}
       </Table.Td>
       <Table.Td>
         {myDecision ? (

@@ -2,8 +2,10 @@ import { Alert, Button, Card, Grid, Group, Kbd, Loader, Paper, Stack, Text, Titl
 import { IconCircleCheck, IconKeyboard, IconLock } from '@tabler/icons-react';
 import { mayDo } from '@weft/core';
 import type { ScreeningDecision, StageView } from '@weft/protocol';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { FullTextPanel } from '../fulltext/full-text-panel';
+import { isFullTextStage } from '../fulltext/fulltext-api';
 import { useProject } from '../project/project-context';
 import { CriteriaPanel } from '../screening/criteria-panel';
 import { DecisionBar } from '../screening/decision-bar';
@@ -44,7 +46,10 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [asking, setAsking] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
+  const [note, setNote] = useState('');
+  const noteRef = useRef<HTMLInputElement>(null);
   const current = queue.state.queue[0];
+  const fullText = isFullTextStage(stage);
   const mayDecide = mayDo(role, 'screening.decide') && stage.status === 'open';
   const canUndo = mayDecide && queue.state.made.length > 0;
 
@@ -61,11 +66,12 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
         setAsking(true);
         return;
       }
-      queue.decide(decision, reasonIds);
+      queue.decide(decision, reasonIds, note.trim());
       setSelected([]);
+      setNote('');
       setAsking(false);
     },
-    [current, mayDecide, selected, stage.reasonRequired, stage.reasons.length, queue],
+    [current, mayDecide, selected, note, stage.reasonRequired, stage.reasons.length, queue],
   );
 
   const undo = useCallback(() => {
@@ -73,6 +79,7 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
     const last = queue.undo();
     setAsking(false);
     setSelected(last && last.decision === 'exclude' ? last.reasonIds : []);
+    setNote(last?.note ?? '');
   }, [mayDecide, queue]);
 
   const toggle = useCallback((reasonId: string) => {
@@ -91,7 +98,10 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
       if (action.kind === 'help') setShowKeys(true);
       else if (action.kind === 'decide') decide(action.decision);
       else if (action.kind === 'undo') undo();
-      else if (action.kind === 'toggle-reason') {
+      else if (action.kind === 'note') {
+        if (!mayDecide || !current) return;
+        noteRef.current?.focus();
+      } else if (action.kind === 'toggle-reason') {
         const reason = stage.reasons.find((r) => r.position === action.position);
         if (!reason || !current) return;
         toggle(reason.id);
@@ -106,7 +116,29 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [showKeys, decide, undo, toggle, stage.reasons, current, asking]);
+  }, [showKeys, decide, undo, toggle, stage.reasons, current, asking, mayDecide]);
+
+  const sidePanels = (
+    <Stack gap="md">
+      <SidePanel title={stage.reasonRequired ? 'Exclusion reasons (required)' : 'Exclusion reasons'}>
+        <ReasonPicker
+          reasons={stage.reasons}
+          selected={selected}
+          onToggle={toggle}
+          asking={asking}
+          disabled={!mayDecide}
+        />
+      </SidePanel>
+      <SidePanel title="Criteria">
+        <CriteriaPanel criteria={stage.criteria} />
+      </SidePanel>
+      {(stage.includeKeywords.length > 0 || stage.excludeKeywords.length > 0) && (
+        <SidePanel title="Highlighted keywords">
+          <KeywordLegend include={stage.includeKeywords} exclude={stage.excludeKeywords} />
+        </SidePanel>
+      )}
+    </Stack>
+  );
 
   const keysButton = (
     <Button
@@ -177,10 +209,19 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
         </Card>
       ) : (
         <Grid gap="md">
-          <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Grid.Col span={{ base: 12, lg: fullText ? 5 : 8 }}>
             <Stack gap="md">
               <Group justify="space-between" gap="xs">
-                <DecisionBar onDecide={decide} onUndo={undo} canUndo={canUndo} disabled={!mayDecide} />
+                <DecisionBar
+                  onDecide={decide}
+                  onUndo={undo}
+                  canUndo={canUndo}
+                  disabled={!mayDecide}
+                  note={note}
+                  onNoteChange={setNote}
+                  noteRef={noteRef}
+                  compact={fullText}
+                />
               </Group>
               {asking && (
                 <Alert color="red" variant="light" data-testid="reason-needed" title="Why exclude it?">
@@ -205,28 +246,21 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
                 </Text>
                 {keysButton}
               </Group>
+              {fullText && sidePanels}
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 4 }}>
-            <Stack gap="md">
-              <SidePanel title={stage.reasonRequired ? 'Exclusion reasons (required)' : 'Exclusion reasons'}>
-                <ReasonPicker
-                  reasons={stage.reasons}
-                  selected={selected}
-                  onToggle={toggle}
-                  asking={asking}
-                  disabled={!mayDecide}
+          <Grid.Col span={{ base: 12, lg: fullText ? 7 : 4 }}>
+            {fullText ? (
+              <div style={{ position: 'sticky', top: 8 }}>
+                <FullTextPanel
+                  key={current.recordId}
+                  recordId={current.recordId}
+                  height="calc(100vh - 190px)"
                 />
-              </SidePanel>
-              <SidePanel title="Criteria">
-                <CriteriaPanel criteria={stage.criteria} />
-              </SidePanel>
-              {(stage.includeKeywords.length > 0 || stage.excludeKeywords.length > 0) && (
-                <SidePanel title="Highlighted keywords">
-                  <KeywordLegend include={stage.includeKeywords} exclude={stage.excludeKeywords} />
-                </SidePanel>
-              )}
-            </Stack>
+              </div>
+            ) : (
+              sidePanels
+            )}
           </Grid.Col>
         </Grid>
       )}

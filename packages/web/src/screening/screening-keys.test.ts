@@ -14,8 +14,9 @@ describe('screeningKeyAction', () => {
     expect(screeningKeyAction({ key: '0' })).toBeNull();
   });
 
-  it('maps u, ?, Enter and Escape', () => {
+  it('maps u, n, ?, Enter and Escape', () => {
     expect(screeningKeyAction({ key: 'u' })).toEqual({ kind: 'undo' });
+    expect(screeningKeyAction({ key: 'n' })).toEqual({ kind: 'note' });
     expect(screeningKeyAction({ key: '?' })).toEqual({ kind: 'help' });
     expect(screeningKeyAction({ key: 'Enter' })).toEqual({ kind: 'confirm' });
     expect(screeningKeyAction({ key: 'Escape' })).toEqual({ kind: 'cancel' });
@@ -32,6 +33,6 @@ describe('screeningKeyAction', () => {
 
   it('lists every key it understands in the help', () => {
     const listed = SCREENING_KEYS.flatMap((k) => k.keys);
-    for (const key of ['i', 'e', 'm', '1', '9', 'u', '?', 'Enter', 'Esc']) expect(listed).toContain(key);
+    for (const key of ['i', 'e', 'm', '1', '9', 'u', 'n', '?', 'Enter', 'Esc']) expect(listed).toContain(key);
   });
 });

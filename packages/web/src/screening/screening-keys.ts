@@ -6,6 +6,7 @@ export type ScreeningKeyAction =
   | { kind: 'toggle-reason'; position: number }
   | { kind: 'undo' }
   | { kind: 'help' }
+  | { kind: 'note' }
   | { kind: 'confirm' }
   | { kind: 'cancel' };
 
@@ -17,6 +18,7 @@ export const SCREENING_KEYS: Array<{ keys: string[]; does: string }> = [
   { keys: ['1', '…', '9'], does: 'Select or clear an exclusion reason' },
   { keys: ['Enter'], does: 'Send the exclusion once its reason is chosen' },
   { keys: ['Esc'], does: 'Cancel an exclusion waiting for its reason' },
+  { keys: ['n'], does: 'Write a note with the decision (Esc or Enter returns to the keys)' },
   { keys: ['u'], does: 'Undo: take back your last decision and show that record again' },
   { keys: ['?'], does: 'Show these keys' },
 ];
@@ -41,6 +43,7 @@ export function screeningKeyAction(input: KeyInput, typing = false): ScreeningKe
   if (decision) return { kind: 'decide', decision };
   if (/^[1-9]$/.test(key)) return { kind: 'toggle-reason', position: Number(key) };
   if (key === 'u') return { kind: 'undo' };
+  if (key === 'n') return { kind: 'note' };
   if (key === '?') return { kind: 'help' };
   if (key === 'Enter') return { kind: 'confirm' };
   if (key === 'Escape') return { kind: 'cancel' };

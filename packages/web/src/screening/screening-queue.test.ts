@@ -53,7 +53,14 @@ describe('queueReducer', () => {
   it('undo brings the last decided record back to the front and makes it visible again', () => {
     let state = received(INITIAL_QUEUE, 'a', 'b', 'c');
     state = queueReducer(state, { type: 'decided', recordId: 'a', decision: 'include', reasonIds: [] });
-    state = queueReducer(state, { type: 'decided', recordId: 'b', decision: 'exclude', reasonIds: ['r1'] });
+    state = queueReducer(state, {
+      type: 'decided',
+      recordId: 'b',
+      decision: 'exclude',
+      reasonIds: ['r1'],
+      note: 'wrong population',
+    });
+    expect(state.made[1]?.note).toBe('wrong population');
     state = queueReducer(state, { type: 'undone' });
     expect(ids(state)).toEqual(['b', 'c']);
     expect(state.made.map((m) => m.record.recordId)).toEqual(['a']);

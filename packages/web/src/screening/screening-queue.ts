@@ -10,6 +10,7 @@ export interface MadeDecision {
   record: ScreeningRecordView;
   decision: ScreeningDecision;
   reasonIds: string[];
+  note: string;
   status: 'sending' | 'saved';
 }
 
@@ -26,7 +27,7 @@ export interface QueueState {
 
 export type QueueAction =
   | { type: 'received'; records: ScreeningRecordView[] }
-  | { type: 'decided'; recordId: string; decision: ScreeningDecision; reasonIds: string[] }
+  | { type: 'decided'; recordId: string; decision: ScreeningDecision; reasonIds: string[]; note?: string }
   | { type: 'saved'; recordId: string }
   | { type: 'failed'; recordId: string }
   | { type: 'undone' };
@@ -61,7 +62,13 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         queue: state.queue.filter((r) => r.recordId !== action.recordId),
         made: [
           ...state.made,
-          { record, decision: action.decision, reasonIds: action.reasonIds, status: 'sending' },
+          {
+            record,
+            decision: action.decision,
+            reasonIds: action.reasonIds,
+            note: action.note ?? '',
+            status: 'sending',
+          },
         ],
         hidden: [...state.hidden, action.recordId],
       };

@@ -15,9 +15,9 @@ export interface ScreeningQueue {
   error: unknown;
   /** The server has nothing beyond what is loaded. */
   exhausted: boolean;
-  decide: (decision: ScreeningDecision, reasonIds: string[]) => void;
-  /** Takes back the last decision; returns it so the screen can restore its reasons. */
-  undo: () => { decision: ScreeningDecision; reasonIds: string[] } | null;
+  decide: (decision: ScreeningDecision, reasonIds: string[], note?: string) => void;
+  /** Takes back the last decision; returns it so the screen can restore its reasons and note. */
+  undo: () => { decision: ScreeningDecision; reasonIds: string[]; note: string } | null;
   refresh: () => void;
 }
 
@@ -79,18 +79,14 @@ export function useScreeningQueue(projectId: string, stage: StageView): Screenin
   useScreeningEvents(() => void fetchNext());
 
   const decide = useCallback(
-    (decision: ScreeningDecision, reasonIds: string[]) => {
+    (decision: ScreeningDecision, reasonIds: string[], note = '') => {
       const current = stateRef.current.queue[0];
       if (!current) return;
       const recordId = current.recordId;
-      dispatch({ type: 'decided', recordId, decision, reasonIds });
+      dispatch({ type: 'decided', recordId, decision, reasonIds, note });
       enqueue(async () => {
         try {
-          await sendCommand(
-            'screening.decide',
-            { stageId, recordId, decision, reasonIds, note: '' },
-            projectId,
-          );
+          await sendCommand('screening.decide', { stageId, recordId, decision, reasonIds, note }, projectId);
           dispatch({ type: 'saved', recordId });
         } catch (err) {
           dispatch({ type: 'failed', recordId });
@@ -118,7 +114,7 @@ export function useScreeningQueue(projectId: string, stage: StageView): Screenin
       }
       void fetchNext();
     });
-    return { decision: last.decision, reasonIds: last.reasonIds };
+    return { decision: last.decision, reasonIds: last.reasonIds, note: last.note };
   }, [enqueue, fetchNext, projectId, stageId]);
 
   const refresh = useCallback(() => {

@@ -189,7 +189,7 @@ export const reportAttachFiles = defineHandler({
         }
         const attached = await attach(trx, project.id, file, match.recordId, match.by, context.actor.id, at);
         taken.add(key);
-        result.attached.push(attached);
+        result.attached.push({ ...attached, recordTitle: titles.get(match.recordId)?.title ?? '' });
       } else if (match.kind === 'ambiguous') {
         result.ambiguous.push({
           uploadId: file.uploadId,

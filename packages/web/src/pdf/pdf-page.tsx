@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState } from 'react';
+import { type PDFDocumentProxy, pdfjs } from './pdfjs';
+
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * One page: a placeholder of the right size until it comes near the viewport, then a canvas
+ * (drawn at the screen's pixel density) with pdf.js's text layer over it so the text can be
+ * selected, copied and found with the browser's search. Redrawn when the zoom changes.
+ */
+export function PdfPage({
+  pdf,
+  pageNumber,
+  scale,
+  estimate,
+  visible,
+  onSize,
+}: {
+  pdf: PDFDocumentProxy;
+  pageNumber: number;
+  scale: number;
+  /** Size at scale 1 until the page itself has been read (the first page's). */
+  estimate: PageSize;
+  /** Near the viewport: worth drawing. */
+  visible: boolean;
+  onSize: (pageNumber: number, size: PageSize) => void;
+}) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<PageSize | null>(null);
+  const [drawnAt, setDrawnAt] = useState<number | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const shown = size ?? estimate;
+
+  useEffect(() => {
+    if (!visible || drawnAt === scale) return;
+    let cancelled = false;
+    let renderTask: { cancel: () => void; promise: Promise<void> } | undefined;
+    let textLayer: InstanceType<typeof pdfjs.TextLayer> | undefined;
+    (async () => {
+      const page = await pdf.getPage(pageNumber);
+      if (cancelled) return;
+      const base = page.getViewport({ scale: 1 });
+      const natural = { width: base.width, height: base.height };
+      setSize(natural);
+      onSize(pageNumber, natural);
+      const viewport = page.getViewport({ scale });
+      const canvas = canvasRef.current;
+      const text = textRef.current;
+      if (!canvas || !text) return;
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      canvas.style.width = `${viewport.width}px`;
+      canvas.style.height = `${viewport.height}px`;
+      renderTask = page.render({
+        canvas,
+        viewport,
+        transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
+      });
+      await renderTask.promise;
+      if (cancelled) return;
+      text.replaceChildren();
+      textLayer = new pdfjs.TextLayer({
+        textContentSource: page.streamTextContent(),
+        container: text,
+        viewport,
+      });
+      await textLayer.render();
+      if (!cancelled) setDrawnAt(scale);
+    })().catch((error: unknown) => {
+      if (cancelled || (error instanceof Error && error.name === 'RenderingCancelledException')) return;
+      setFailed(error instanceof Error ? error.message : String(error));
+    });
+    return () => {
+      cancelled = true;
+      renderTask?.cancel();
+      textLayer?.cancel();
+    };
+  }, [visible, scale, drawnAt, pdf, pageNumber, onSize]);
+
+  return (
+    <div
+      className="weft-pdf-page"
+      data-testid="pdf-page"
+      data-page-number={pageNumber}
+      data-rendered={drawnAt !== null ? 'true' : 'false'}
+      style={
+        {
+          width: shown.width * scale,
+          height: shown.height * scale,
+          '--total-scale-factor': scale,
+        } as React.CSSProperties
+      }
+    >
+      <canvas ref={canvasRef} />
+      <div ref={textRef} className="textLayer" data-testid="pdf-text-layer" />
+      {failed && (
+        <div
+          style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: '#c92a2a' }}
+        >
+          Page {pageNumber} could not be drawn: {failed}
+        </div>
+      )}
+    </div>
+  );
+}
