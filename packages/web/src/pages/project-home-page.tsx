@@ -9,6 +9,7 @@ import { can } from '../project/permissions';
 import { useProject } from '../project/project-context';
 import { ProjectFacts } from '../project/project-facts';
 import { ProjectGate } from '../project/project-gate';
+import { QdpxExportButtons } from '../qdpx/qdpx-export-buttons';
 
 export function ProjectHomePage() {
   const { live, members, projectResource } = useProject();
@@ -49,6 +50,7 @@ export function ProjectHomePage() {
                   canDescribe={can(role, 'project.describe')}
                 />
                 <ProjectFacts project={project} role={role} members={members} />
+                <QdpxExportButtons projectId={project.id} />
                 {can(role, 'project.archive') && <ArchivePanel project={project} onDone={refresh} />}
               </Stack>
             </Grid.Col>

@@ -1,4 +1,4 @@
-import { Button, Center, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconPlus } from '@tabler/icons-react';
 import type { ProjectSummaryView } from '@weft/protocol';
@@ -9,6 +9,7 @@ import { ArchivedProjectAction } from '../projects/archived-project-action';
 import { CreateProjectModal } from '../projects/create-project-modal';
 import { DemoOffer } from '../projects/demo-offer';
 import { ProjectCard } from '../projects/project-card';
+import { QdpxImportButton } from '../qdpx/qdpx-import-button';
 import { LoadError } from '../ui/load-error';
 import { PageHeader } from '../ui/page-header';
 
@@ -32,10 +33,15 @@ export function ProjectsPage() {
         title="Projects"
         description="Each project is one review, shared with its team."
         actions={
-          projects.length > 0 && (
-            <Button leftSection={<IconPlus size={18} />} onClick={open}>
-              New project
-            </Button>
+          data && (
+            <Group gap="sm">
+              <QdpxImportButton onImported={reload} />
+              {projects.length > 0 && (
+                <Button leftSection={<IconPlus size={18} />} onClick={open}>
+                  New project
+                </Button>
+              )}
+            </Group>
           )
         }
       />
