@@ -237,7 +237,7 @@ test('editing the text re-anchors the codings and reports it', async ({ page }) 
   await page.getByRole('button', { name: 'Save version 2' }).click();
   await expect(page.getByTestId('reanchor-result')).toContainText('Saved as version 2');
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByText('version 2')).toBeVisible();
+  await expect(page.getByText('version 2', { exact: true })).toBeVisible();
   await expect(page.getByTestId('coding-text')).toContainText('The head teacher backed us');
   await expect(page.getByTestId('coding-count')).toHaveText('4 codings');
 });
