@@ -140,6 +140,10 @@ test('a reviewer uploads a transcript on the documents page and it lists by fold
   await expect(link).toBeVisible();
   await expect(page.getByTestId('document-folder')).toContainText('Interviews');
   await shoot(page, 'coding-documents');
+  // The document's properties (folder, case, study) open in a drawer.
+  await page.getByRole('button', { name: 'Properties of coding-interview.txt' }).click();
+  await expect(page.getByRole('dialog', { name: 'Properties of “coding-interview.txt”' })).toBeVisible();
+  await page.keyboard.press('Escape');
   await link.click();
   await expect(page.getByRole('heading', { name: 'coding-interview.txt' })).toBeVisible();
   documentId = page.url().split('/').pop() ?? '';
@@ -225,6 +229,29 @@ test('codes with the mouse and palette, by shortcut key and in vivo; uncode, und
   await expect(page.getByRole('dialog', { name: 'Keyboard' })).toContainText('In vivo');
   await shoot(page, 'coding-keys');
   await page.keyboard.press('Escape');
+});
+
+test('opens a code’s segments from the document and writes a memo on the document', async ({ page }) => {
+  await signIn(page, OWNER);
+  await openDocument(page);
+  await legend(page)
+    .getByRole('button', { name: /Resources and capabilities/ })
+    .click();
+  await expect(page).toHaveURL(/\/codes\//);
+  await expect(page.getByRole('heading', { name: 'Resources and capabilities' })).toBeVisible();
+  await expect(page.getByText('we relied on volunteers every weekend')).toBeVisible();
+  await shoot(page, 'coding-segments');
+
+  await openDocument(page);
+  const memos = page.getByTestId('memo-panel').last();
+  await memos.getByRole('button', { name: 'New memo' }).click();
+  await memos.getByLabel('Title').fill('Volunteers carry it');
+  const editor = memos.getByRole('textbox', { name: 'Memo text' });
+  await editor.click();
+  await page.keyboard.type('Every turn about money comes back to volunteers: ask about burnout.');
+  await memos.getByRole('button', { name: 'Add memo' }).click();
+  await expect(memos.getByText('Volunteers carry it')).toBeVisible();
+  await expect(page.getByTestId('coding-count')).toHaveText('4 codings');
 });
 
 test('editing the text re-anchors the codings and reports it', async ({ page }) => {

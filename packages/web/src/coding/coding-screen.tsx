@@ -18,6 +18,7 @@ import type { CodingView } from '@weft/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CodebookTree } from '../codebook/codebook-tree';
+import { MemoPanel } from '../memos/memo-panel';
 import { useProject } from '../project/project-context';
 import { isTypingTarget } from '../screening/screening-keys';
 import { LoadError } from '../ui/load-error';
@@ -375,6 +376,14 @@ export function CodingScreen({
               onClose={() => setSelectedCodingId(null)}
             />
           )}
+          {selectedCoding && (
+            <MemoPanel
+              key={selectedCoding.id}
+              projectId={projectId}
+              target={{ kind: 'coding', id: selectedCoding.id }}
+              compact
+            />
+          )}
           <Stack gap={6}>
             <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
               Codebook
@@ -403,6 +412,7 @@ export function CodingScreen({
               onOpen={openSegments}
             />
           </Stack>
+          <MemoPanel projectId={projectId} target={{ kind: 'document', id: documentId }} compact />
         </Stack>
       </Group>
 

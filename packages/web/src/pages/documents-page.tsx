@@ -1,11 +1,12 @@
-import { Anchor, Badge, Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFileText, IconFolder } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAdjustmentsHorizontal, IconFileText, IconFolder } from '@tabler/icons-react';
 import { mayDo } from '@weft/core';
 import type { DocumentSummary } from '@weft/protocol';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { codingApi } from '../api/coding';
 import { useResource } from '../api/use-resource';
+import { DocumentProperties } from '../cases/document-properties';
 import { DocumentUpload } from '../coding/document-upload';
 import { useProjectEvents } from '../live/use-project-events';
 import { useProject } from '../project/project-context';
@@ -27,6 +28,7 @@ const KIND_LABELS: Record<string, string> = {
 export function DocumentsPage() {
   const { projectId, role } = useProject();
   const resource = useResource(projectId, () => codingApi.documents(projectId));
+  const [properties, setProperties] = useState<string | null>(null);
   useProjectEvents(() => void resource.reload(), {
     relevant: (t) =>
       t.startsWith('document.') || t.startsWith('coding.') || t === 'code.merged' || t === 'code.deleted',
@@ -107,6 +109,7 @@ export function DocumentsPage() {
                             Codings
                           </Table.Th>
                           <Table.Th w={140}>Added</Table.Th>
+                          <Table.Th w={130} />
                         </Table.Tr>
                       </Table.Thead>
                       <Table.Tbody>
@@ -133,6 +136,17 @@ export function DocumentsPage() {
                             <Table.Td>
                               <RelativeTime iso={d.createdAt} />
                             </Table.Td>
+                            <Table.Td>
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                leftSection={<IconAdjustmentsHorizontal size={14} />}
+                                onClick={() => setProperties(d.id)}
+                                aria-label={`Properties of ${d.name}`}
+                              >
+                                Properties
+                              </Button>
+                            </Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>
@@ -142,6 +156,17 @@ export function DocumentsPage() {
               ))
             )}
           </Stack>
+          {properties && (
+            <DocumentProperties
+              projectId={projectId}
+              documentId={properties}
+              opened
+              onClose={() => {
+                setProperties(null);
+                void resource.reload();
+              }}
+            />
+          )}
         </>
       )}
     </ProjectGate>
