@@ -1,4 +1,5 @@
 import '@mantine/tiptap/styles.css';
+import './memo-text.css';
 import { RichTextEditor } from '@mantine/tiptap';
 import { type Content, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';

@@ -2,10 +2,10 @@ import {
   Button,
   Card,
   Center,
+  Chip,
   Grid,
   Group,
   Loader,
-  SegmentedControl,
   Stack,
   Switch,
   Text,
@@ -78,17 +78,15 @@ export function MemosPage() {
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="sm">
-                <SegmentedControl
-                  size="xs"
-                  fullWidth
-                  value={kind}
-                  onChange={(v) => setKind(v as KindFilter)}
-                  data={[
-                    { value: 'all', label: 'All' },
-                    ...MEMO_TARGET_KINDS.map((k) => ({ value: k, label: TARGET_KIND_LABELS[k] })),
-                  ]}
-                  aria-label="What the memos are on"
-                />
+                <Chip.Group value={kind} onChange={(v) => setKind(v as KindFilter)}>
+                  <Group gap={6} aria-label="What the memos are on">
+                    {(['all', ...MEMO_TARGET_KINDS] as const).map((k) => (
+                      <Chip key={k} value={k} size="xs" variant="light">
+                        {k === 'all' ? 'All' : TARGET_KIND_LABELS[k]}
+                      </Chip>
+                    ))}
+                  </Group>
+                </Chip.Group>
                 <Group gap="sm" wrap="nowrap">
                   <TextInput
                     style={{ flex: 1 }}

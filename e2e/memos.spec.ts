@@ -1,0 +1,100 @@
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { apiSession, OWNER, shoot, signIn } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
+
+// Its own server on its own fresh data directory.
+const PORT = 4347;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE, viewport: { width: 1440, height: 1000 } });
+
+let server: OwnServer | undefined;
+let projectId = '';
+
+const doc = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+/* A project with one memo already written (through the API), to link the new one to. */
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startOwnServer(PORT, 'memos');
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
+  const owner = await apiSession(api, OWNER);
+  ({ projectId } = await owner.command<{ projectId: string }>('project.create', {
+    name: 'Community gardens',
+  }));
+  await owner.command(
+    'memo.create',
+    {
+      title: 'Funding sources',
+      content: doc('Parents paid for seeds; the council gave the land.'),
+      targetKind: 'project',
+    },
+    projectId,
+  );
+  await api.dispose();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('writes a project memo with bold text and a link to another memo, and sees it on the memos page', async ({
+  page,
+}) => {
+  await signIn(page, OWNER, `/projects/${projectId}/memos`);
+  await expect(page.getByRole('heading', { name: 'Memos', level: 1 })).toBeVisible();
+  const list = page.getByLabel('Memo list');
+  await expect(list.getByText('Funding sources')).toBeVisible();
+
+  await page.getByRole('button', { name: 'New project memo' }).click();
+  await page.getByLabel('Title').fill('Why gardens');
+  const editor = page.getByRole('textbox', { name: 'Memo text' });
+  await editor.click();
+  await page.keyboard.type('Gardens began because ');
+  await page.keyboard.press('Control+B');
+  await page.keyboard.type('parents');
+  await page.keyboard.press('Control+B');
+  await page.keyboard.type(' asked for green space.');
+  await shoot(page, 'memos-editor');
+  await page.getByRole('button', { name: 'Add memo' }).click();
+
+  // The new memo opens: its text with the bold word, on the project.
+  const memo = page.getByLabel('Memo “Why gardens”');
+  await expect(memo.getByRole('heading', { name: 'Why gardens' })).toBeVisible();
+  await expect(memo.locator('strong', { hasText: 'parents' })).toBeVisible();
+  await expect(memo.getByText('Gardens began because')).toBeVisible();
+  await expect(list.getByText('Why gardens')).toBeVisible();
+
+  // See also: the other memo.
+  await memo.getByRole('button', { name: 'Add link' }).click();
+  await page.getByRole('menuitem', { name: 'Another memo…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link another memo' });
+  await dialog.getByRole('combobox', { name: 'Memo' }).click();
+  await page.getByRole('option', { name: 'Funding sources' }).click();
+  await dialog.getByRole('button', { name: 'Link memo' }).click();
+  await expect(dialog).toBeHidden();
+  const seeAlso = memo.getByLabel('See also');
+  await expect(seeAlso.getByRole('link', { name: 'Funding sources' })).toBeVisible();
+  await expect(list.getByText('1 link')).toBeVisible();
+  await shoot(page, 'memos-page');
+
+  // The link leads to the other memo, which shows where it is linked from.
+  await seeAlso.getByRole('link', { name: 'Funding sources' }).click();
+  const funding = page.getByLabel('Memo “Funding sources”');
+  await expect(funding.getByText('Linked from')).toBeVisible();
+  await expect(funding.getByRole('link', { name: 'Why gardens' })).toBeVisible();
+
+  // Search finds it by a word of its text.
+  await page.getByRole('textbox', { name: 'Search memos' }).fill('green space');
+  await expect(list.getByText('Why gardens')).toBeVisible();
+  await expect(list.getByText('Funding sources')).toBeHidden();
+
+  // After a reload, the memo is still there with its bold word (it was saved, not just shown).
+  await page.goto(`/projects/${projectId}/memos`);
+  await list.getByText('Why gardens').click();
+  await expect(page.getByLabel('Memo “Why gardens”').locator('strong', { hasText: 'parents' })).toBeVisible();
+});
