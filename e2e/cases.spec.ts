@@ -131,3 +131,46 @@ test('previews a CSV import with the bad cells listed by line and column', async
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
   await shoot(page, 'cases-import-preview');
 });
+
+test('opens a case document properties and moves it to a folder', async ({ page }) => {
+  // A transcript linked to Ana, arranged through the API.
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
+  const session = await api.post('/api/session', {
+    data: { username: OWNER.username, password: OWNER.password },
+  });
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const upload = await api.post(`/api/projects/${projectId}/documents/uploads?fileName=ana-interview.txt`, {
+    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/octet-stream' },
+    data: Buffer.from('Ana: We started the garden because the school had no green space.\n'),
+  });
+  expect(upload.status(), await upload.text()).toBe(200);
+  const owner = await apiSession(api, OWNER);
+  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const { documentId } = await owner.command<{ documentId: string }>(
+    'document.add',
+    { uploadId, name: 'Ana interview' },
+    projectId,
+  );
+  const sheet = (await (await api.get(`/api/projects/${projectId}/cases`)).json()) as {
+    cases: Array<{ id: string; name: string }>;
+  };
+  const ana = sheet.cases.find((c) => c.name === 'Ana');
+  await owner.command('document.assign', { documentId, caseId: ana?.id }, projectId);
+
+  await signIn(page, OWNER, `/projects/${projectId}/cases?classification=participant`);
+  await page.getByRole('button', { name: 'Documents of Ana' }).click();
+  await page.getByRole('button', { name: 'Properties' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Properties of “Ana interview”' });
+  await expect(drawer.getByRole('combobox', { name: 'Case' })).toHaveValue('Ana');
+  await drawer.getByRole('combobox', { name: 'Folder' }).fill('Interviews');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('“Ana interview” saved.')).toBeVisible();
+  await shoot(page, 'cases-document-properties');
+  const props = (await (
+    await api.get(`/api/projects/${projectId}/documents/${documentId}/properties`)
+  ).json()) as {
+    document: { folder: string; caseId: string };
+  };
+  expect(props.document).toMatchObject({ folder: 'Interviews', caseId: ana?.id });
+  await api.dispose();
+});

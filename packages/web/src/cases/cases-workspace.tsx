@@ -11,6 +11,7 @@ import type { Resource } from '../api/use-resource';
 import { AttributeModal } from './attribute-modal';
 import { casesApi } from './cases-api';
 import { ClassificationSheet } from './classification-sheet';
+import { DocumentProperties } from './document-properties';
 import { ImportSheetModal } from './import-sheet-modal';
 
 /** The classification tabs, the toolbar of the open one and its sheet. */
@@ -31,6 +32,7 @@ export function CasesWorkspace({
   const [attributeModal, setAttributeModal] = useState<{ editing: AttributeView | null } | null>(null);
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [openDocument, setOpenDocument] = useState<string | null>(null);
 
   const tabs = [
     ...data.classifications.map((c) => ({ name: c.name, label: c.label, count: c.caseCount })),
@@ -220,6 +222,8 @@ export function CasesWorkspace({
           projectId={projectId}
           attributes={attributes}
           cases={cases}
+          documents={data.documents}
+          onOpenDocument={setOpenDocument}
           editable={editable}
           onSaved={onSaved}
           onEditAttribute={(attribute) => setAttributeModal({ editing: attribute })}
@@ -274,6 +278,12 @@ export function CasesWorkspace({
         opened={attributeModal !== null}
         onClose={() => setAttributeModal(null)}
         onDone={done}
+      />
+      <DocumentProperties
+        projectId={projectId}
+        documentId={openDocument}
+        opened={openDocument !== null}
+        onClose={() => setOpenDocument(null)}
       />
       <ImportSheetModal
         projectId={projectId}

@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Popover, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconFileText, IconTrash } from '@tabler/icons-react';
-import type { AttributeView, CaseView } from '@weft/protocol';
+import type { AttributeView, CaseDocumentLink, CaseView } from '@weft/protocol';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { sendCommand } from '../api/commands';
 import { errorMessage } from '../api/problem';
@@ -18,7 +18,10 @@ export interface ClassificationSheetProps {
   projectId: string;
   attributes: AttributeView[];
   cases: CaseView[];
+  documents: CaseDocumentLink[];
   editable: boolean;
+  /** Open a document's properties (folder, case, study, document attributes). */
+  onOpenDocument: (documentId: string) => void;
   /** Apply a change the server accepted to the data on screen (before the reload arrives). */
   onSaved: (change: { caseId: string; attributeId: string | null; value: string | null }) => void;
   onEditAttribute: (attribute: AttributeView) => void;
@@ -35,7 +38,9 @@ export function ClassificationSheet({
   projectId,
   attributes,
   cases,
+  documents,
   editable,
+  onOpenDocument,
   onSaved,
   onEditAttribute,
   onRemoveAttribute,
@@ -246,12 +251,11 @@ export function ClassificationSheet({
                 );
               })}
               <td>
-                <Tooltip label={`${item.documentIds.length} linked document(s)`} withinPortal>
-                  <Group gap={4} px={8} c={item.documentIds.length ? undefined : 'dimmed'}>
-                    <IconFileText size={14} />
-                    <Text fz="sm">{item.documentIds.length}</Text>
-                  </Group>
-                </Tooltip>
+                <DocumentsCell
+                  caseName={item.name}
+                  documents={documents.filter((d) => item.documentIds.includes(d.id))}
+                  onOpen={onOpenDocument}
+                />
               </td>
               {editable && (
                 <td>
@@ -271,5 +275,54 @@ export function ClassificationSheet({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The documents linked to a case, listed in a popover; each opens its properties. */
+function DocumentsCell({
+  caseName,
+  documents,
+  onOpen,
+}: {
+  caseName: string;
+  documents: CaseDocumentLink[];
+  onOpen: (documentId: string) => void;
+}) {
+  if (documents.length === 0)
+    return (
+      <Group gap={4} px={8} c="dimmed">
+        <IconFileText size={14} />
+        <Text fz="sm">0</Text>
+      </Group>
+    );
+  return (
+    <Popover position="bottom-end" withinPortal shadow="md">
+      <Popover.Target>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          mx={4}
+          leftSection={<IconFileText size={14} />}
+          aria-label={`Documents of ${caseName}`}
+        >
+          {documents.length}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap={4}>
+          {documents.map((d) => (
+            <Group key={d.id} justify="space-between" gap="md" wrap="nowrap">
+              <Text fz="sm">
+                {d.folder ? `${d.folder} / ` : ''}
+                {d.name}
+              </Text>
+              <Button size="compact-xs" variant="light" onClick={() => onOpen(d.id)}>
+                Properties
+              </Button>
+            </Group>
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }
