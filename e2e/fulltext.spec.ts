@@ -10,7 +10,7 @@ const PROJECT = 'Integrated care for frail older people: full texts';
 
 test.describe.configure({ mode: 'serial' });
 const expect = baseExpect.configure({ timeout: 20_000 });
-test.use({ baseURL: BASE, viewport: { width: 1440, height: 900 } });
+test.use({ baseURL: BASE, viewport: { width: 1440, height: 900 }, actionTimeout: 15_000 });
 
 // Written for this test: three records that pass title/abstract; the PDFs below are their full texts.
 const HOSPITAL = 'Hospital at home for frail older adults: a randomised controlled trial';
