@@ -202,6 +202,7 @@ function HistoryRow({
       <Button
         size="compact-xs"
         variant="subtle"
+        style={{ flexShrink: 0 }}
         onClick={onShow}
         aria-label={`Show the codebook after: ${entry.summary}`}
       >
