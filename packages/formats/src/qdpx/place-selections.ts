@@ -53,17 +53,22 @@ export interface Placement {
 
 /** Maps positions in a convention to UTF-16 indices; undefined beyond the end. */
 function positionMap(text: string, convention: PositionConvention): (p: number) => number | undefined {
-  if (convention === 'utf16') return (p) => (p >= 0 && p <= text.length ? p : undefined);
-  const map: number[] = [];
+  const identity = (p: number) => (p >= 0 && p <= text.length ? p : undefined);
+  if (convention === 'utf16') return identity;
+  // Without a CRLF (or an astral character) the convention counts exactly like UTF-16.
+  if (convention === 'crlf-as-one' && !text.includes('\r\n')) return identity;
+  if (convention === 'code-points' && !/[\ud800-\udbff]/.test(text)) return identity;
+  const map = new Int32Array(text.length + 1);
+  let units = 0;
   for (let i = 0; i < text.length; ) {
-    map.push(i);
+    map[units++] = i;
     const c = text.charCodeAt(i);
     if (convention === 'crlf-as-one' && c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
     else if (convention === 'code-points' && c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i += 2;
     else i += 1;
   }
-  map.push(text.length);
-  return (p) => (p >= 0 && p < map.length ? map[p] : undefined);
+  map[units] = text.length;
+  return (p) => (p >= 0 && p <= units ? map[p] : undefined);
 }
 
 const WORD = /[\p{L}\p{N}]/u;

@@ -43,7 +43,9 @@ function codeTree(data: QdpxExportData): QdeCode[] {
   const ids = new Set(data.codes.map((c) => c.id));
   for (const c of data.codes) {
     const parent = c.parent_id && ids.has(c.parent_id) ? c.parent_id : null;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), c]);
+    const siblings = byParent.get(parent);
+    if (siblings) siblings.push(c);
+    else byParent.set(parent, [c]);
   }
   const build = (parent: string | null): QdeCode[] =>
     (byParent.get(parent) ?? []).map((c) => {
@@ -107,7 +109,11 @@ export async function encodeQdpxExport(
   }
 
   const codingsOf = new Map<string, typeof data.codings>();
-  for (const c of data.codings) codingsOf.set(c.documentId, [...(codingsOf.get(c.documentId) ?? []), c]);
+  for (const c of data.codings) {
+    const list = codingsOf.get(c.documentId);
+    if (list) list.push(c);
+    else codingsOf.set(c.documentId, [c]);
+  }
   const representationOf = new Map(
     data.sourceFiles.filter((f) => f.document_id).map((f) => [f.document_id as string, f]),
   );
