@@ -70,6 +70,13 @@ const SECTIONS = [
       `${sectionHeading('Screening retrain speed', options.machine)}\n\n${(await mod.runScreeningRetrain(options)).markdown}`,
   },
   {
+    id: 'screening-next',
+    title: 'Screening next',
+    script: 'screening-next.mjs',
+    run: async (mod, options) =>
+      `${sectionHeading('Screening next', options.machine)}\n\n${(await mod.runScreeningNext({ quick: options.quick, log: options.log })).markdown}`,
+  },
+  {
     id: 'prisma',
     title: 'PRISMA diagram',
     script: 'prisma-render.mjs',

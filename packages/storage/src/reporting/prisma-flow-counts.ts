@@ -1,7 +1,6 @@
 import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import { outcomesSql } from '../screening/stage-outcomes.js';
 import { listStages } from '../screening/stages.js';
 import { prismaSearches, reportRetrieved } from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
@@ -41,13 +40,12 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   ]);
   const hasEligibilityStage = stages.length >= 2;
   const last = stages[stages.length - 1];
-  const none = sql`select null::uuid as record_id, null::text as final where false`;
-  const first = stages[0];
-  const ta = first ? outcomesSql(first) : none;
-  const ft = hasEligibilityStage && last ? outcomesSql(last) : none;
-  const ftId = last?.id ?? null;
+  const taId = stages[0]?.id ?? null;
+  const ftId = hasEligibilityStage ? (last?.id ?? null) : null;
+  // Final decisions come from the materialised outcomes (ADR 0005), joined by key: no stage is
+  // derived here. A null stage id joins nothing (no stages, or no eligibility stage).
   const { rows } = await sql<CountRow>`
-    with ta as materialized (${ta}), ft as materialized (${ft}),
+    with
     -- Groups holding a record from a database or register: their surviving record is screened in the main column.
     dbr_groups as (
       select distinct m.group_id from records m join searches s on s.id = m.search_id
@@ -70,8 +68,8 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
             order by d.at, d.id limit 1)) end as reason_id
       from records r
       left join duplicate_groups g on g.id = r.group_id and g.dissolved_at is null
-      left join ta on ta.record_id = r.id
-      left join ft on ft.record_id = r.id
+      left join stage_outcomes ta on ta.stage_id = ${taId}::uuid and ta.record_id = r.id
+      left join stage_outcomes ft on ft.stage_id = ${ftId}::uuid and ft.record_id = r.id
       left join reports rep on rep.record_id = r.id
       left join dbr_groups dg on dg.group_id = r.group_id
       where r.project_id = ${projectId}::uuid
