@@ -1,7 +1,7 @@
 import type { AttachFilesResult, CommandType, ReportFilesResponse, UploadResponse } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEDLINE_RIS } from './testing/identification-fixtures.js';
+import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
 import { type ScreeningTeam, screeningTeam } from './testing/screening-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
 import { makeTestPdf } from './testing/test-pdf.js';
@@ -190,6 +190,40 @@ describe.each(availableBackends())('full texts of reports on %s', (backend) => {
     expect(twice.status).toBe(409);
   });
 
+  it('leaves a file ambiguous between two records of one first author and year, and attaches nothing', async () => {
+    const search = await ok<{ searchId: string }>(team.lead, 'search.create', {
+      sourceType: 'database',
+      name: 'Embase',
+    });
+    const ris = [1, 2]
+      .map((n) =>
+        [
+          'TY  - JOUR',
+          `TI  - Integrated care pathways for older people, part ${n} of a two-part series`,
+          'AU  - Lee, Kim',
+          'PY  - 2021',
+          'ER  - ',
+        ].join('\n'),
+      )
+      .join('\n');
+    const records = await team.lead.upload<UploadResponse>(projectId, 'embase.ris', `${ris}\n`);
+    await ok(team.lead, 'import.records', { searchId: search.searchId, uploadId: records.body.uploadId });
+    const before = await count('report_files');
+    const result = await ok<AttachFilesResult>(team.ana, 'report.attach-files', {
+      uploadIds: [
+        await upload(team.ana, 'Lee_2021_pathways.pdf', makeTestPdf({ pages: [['Pathways', 'Results']] })),
+      ],
+    });
+    expect(result.attached).toEqual([]);
+    expect(result.ambiguous).toHaveLength(1);
+    expect(result.ambiguous[0]).toMatchObject({ fileName: 'Lee_2021_pathways.pdf', by: 'file-name' });
+    expect(result.ambiguous[0]?.candidates.map((c) => c.title).sort()).toEqual([
+      'Integrated care pathways for older people, part 1 of a two-part series',
+      'Integrated care pathways for older people, part 2 of a two-part series',
+    ]);
+    expect(await count('report_files')).toBe(before);
+  });
+
   it('serves a file to every member, refuses others with an audit entry, and detaches', async () => {
     const [file] = await files(recordIds.aspirin, team.viewer);
     if (!file) throw new Error('no file');
@@ -224,5 +258,27 @@ describe.each(availableBackends())('full texts of reports on %s', (backend) => {
     expect(await files(recordIds.aspirin)).toEqual([]);
     expect((await team.ana.download(file.url)).status).toBe(404);
     expect((await team.ana.command('report.detach-file', { fileId: file.id }, projectId)).status).toBe(409);
+  });
+  it('matches a merged duplicate through its primary record, not as two records', async () => {
+    const search = await ok<{ searchId: string }>(team.lead, 'search.create', {
+      sourceType: 'database',
+      name: 'Embase again',
+    });
+    const records = await team.lead.upload<UploadResponse>(projectId, 'embase.ris', EMBASE_RIS);
+    await ok(team.lead, 'import.records', { searchId: search.searchId, uploadId: records.body.uploadId });
+    await ok(team.lead, 'dedup.run', {});
+    const group = await t.store.db
+      .selectFrom('duplicate_groups')
+      .select(['primary_record_id', 'member_ids'])
+      .where('project_id', '=', projectId)
+      .where('dissolved_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(group.member_ids).toContain(recordIds.aspirin);
+    // Both copies carry the DOI; only the primary is offered, so the match is sure.
+    const erratum = makeTestPdf({ pages: [['Correction', 'doi:10.1161/STROKEAHA.119.000001']] });
+    const result = await ok<AttachFilesResult>(team.ana, 'report.attach-files', {
+      uploadIds: [await upload(team.ana, 'correction.pdf', erratum)],
+    });
+    expect(result.attached.map((a) => [a.recordId, a.matchedBy])).toEqual([[group.primary_record_id, 'doi']]);
   });
 });
