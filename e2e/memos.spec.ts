@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { apiSession, OWNER, shoot, signIn } from './helpers';
+import { OWNER, shoot, signIn } from './helpers';
 import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory.
@@ -11,6 +11,9 @@ test.use({ baseURL: BASE, viewport: { width: 1440, height: 1000 } });
 
 let server: OwnServer | undefined;
 let projectId = '';
+let codingId = '';
+const TRANSCRIPT =
+  'Ana: The council gave us the land after a long campaign.\nBen: Parents came every weekend.\n';
 
 const doc = (text: string) => ({
   type: 'doc',
@@ -22,7 +25,21 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = await startOwnServer(PORT, 'memos');
   const api = await playwrightRequest.newContext({ baseURL: BASE });
-  const owner = await apiSession(api, OWNER);
+  // One session for every arranging call (the upload needs its CSRF token too).
+  const session = await api.post('/api/session', {
+    data: { username: OWNER.username, password: OWNER.password },
+  });
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const owner = {
+    async command<T>(type: string, payload: unknown, inProject?: string): Promise<T> {
+      const res = await api.post('/api/commands', {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { id: crypto.randomUUID(), type, payload, ...(inProject ? { projectId: inProject } : {}) },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      return ((await res.json()) as { result: T }).result;
+    },
+  };
   ({ projectId } = await owner.command<{ projectId: string }>('project.create', {
     name: 'Community gardens',
   }));
@@ -32,6 +49,43 @@ test.beforeAll(async () => {
       title: 'Funding sources',
       content: doc('Parents paid for seeds; the council gave the land.'),
       targetKind: 'project',
+    },
+    projectId,
+  );
+  // A coded segment to link to, and a memo written on it.
+  const upload = await api.post(
+    `/api/projects/${projectId}/documents/uploads?fileName=garden-interview.txt`,
+    {
+      headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/octet-stream' },
+      data: Buffer.from(TRANSCRIPT, 'utf8'),
+    },
+  );
+  expect(upload.status(), await upload.text()).toBe(200);
+  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const { documentId, versionId } = await owner.command<{ documentId: string; versionId: string }>(
+    'document.add',
+    { uploadId, name: 'Garden interview' },
+    projectId,
+  );
+  const text = (
+    (await (await api.get(`/api/projects/${projectId}/documents/${documentId}`)).json()) as {
+      version: { text: string };
+    }
+  ).version.text;
+  const { codeId } = await owner.command<{ codeId: string }>('code.create', { name: 'Land' }, projectId);
+  const start = text.indexOf('the land');
+  ({ codingId } = await owner.command<{ codingId: string }>(
+    'coding.add',
+    { documentId, versionId, codeId, start, end: start + 'the land'.length },
+    projectId,
+  ));
+  await owner.command(
+    'memo.create',
+    {
+      title: 'Whose land?',
+      content: doc('Check the council minutes.'),
+      targetKind: 'coding',
+      targetId: codingId,
     },
     projectId,
   );
@@ -97,4 +151,28 @@ test('writes a project memo with bold text and a link to another memo, and sees 
   await page.goto(`/projects/${projectId}/memos`);
   await list.getByText('Why gardens').click();
   await expect(page.getByLabel('Memo “Why gardens”').locator('strong', { hasText: 'parents' })).toBeVisible();
+});
+
+test('links a coded segment picked by its code, and lists memos written on segments', async ({ page }) => {
+  await signIn(page, OWNER, `/projects/${projectId}/memos`);
+  const list = page.getByLabel('Memo list');
+  await list.getByText('Why gardens').click();
+  const memo = page.getByLabel('Memo “Why gardens”');
+  await memo.getByRole('button', { name: 'Add link' }).click();
+  await page.getByRole('menuitem', { name: 'A coded segment…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link a coded segment' });
+  await dialog.getByRole('combobox', { name: 'Code' }).click();
+  await page.getByRole('option', { name: /Land/ }).click();
+  await dialog.getByRole('button', { name: 'Link “the land” in Garden interview' }).click();
+  await expect(dialog).toBeHidden();
+  const seeAlso = memo.getByLabel('See also');
+  await expect(seeAlso.getByRole('link', { name: '“the land”' })).toBeVisible();
+  await expect(seeAlso.getByText('in Garden interview')).toBeVisible();
+
+  // Only memos on segments: the one written on “the land”, quoted.
+  await page.getByLabel('What the memos are on').getByText('Segment', { exact: true }).click();
+  await expect(list.getByText('Whose land?')).toBeVisible();
+  await expect(list.getByText('Why gardens')).toBeHidden();
+  await expect(list.getByText('“the land”')).toBeVisible();
+  await shoot(page, 'memos-segments');
 });
