@@ -83,6 +83,13 @@ const SECTIONS = [
     run: async (mod, options) =>
       `${sectionHeading('PRISMA diagram', options.machine)}\n\n${(await mod.runPrismaRender({ quick: options.quick, log: options.log })).markdown}`,
   },
+  {
+    id: 'coding-ui',
+    title: 'Coding screen',
+    script: 'coding-ui.mjs',
+    run: async (mod, options) =>
+      `${sectionHeading('Coding screen', options.machine)}\n\n${(await mod.runCodingUi({ quick: options.quick, log: options.log })).markdown}`,
+  },
 ];
 
 /** Another area's result as tables; a `markdown` string it returns is used as written. */
