@@ -191,6 +191,7 @@ test('full texts are uploaded in bulk, matched by DOI and title, assigned by han
     'You: “Outcomes are reported only for the whole cohort, not the frail subgroup.”',
   );
   await expect(row).toContainText('Exclude');
+  await expect(row.getByTestId('screening-list-pdf')).toBeVisible();
   await shoot(page, 'fulltext-list-note');
   await row.click();
   await expect(page.getByTestId('decision-history')).toContainText('not the frail subgroup');

@@ -26,6 +26,8 @@ import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { type ScreeningListQuery, screeningApi } from '../api/screening';
 import { useResource } from '../api/use-resource';
+import { isFullTextStage } from '../fulltext/fulltext-api';
+import { useFullTextRecords } from '../fulltext/use-full-text-records';
 import { useProject } from '../project/project-context';
 import { DecisionBadge } from '../screening/decision-badge';
 import { HistoryDrawer, reasonLabels } from '../screening/history-drawer';
@@ -69,6 +71,7 @@ function ScreeningList({ stage }: { stage: StageView }) {
   };
   const key = `${stage.id}|${JSON.stringify(query)}`;
   const list = useResource(key, () => screeningApi.records(projectId, stage.id, query));
+  const withPdf = useFullTextRecords(projectId, isFullTextStage(stage));
   const { reload } = list;
   useScreeningEvents(() => void reload());
 
@@ -167,6 +170,7 @@ function ScreeningList({ stage }: { stage: StageView }) {
                     key={item.record.recordId}
                     item={item}
                     stage={stage}
+                    hasPdf={withPdf?.has(item.record.recordId)}
                     onOpen={() => setOpen(item.record)}
                   />
                 ))}
@@ -186,7 +190,18 @@ function ScreeningList({ stage }: { stage: StageView }) {
   );
 }
 
-function Row({ item, stage, onOpen }: { item: ScreeningListItemView; stage: StageView; onOpen: () => void }) {
+function Row({
+  item,
+  stage,
+  onOpen,
+  hasPdf,
+}: {
+  item: ScreeningListItemView;
+  stage: StageView;
+  onOpen: () => void;
+  /** At full text: whether a PDF is attached (undefined at other stages). */
+  hasPdf?: boolean;
+}) {
   const { record, myDecision, decisions, finalDecision, conflict } = item;
   // Notes the asker may see: their own, and everyone's once decisions are shown (blinding holds).
   const notes = [...(decisions ?? (myDecision ? [myDecision] : []))]
@@ -196,6 +211,18 @@ function Row({ item, stage, onOpen }: { item: ScreeningListItemView; stage: Stag
     <Table.Tr onClick={onOpen} style={{ cursor: 'pointer' }} data-testid="screening-list-row">
       <Table.Td>
         <Text fz="sm" fw={500} lineClamp={2}>
+          {hasPdf !== undefined && (
+            <Badge
+              size="xs"
+              variant={hasPdf ? 'light' : 'outline'}
+              color={hasPdf ? 'red' : 'gray'}
+              mr={6}
+              style={{ verticalAlign: 1 }}
+              data-testid={hasPdf ? 'screening-list-pdf' : 'screening-list-no-pdf'}
+            >
+              {hasPdf ? 'PDF' : 'No PDF'}
+            </Badge>
+          )}
           {record.title || '(no title)'}
         </Text>
         <Text fz="xs" c="dimmed" lineClamp={1}>
