@@ -174,3 +174,35 @@ test('opens a case document properties and moves it to a folder', async ({ page 
   expect(props.document).toMatchObject({ folder: 'Interviews', caseId: ana?.id });
   await api.dispose();
 });
+
+test('makes study cases from the included studies of the demo project', async ({ page }) => {
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
+  const owner = await apiSession(api, OWNER);
+  const demo = await owner.command<{ projectId: string }>('demo.create', {});
+  const stagesRes = await api.get(`/api/projects/${demo.projectId}/screening/stages`);
+  const { stages } = (await stagesRes.json()) as { stages: Array<{ id: string }> };
+  // Three records included at title/abstract and again at full text: three included studies.
+  let included: string[] = [];
+  for (const [i, stage] of stages.entries()) {
+    const next = await api.get(`/api/projects/${demo.projectId}/screening/stages/${stage.id}/next?count=3`);
+    const { records } = (await next.json()) as { records: Array<{ recordId: string }> };
+    if (i === 0) included = records.map((r) => r.recordId);
+    for (const recordId of included)
+      await owner.command(
+        'screening.decide',
+        { stageId: stage.id, recordId, decision: 'include' },
+        demo.projectId,
+      );
+  }
+  await api.dispose();
+
+  await signIn(page, OWNER, `/projects/${demo.projectId}/cases?classification=study`);
+  await expect(page.getByText('No study cases yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sync included studies' }).click();
+  await expect(page.getByText('3 new study case(s), 0 updated from the included studies.')).toBeVisible();
+  const rows = page.getByTestId('classification-sheet').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  for (const column of ['Year', 'First author', 'Journal', 'DOI'])
+    await expect(page.getByRole('columnheader', { name: new RegExp(column) })).toBeVisible();
+  await shoot(page, 'cases-studies');
+});

@@ -51,11 +51,13 @@ export function CasesWorkspace({
     notifications.show({ color: 'teal', message });
     void resource.reload();
   };
-  const run = async (what: () => Promise<unknown>, message: string) => {
+  /** Runs a command and reloads; `message` (when given) says what was done. */
+  const run = async (what: () => Promise<unknown>, message: string | null) => {
     setBusy(true);
     try {
       await what();
-      done(message);
+      if (message) done(message);
+      else void resource.reload();
     } catch (error) {
       notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error), autoClose: 8000 });
     } finally {
@@ -196,7 +198,7 @@ export function CasesWorkspace({
                   color: 'teal',
                   message: `${result.created} new study case(s), ${result.updated} updated from the included studies.`,
                 });
-              }, 'Study cases are up to date.')
+              }, null)
             }
           >
             Sync included studies

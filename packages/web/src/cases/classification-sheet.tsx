@@ -165,11 +165,11 @@ export function ClassificationSheet({
           <tr>
             <th style={{ minWidth: 180 }}>Case</th>
             {attributes.map((attribute) => (
-              <th key={attribute.id} style={{ minWidth: 130 }}>
+              <th key={attribute.id} style={{ minWidth: Math.max(150, 110 + attribute.name.length * 8) }}>
                 <Group gap={6} wrap="nowrap" justify="space-between">
                   <Group gap={6} wrap="nowrap">
                     <span>{attribute.name}</span>
-                    <Badge size="xs" variant="light" color="gray">
+                    <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
                       {TYPE_LABELS[attribute.valueType]}
                     </Badge>
                   </Group>
