@@ -1,10 +1,11 @@
+import { Readable } from 'node:stream';
 import { isUuid, WeftError } from '@weft/core';
 import type { ReportFilesResponse, ReportFileView } from '@weft/protocol';
 import {
   findReportFile,
   listMembers,
   listReportFiles,
-  readUpload,
+  openUpload,
   type StoredReportFile,
 } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
@@ -87,17 +88,18 @@ export function fulltextRoutes(app: FastifyInstance, { store }: ServerDeps): voi
       const file = await findReportFile(store.db, project.id, fileId);
       if (!file || file.recordId !== recordId || file.status !== 'attached')
         throw new WeftError('not-found', 'That full text does not exist in this project (or was detached).');
-      const upload = await readUpload(store.db, project.id, file.uploadId);
+      const upload = await openUpload(store.db, project.id, file.uploadId);
       if (!upload) throw new WeftError('not-found', 'The bytes of that full text are missing.');
+      // Streamed chunk by chunk: a 200 MB scan never sits whole in the server's memory.
       return (
         reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', inlineDisposition(file.fileName))
-          .header('content-length', String(upload.bytes.byteLength))
+          .header('content-length', String(upload.byteSize))
           // A file's bytes never change under its id (a new version is a new file).
           .header('cache-control', 'private, max-age=86400, immutable')
           .header('x-content-type-options', 'nosniff')
-          .send(Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength))
+          .send(Readable.from(upload.chunks()))
       );
     },
   );
