@@ -60,6 +60,8 @@ export function useCodingDocument(projectId: string, documentId: string) {
     }
   }, [projectId, documentId]);
 
+  const codebookTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(codebookTimer.current), []);
   const { reload: reloadDocument } = document;
   const { reload: reloadCodebook } = codebook;
   useEffect(() => {
@@ -79,7 +81,11 @@ export function useCodingDocument(projectId: string, documentId: string) {
       else if (effect.kind === 'refetch-codings') refetch = true;
       else if (effect.kind === 'reload-document') reload = true;
     }
-    if (codebookChanged || fresh.some((e) => e.eventType.startsWith('coding.'))) void reloadCodebook();
+    // Code counts change with every coding: read the codebook once a burst has passed.
+    if (codebookChanged || fresh.some((e) => e.eventType.startsWith('coding.'))) {
+      clearTimeout(codebookTimer.current);
+      codebookTimer.current = setTimeout(() => void reloadCodebook(), codebookChanged ? 0 : 400);
+    }
     if (reload) void reloadDocument();
     else if (refetch) void refetchCodings();
     else if (applied) setCodings(next);
