@@ -26,7 +26,7 @@ async function timed(fn) {
 }
 
 /** 100,000 codings over 20 documents of ~25,000 words, on 50 codes, written straight to the tables. */
-async function generatedProject(store, owner, codings) {
+export async function generatedProject(store, owner, codings) {
   const run = async (type, payload) =>
     (await server.executeCommand(store, owner, { id: randomUUID(), type, payload })).result;
   const { projectId } = await run('project.create', { name: 'Generated coding' });

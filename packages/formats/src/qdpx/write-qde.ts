@@ -22,7 +22,12 @@ const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escaping or dropping
+const NEEDS_ESCAPE = /[&<>"\u0000-\u001f\ufffe\uffff]/;
+
 function escText(s: string): string {
+  // Most names and numbers need nothing: skip the replace chain (100,000 selections allocate less).
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')
@@ -32,6 +37,7 @@ function escText(s: string): string {
 }
 
 function escAttr(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return escText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
@@ -287,5 +293,6 @@ const encoder = new TextEncoder();
 export function writeQdpx(qde: string, files: readonly { name: string; bytes: Uint8Array }[]): Uint8Array {
   const entries: Record<string, Uint8Array> = { 'project.qde': encoder.encode(qde) };
   for (const f of files) entries[`sources/${f.name}`] = f.bytes;
-  return zipSync(entries, { level: 6 });
+  // Level 1: at level 6 deflate was the largest single cost of a 100,000-coding export (profiled).
+  return zipSync(entries, { level: 1 });
 }
