@@ -1,7 +1,7 @@
 import type { BibliographicRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import { statesSql } from '../screening/stage-states.js';
+import { outcomesSql } from '../screening/stage-outcomes.js';
 import { listStages } from '../screening/stages.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -16,13 +16,15 @@ export interface IncludedStudy {
 
 /**
  * Studies with a final include at the last screening stage (the PRISMA "studies included"), one
- * entry per study however many of its reports were included. Empty when there is no stage.
+ * entry per study however many of its reports were included. Empty when there is no stage. Reads
+ * the materialised stage outcomes (migration 0012), which every decision keeps current.
  */
 export async function listIncludedStudies(db: Db, projectId: string): Promise<IncludedStudy[]> {
   const stages = await listStages(db, projectId);
-  if (stages.length === 0) return [];
+  const last = stages[stages.length - 1];
+  if (!last) return [];
   const { rows } = await sql<{ study_id: string; record_id: string; data: unknown }>`
-    with states as materialized (${statesSql(stages)})
+    with states as materialized (${outcomesSql(last)})
     select distinct on (coalesce(rep.study_id, r.id)) coalesce(rep.study_id, r.id) as study_id,
       r.id as record_id, r.data
     from states s
