@@ -165,7 +165,7 @@ export function MemoCard({
           </div>
         ) : (
           <Stack gap={4} mt={4}>
-            <MemoText content={full.data.memo.content} />
+            <MemoText content={full.data.memo.content} compact={compact} />
             {full.data.links.length > 0 && <MemoLinksList projectId={projectId} links={full.data.links} />}
             {full.data.backlinks.length > 0 && (
               <Text fz="xs" c="dimmed">

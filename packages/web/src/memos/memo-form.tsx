@@ -74,7 +74,7 @@ export function MemoForm({
     <Stack gap="xs">
       <TextInput
         label="Title"
-        placeholder="Optional: the first words are used without one"
+        placeholder="Optional (else its first words)"
         value={title}
         onChange={(e) => setTitle(e.currentTarget.value)}
         maxLength={200}
@@ -85,6 +85,7 @@ export function MemoForm({
         onChange={setContent}
         label="Memo text"
         minHeight={compact ? 90 : 180}
+        compact={compact}
         autoFocus
       />
       {conflict && (

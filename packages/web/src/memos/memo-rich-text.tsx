@@ -28,12 +28,14 @@ export function MemoEditor({
   label,
   minHeight = 140,
   autoFocus = false,
+  compact = false,
 }: {
   value: RichDoc;
   onChange: (doc: RichDoc) => void;
   label: string;
   minHeight?: number;
   autoFocus?: boolean;
+  compact?: boolean;
 }) {
   const editor = useEditor({
     extensions: EXTENSIONS,
@@ -71,13 +73,13 @@ export function MemoEditor({
           <RichTextEditor.Redo />
         </RichTextEditor.ControlsGroup>
       </RichTextEditor.Toolbar>
-      <RichTextEditor.Content mih={minHeight} />
+      <RichTextEditor.Content mih={minHeight} className={compact ? 'weft-memo-text--compact' : undefined} />
     </RichTextEditor>
   );
 }
 
 /** A memo's text, read-only (the same schema as the editor, so it looks as it was written). */
-export function MemoText({ content }: { content: RichDoc }) {
+export function MemoText({ content, compact = false }: { content: RichDoc; compact?: boolean }) {
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: content as Content,
@@ -91,7 +93,9 @@ export function MemoText({ content }: { content: RichDoc }) {
   }, [editor, content]);
   return (
     <RichTextEditor editor={editor} variant="subtle" withTypographyStyles style={{ border: 'none' }}>
-      <RichTextEditor.Content className="weft-memo-text" />
+      <RichTextEditor.Content
+        className={compact ? 'weft-memo-text weft-memo-text--compact' : 'weft-memo-text'}
+      />
     </RichTextEditor>
   );
 }
