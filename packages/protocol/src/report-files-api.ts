@@ -21,6 +21,8 @@ export interface ReportFileView {
 
 export interface ReportFilesResponse {
   files: ReportFileView[];
+  /** For one record's files: the study its report belongs to (several reports can describe one study). */
+  study?: { studyId: string; reports: Array<{ recordId: string; title: string; year: number | null }> };
 }
 
 export interface AttachedReportFile {

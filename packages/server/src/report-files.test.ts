@@ -281,4 +281,24 @@ describe.each(availableBackends())('full texts of reports on %s', (backend) => {
     });
     expect(result.attached.map((a) => [a.recordId, a.matchedBy])).toEqual([[group.primary_record_id, 'doi']]);
   });
+  it("shows a record's study with its other reports once they are linked", async () => {
+    const alone = await team.viewer.request<ReportFilesResponse>(
+      'GET',
+      `/api/projects/${projectId}/reports/${recordIds.nurses}/files`,
+    );
+    expect(alone.body.study?.reports.map((r) => r.recordId)).toEqual([recordIds.nurses]);
+    await ok(team.ana, 'report.link-study', {
+      recordIds: [recordIds.nurses, recordIds.adolescents],
+      studyRecordId: recordIds.adolescents,
+    });
+    const linked = await team.viewer.request<ReportFilesResponse>(
+      'GET',
+      `/api/projects/${projectId}/reports/${recordIds.nurses}/files`,
+    );
+    expect(linked.body.study?.studyId).toBe(recordIds.adolescents);
+    expect(linked.body.study?.reports.map((r) => r.title).sort()).toEqual([
+      'Nurse-led clinics for heart failure: a cost analysis',
+      'Physical activity and depression among adolescents in rural settings',
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   listReportFiles,
   openUpload,
   type StoredReportFile,
+  studyOfReport,
 } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
@@ -70,11 +71,12 @@ export function fulltextRoutes(app: FastifyInstance, { store }: ServerDeps): voi
     async (request): Promise<ReportFilesResponse> => {
       const { project } = await requireProjectAction(store, request, request.params.id, 'screening.read');
       if (!isUuid(request.params.recordId)) throw new WeftError('validation', 'That is not a record id.');
-      const [files, who] = await Promise.all([
+      const [files, who, study] = await Promise.all([
         listReportFiles(store.db, project.id, [request.params.recordId]),
         names(project.id),
+        studyOfReport(store.db, project.id, request.params.recordId),
       ]);
-      return { files: files.map((f) => present(f, project.id, who)) };
+      return { files: files.map((f) => present(f, project.id, who)), study };
     },
   );
 

@@ -233,3 +233,30 @@ export async function matchableRecords(db: Db, projectId: string): Promise<Match
     firstAuthor: r.first_author,
   }));
 }
+
+export interface StudyReports {
+  studyId: string;
+  /** Every report of the study, this one included, in a stable order. */
+  reports: Array<{ recordId: string; title: string; year: number | null }>;
+}
+
+/** The study a record's report belongs to, with its reports; a record never said to be a report is a study of one. */
+export async function studyOfReport(db: Db, projectId: string, recordId: string): Promise<StudyReports> {
+  const own = await db
+    .selectFrom('reports')
+    .select('study_id')
+    .where('project_id', '=', projectId)
+    .where('record_id', '=', recordId)
+    .executeTakeFirst();
+  const studyId = own?.study_id ?? recordId;
+  const rows = await db
+    .selectFrom('records as r')
+    .leftJoin('reports as p', 'p.record_id', 'r.id')
+    .select(['r.id', 'r.title', 'r.year'])
+    .where('r.project_id', '=', projectId)
+    .where((eb) => (own ? eb('p.study_id', '=', studyId) : eb('r.id', '=', recordId)))
+    .orderBy('r.year')
+    .orderBy('r.id')
+    .execute();
+  return { studyId, reports: rows.map((r) => ({ recordId: r.id, title: r.title ?? '', year: r.year })) };
+}
