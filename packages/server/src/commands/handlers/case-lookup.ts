@@ -31,7 +31,7 @@ export async function requireAttribute(
   attributeId: string,
 ): Promise<StoredAttribute> {
   const attribute = await getAttribute(db, projectId, attributeId);
-  if (!attribute || attribute.status !== 'active')
+  if (attribute?.status !== 'active')
     throw new WeftError('not-found', 'That attribute does not exist in this project (or was removed).');
   return attribute;
 }

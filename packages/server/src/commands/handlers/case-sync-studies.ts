@@ -89,7 +89,7 @@ export const caseSyncStudies = defineHandler({
     let updated = 0;
     for (const study of studies) {
       const row = caseOfStudy.get(study.studyId);
-      if (!row || row.status !== 'active') continue;
+      if (row?.status !== 'active') continue;
       caseIds.push(row.id);
       const current = existing.get(row.id) ?? {};
       let changed = false;
