@@ -136,12 +136,15 @@ test('create codes, move them by keyboard and by drag, merge and unmerge, see th
   // Drag: Volunteers onto the middle of Resources nests it there.
   await row(page, 'Volunteers').dragTo(row(page, 'Resources'));
   await expect(row(page, 'Volunteers')).toHaveAttribute('aria-level', '2');
-  const order = await page
-    .getByRole('treeitem')
-    .evaluateAll((items) =>
-      items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`),
-    );
-  expect(order).toEqual(['1:Resources', '2:Money', '2:Volunteers', '1:Motivation']);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('treeitem')
+        .evaluateAll((items) =>
+          items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`),
+        ),
+    )
+    .toEqual(['1:Resources', '2:Money', '2:Volunteers', '1:Motivation']);
 
   // Details: guidance and a colour for Money.
   await row(page, 'Money').click();

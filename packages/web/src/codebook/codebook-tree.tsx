@@ -10,6 +10,7 @@ import {
   type DropPosition,
   dropMove,
   dropPositionAt,
+  isNoOp,
   type KeyMove,
   keyboardMove,
   type MoveTarget,
@@ -35,6 +36,14 @@ const CODE_TYPE = 'application/x-weft-code';
 /** dataTransfer type of a text selection dragged from the document (the coding screen sets it). */
 export const SELECTION_TYPE = 'application/x-weft-selection';
 
+interface PendingMove {
+  key: number;
+  codeId: string;
+  target: MoveTarget;
+  /** The server accepted it; it is dropped once a codebook shows it. */
+  answered: boolean;
+}
+
 const ALT_MOVES: Record<string, KeyMove> = {
   ArrowUp: 'up',
   ArrowDown: 'down',
@@ -58,12 +67,27 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
   /** Parent of the code being created: a code id, 'root', or null when none is. */
   const [adding, setAdding] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<{ id: string; position: DropPosition | 'apply' } | null>(null);
-  const [optimistic, setOptimistic] = useState<{ base: CodebookNode[]; codes: CodebookNode[] } | null>(null);
+  /**
+   * Moves shown before the server's codebook has them. Each stays applied on top of whatever the
+   * parent passes until a codebook shows the code in place (a refresh for an earlier change must
+   * not make a row jump back), or a few seconds after its command answered (someone else moved it).
+   */
+  const [pending, setPending] = useState<PendingMove[]>([]);
+  const moveKey = useRef(0);
   const dragged = useRef<string | null>(null);
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
   const refocus = useRef(false);
 
-  const shown = optimistic && optimistic.base === codes ? optimistic.codes : codes;
+  const shown = useMemo(
+    () => pending.reduce<CodebookNode[]>((tree, p) => applyMove(tree, p.codeId, p.target), codes),
+    [codes, pending],
+  );
+  useEffect(() => {
+    setPending((list) => {
+      const left = list.filter((p) => !(p.answered && isNoOp(codes, p.codeId, p.target)));
+      return left.length === list.length ? list : left;
+    });
+  }, [codes]);
   const rows = useMemo(() => visibleRows(shown, collapsed), [shown, collapsed]);
   const focusable = rows.some((r) => r.node.id === focusedId)
     ? focusedId
@@ -86,7 +110,8 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
   };
 
   const move = async (codeId: string, target: MoveTarget) => {
-    setOptimistic({ base: codes, codes: applyMove(shown, codeId, target) });
+    const key = ++moveKey.current;
+    setPending((list) => [...list, { key, codeId, target, answered: false }]);
     if (target.parentId)
       setCollapsed((c) => (c.has(target.parentId as string) ? without(c, target.parentId as string) : c));
     const done = await command(
@@ -94,7 +119,10 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
       { codeId, parentId: target.parentId, index: target.index },
       'Not moved',
     );
-    if (!done) setOptimistic(null);
+    const drop = () => setPending((list) => list.filter((p) => p.key !== key));
+    if (!done) return drop();
+    setPending((list) => list.map((p) => (p.key === key ? { ...p, answered: true } : p)));
+    setTimeout(drop, 3000);
   };
 
   const create = async (parentId: string | null, name: string) => {
