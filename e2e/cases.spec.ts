@@ -101,6 +101,13 @@ test('makes a classification sheet, types values with the keyboard and exports i
   await expect(page.getByLabel('Ben — Role')).toHaveText('');
   await shoot(page, 'cases-sheet');
 
+  // Sorting by a number column compares numbers; a second click reverses.
+  const rows = page.getByTestId('classification-sheet').locator('tbody tr');
+  await page.getByRole('button', { name: 'Age', exact: true }).click();
+  await expect(rows.first()).toHaveAttribute('data-case', 'Ana');
+  await page.getByRole('button', { name: 'Age', exact: true }).click();
+  await expect(rows.first()).toHaveAttribute('data-case', 'Ben');
+
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const download = await downloadPromise;

@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Menu, Popover, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconFileText, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconDots, IconFileText, IconTrash } from '@tabler/icons-react';
+import { compareAttributeValues } from '@weft/core';
 import type { AttributeView, CaseDocumentLink, CaseView } from '@weft/protocol';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { sendCommand } from '../api/commands';
 import { errorMessage } from '../api/problem';
 import { CellEditor, type CommitMove } from './cell-editor';
@@ -37,7 +38,7 @@ export interface ClassificationSheetProps {
 export function ClassificationSheet({
   projectId,
   attributes,
-  cases,
+  cases: unsorted,
   documents,
   editable,
   onOpenDocument,
@@ -53,6 +54,25 @@ export function ClassificationSheet({
   const columns = attributes.length + 1;
   const focusWanted = useRef(false);
 
+  const [sort, setSort] = useState<{ col: number; desc: boolean } | null>(null);
+  const cases = useMemo(() => {
+    if (!sort) return unsorted;
+    const attribute = attributes[sort.col - 1];
+    const sorted = [...unsorted].sort((a, b) =>
+      attribute
+        ? compareAttributeValues(
+            attribute.valueType,
+            a.values[attribute.id] ?? null,
+            b.values[attribute.id] ?? null,
+          )
+        : a.name.localeCompare(b.name),
+    );
+    return sort.desc ? sorted.reverse() : sorted;
+  }, [unsorted, attributes, sort]);
+  const sortBy = (col: number) =>
+    setSort((current) => (current?.col === col ? { col, desc: !current.desc } : { col, desc: false }));
+  const ariaSort = (col: number) =>
+    sort?.col === col ? (sort.desc ? 'descending' : 'ascending') : undefined;
   const rowCount = cases.length;
   const clamp = (cell: Cell): Cell => ({
     row: Math.max(0, Math.min(rowCount - 1, cell.row)),
@@ -163,12 +183,26 @@ export function ClassificationSheet({
       >
         <thead>
           <tr>
-            <th style={{ minWidth: 180 }}>Case</th>
-            {attributes.map((attribute) => (
-              <th key={attribute.id} style={{ minWidth: Math.max(150, 110 + attribute.name.length * 8) }}>
+            <th style={{ minWidth: 180 }} aria-sort={ariaSort(0)}>
+              <SortButton
+                label="Case"
+                sorted={sort?.col === 0 ? sort.desc : undefined}
+                onClick={() => sortBy(0)}
+              />
+            </th>
+            {attributes.map((attribute, i) => (
+              <th
+                key={attribute.id}
+                style={{ minWidth: Math.max(150, 120 + attribute.name.length * 8) }}
+                aria-sort={ariaSort(i + 1)}
+              >
                 <Group gap={6} wrap="nowrap" justify="space-between">
                   <Group gap={6} wrap="nowrap">
-                    <span>{attribute.name}</span>
+                    <SortButton
+                      label={attribute.name}
+                      sorted={sort?.col === i + 1 ? sort.desc : undefined}
+                      onClick={() => sortBy(i + 1)}
+                    />
                     <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
                       {TYPE_LABELS[attribute.valueType]}
                     </Badge>
@@ -324,5 +358,25 @@ function DocumentsCell({
         </Stack>
       </Popover.Dropdown>
     </Popover>
+  );
+}
+
+/** A column name that sorts the sheet by the column (again: the other way). */
+function SortButton({
+  label,
+  sorted,
+  onClick,
+}: {
+  label: string;
+  sorted: boolean | undefined;
+  onClick: () => void;
+}) {
+  return (
+    <UnstyledButton onClick={onClick} fw={600} fz="sm" title={`Sort by ${label}`}>
+      <Group gap={2} wrap="nowrap">
+        {label}
+        {sorted === undefined ? null : sorted ? <IconChevronDown size={14} /> : <IconChevronUp size={14} />}
+      </Group>
+    </UnstyledButton>
   );
 }
