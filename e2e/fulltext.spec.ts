@@ -174,6 +174,18 @@ test('full texts are uploaded in bulk, matched by DOI and title, assigned by han
   await expect(firstPage).toHaveAttribute('data-rendered', 'true');
   await shoot(page, 'fulltext-screening');
 
+  // Another record is a second report of the same study: linked from beside the PDF.
+  const other = [HOSPITAL, CASE_MANAGEMENT, PHARMACIST].find((t) => t !== title) ?? '';
+  const study = page.getByTestId('study-links');
+  await expect(study).toContainText('A study of its own');
+  await study.getByRole('button', { name: 'Same study as…' }).click();
+  const otherPicker = page.getByRole('combobox', { name: 'Other report of this study' });
+  await otherPicker.fill(other.split(' ').slice(0, 3).join(' '));
+  await page.getByRole('option', { name: new RegExp(other.slice(0, 25)) }).click();
+  await page.getByRole('button', { name: 'Link as one study' }).click();
+  await expect(study).toContainText(`Same study as: ${other}`);
+  await shoot(page, 'fulltext-study-link');
+
   // Exclude with a reason (required at full text) and a note written with the keyboard.
   await page.keyboard.press('n');
   await expect(page.getByTestId('decision-note')).toBeFocused();

@@ -22,6 +22,7 @@ import { useProject } from '../project/project-context';
 import { LoadError } from '../ui/load-error';
 import { fulltextApi, isFullTextEvent } from './fulltext-api';
 import { PdfDrop } from './pdf-drop';
+import { StudyLinks } from './study-links';
 
 const MATCHED_BY: Record<string, string> = {
   manual: 'attached by hand',
@@ -34,11 +35,23 @@ const MATCHED_BY: Record<string, string> = {
  * The full text(s) of one record beside it at the full-text stage: the PDF in the in-app viewer
  * (a choice when several reports were attached), a drop to attach one, and detaching.
  */
-export function FullTextPanel({ recordId, height = '72vh' }: { recordId: string; height?: number | string }) {
+export function FullTextPanel({
+  recordId,
+  stageId,
+  height = '72vh',
+}: {
+  recordId: string;
+  /** The stage on screen: its records are searched when linking reports of one study. */
+  stageId?: string;
+  height?: number | string;
+}) {
   const { projectId, role } = useProject();
   const files = useResource(`${recordId}|full-texts`, () => fulltextApi.recordFiles(projectId, recordId));
   const { reload } = files;
-  useProjectEvents(() => void reload(), { relevant: isFullTextEvent, skipReplay: true });
+  useProjectEvents(() => void reload(), {
+    relevant: (type) => isFullTextEvent(type) || type.startsWith('report.study'),
+    skipReplay: true,
+  });
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mayAttach = mayDo(role, 'report.attach-file');
@@ -110,6 +123,15 @@ export function FullTextPanel({ recordId, height = '72vh' }: { recordId: string;
             </Group>
           )}
         </Group>
+        {files.data?.study && stageId && (
+          <StudyLinks
+            recordId={recordId}
+            stageId={stageId}
+            study={files.data.study}
+            editable={mayDo(role, 'report.link-study')}
+            onChange={() => void reload()}
+          />
+        )}
         {files.error !== undefined && !files.data ? (
           <LoadError error={files.error} what="the full texts" onRetry={reload} />
         ) : !files.data ? (

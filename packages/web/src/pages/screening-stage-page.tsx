@@ -255,6 +255,7 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
                 <FullTextPanel
                   key={current.recordId}
                   recordId={current.recordId}
+                  stageId={stage.id}
                   height="calc(100vh - 190px)"
                 />
               </div>
