@@ -26,7 +26,10 @@ export function QdpxReport({ report }: { report: QdpxImportReport }) {
       <Text size="sm">
         {report.fileName}
         {report.origin ? `, written by ${report.origin}` : ''}. Positions:{' '}
-        {CONVENTION_WORDS[report.positions.convention]}.
+        {report.positions.decidedBy === 'no-line-breaks'
+          ? 'no text with Windows line breaks, so none needed converting'
+          : CONVENTION_WORDS[report.positions.convention]}
+        .
       </Text>
       <Table withTableBorder striped aria-label="Import counts">
         <Table.Thead>
