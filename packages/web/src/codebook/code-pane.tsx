@@ -3,6 +3,7 @@ import { IconArrowsJoin2, IconArrowsSplit2, IconListDetails, IconTrash } from '@
 import type { CodebookNode } from '@weft/protocol';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { MemoPanel } from '../memos/memo-panel';
 import { CodeDetailsForm } from './code-details-form';
 import { NO_COLOUR } from './code-row';
 import { MergeCodesModal } from './merge-codes-modal';
@@ -100,6 +101,8 @@ export function CodePane({
       </Group>
       <Divider />
       <CodeDetailsForm node={node} editable={editable} command={command} />
+      <Divider />
+      <MemoPanel projectId={projectId} target={{ kind: 'code', id: node.id }} compact />
       {editable && (
         <>
           <MergeCodesModal

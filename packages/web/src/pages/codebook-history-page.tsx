@@ -27,7 +27,7 @@ import { LoadError } from '../ui/load-error';
 import { PageHeader } from '../ui/page-header';
 import { exactTime } from '../ui/time';
 
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** A datetime-local value (local time, minutes) for an ISO time, and back. */
 const toLocalInput = (iso: string) => {
