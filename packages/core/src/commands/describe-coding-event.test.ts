@@ -38,6 +38,11 @@ describe('coding event sentences', () => {
       'Ana split 1 coding off into the new code “Council support”',
     ],
     ['code.deleted', { codeIds: ['a', 'b', 'c'] }, 'Ana deleted 3 codes'],
+    [
+      'codebook.imported',
+      { fileName: 'codebook.csv', created: 12, skipped: 3 },
+      'Ana imported 12 codes from “codebook.csv”',
+    ],
     ['coding.added', {}, 'Ana coded a passage'],
   ])('%s', (type, payload, sentence) => {
     expect(describeEvent(event(type, payload))).toBe(sentence);
