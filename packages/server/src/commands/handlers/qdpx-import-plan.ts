@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type Code, makeAnchor } from '@weft/core';
+import {
+  ANNOTATION_MAX,
+  type Code,
+  MEMO_TITLE_MAX,
+  type MemoLink,
+  makeAnchor,
+  memoTitle,
+  richDocFromText,
+} from '@weft/core';
 import {
   type ArchiveFile,
   flattenCodes,
@@ -10,7 +18,7 @@ import {
   resolveArchivePath,
 } from '@weft/formats';
 import type { QdpxImportReport } from '@weft/protocol';
-import type { Database } from '@weft/storage';
+import type { Database, NewAnnotation, NewMemo } from '@weft/storage';
 import type { Insertable } from 'kysely';
 
 /** Rows of a new project built from a REFI-QDA file, and the report of what came in. */
@@ -30,6 +38,10 @@ export interface QdpxImportPlan {
   sourceFiles: Omit<Insertable<Database['qdpx_source_files']>, 'project_id'>[];
   mediaSelections: Omit<Insertable<Database['qdpx_media_selections']>, 'project_id'>[];
   sets: Omit<Insertable<Database['qdpx_sets']>, 'project_id'>[];
+  /** REFI notes as memos (on what their first NoteRef names, else the project), with links. */
+  memos: { memo: NewMemo; links: MemoLink[] }[];
+  /** Descriptions of coded selections (ATLAS.ti quotation comments) as annotations of their codings. */
+  annotations: NewAnnotation[];
   /** The codebook as core codes, for the import event (so a codebook history can fold it). */
   eventCodes: Code[];
   report: QdpxImportReport;
@@ -136,6 +148,16 @@ export function planQdpxImport(
   const documents: QdpxImportPlan['documents'] = [];
   const codings: QdpxImportPlan['codings'] = [];
   const documentOfSource = new Map<string, string>();
+  /** Weft coding ids per REFI selection guid, for note references, links and annotations. */
+  const codingsOfSelection = new Map<string, string[]>();
+  const annotations: NewAnnotation[] = [];
+  /** The first thing that refers to each note: where its memo is attached. */
+  const noteTarget = new Map<string, { kind: NewMemo['targetKind']; id: string | null }>();
+  const refer = (refs: readonly string[], kind: NewMemo['targetKind'], id: string | null) => {
+    for (const ref of refs)
+      if (!noteTarget.has(ref.toLowerCase())) noteTarget.set(ref.toLowerCase(), { kind, id });
+  };
+  refer(project.projectNoteRefs, 'project', null);
   let bomStripped = 0;
   let uncodedSelections = 0;
   let missingTexts = 0;
@@ -173,14 +195,27 @@ export function planQdpxImport(
       guid: placed.source.guid,
       ...creator(placed.source.creatingUser),
     });
+    refer(placed.source.noteRefs, 'document', id);
     for (const p of placed.selections) {
       if (p.selection.codings.length === 0) uncodedSelections++;
+      const selectionCodings: string[] = [];
+      codingsOfSelection.set(p.selection.guid.toLowerCase(), selectionCodings);
       const empty = p.placed && p.start >= p.end;
       const reason = !p.placed ? p.reason : empty ? 'the selection is empty' : undefined;
       if (reason && p.selection.codings.length > 0 && orphans.length < 100)
         orphans.push({ selectionGuid: p.selection.guid, source: placed.source.name, reason });
       for (const coding of p.selection.codings) {
         const id2 = randomUUID();
+        selectionCodings.push(id2);
+        refer(coding.noteRefs, 'coding', id2);
+        if (p.selection.description)
+          annotations.push({
+            id: randomUUID(),
+            projectId,
+            codingId: id2,
+            text: p.selection.description.trim().slice(0, ANNOTATION_MAX),
+            authorId: actorId,
+          });
         const anchored = p.placed && !empty ? makeAnchor(text, p.start, p.end) : undefined;
         codings.push({
           id: id2,
@@ -328,8 +363,37 @@ export function planQdpxImport(
     adapted.push(
       `codings by ${project.users.length} REFI users attributed to the importing account; each coding keeps its original creator's name`,
     );
+  const memos: QdpxImportPlan['memos'] = project.notes.map((note) => {
+    const text = [note.description, loadNoteText(archive, note)].filter(Boolean).join('\n\n');
+    const target = noteTarget.get(note.guid.toLowerCase()) ?? { kind: 'project' as const, id: null };
+    // ATLAS.ti links a memo to a quotation with a Link rather than a NoteRef.
+    const links: MemoLink[] = project.links
+      .filter((l) => l.originGuid?.toLowerCase() === note.guid.toLowerCase() && l.targetGuid)
+      .flatMap((l) =>
+        (codingsOfSelection.get(l.targetGuid?.toLowerCase() ?? '') ?? []).map((id) => ({
+          kind: 'coding' as const,
+          targetId: id,
+        })),
+      );
+    return {
+      memo: {
+        id: randomUUID(),
+        projectId,
+        title: memoTitle((note.name ?? '').slice(0, MEMO_TITLE_MAX), text),
+        content: richDocFromText(text),
+        plainText: text,
+        targetKind: target.kind,
+        targetId: target.id,
+        authorId: actorId,
+      },
+      links,
+    };
+  });
+  if (annotations.length > 0)
+    adapted.push(
+      `${annotations.length} descriptions of coded selections came in as annotations of their codings`,
+    );
   for (const [what, count] of [
-    ['notes (memos)', project.notes.length],
     ['cases', project.cases.length],
     ['variables', project.variables.length],
   ] as const) {
@@ -351,6 +415,8 @@ export function planQdpxImport(
     sourceFiles,
     mediaSelections,
     sets,
+    memos,
+    annotations,
     eventCodes,
     report: {
       fileName: archive.fileName,
@@ -365,7 +431,7 @@ export function planQdpxImport(
         orphanCodings,
         mediaSelections: mediaSelections.length,
         sets: sets.length,
-        notes: 0,
+        notes: memos.length,
         cases: 0,
         variables: 0,
         usersMapped: project.users.length,
@@ -382,6 +448,15 @@ export function planQdpxImport(
       orphans,
     },
   };
+}
+
+const utf8 = new TextDecoder();
+
+/** A note's text: inline, or from its plain-text file in the archive. */
+function loadNoteText(archive: QdpxArchive, note: { text: string; plainTextPath?: string }): string {
+  if (note.text || !note.plainTextPath) return note.text;
+  const file = resolveArchivePath(archive, note.plainTextPath);
+  return file ? utf8.decode(file.bytes) : '';
 }
 
 function geometryOf(s: QdeSelection): Record<string, unknown> {

@@ -32,6 +32,9 @@ const COUNTED_TABLES = [
   'qdpx_source_files',
   'qdpx_media_selections',
   'qdpx_sets',
+  'memos',
+  'memo_links',
+  'annotations',
 ] as const;
 
 describe.each(availableBackends())('project.import-qdpx on %s', (backend) => {
@@ -178,17 +181,39 @@ describe.each(availableBackends())('project.import-qdpx on %s', (backend) => {
         // 4 PDF, 1 picture, 2 video selections.
         mediaSelections: 7,
         sets: 16,
+        notes: 2,
       });
       expect(result.report.orphans).toHaveLength(7);
       expect(result.report.notImported.map((n) => n.what)).toEqual(
-        expect.arrayContaining([
-          'plain texts',
-          'media files (PDF, picture, audio, video)',
-          'notes (memos)',
-          'links',
-        ]),
+        expect.arrayContaining(['plain texts', 'media files (PDF, picture, audio, video)']),
       );
       expect(result.report.adapted.join('\n')).toMatch(/project file named "Project\.qde"/);
+      const memos = await store.db
+        .selectFrom('memos')
+        .select(['title', 'plain_text', 'target_kind'])
+        .where('project_id', '=', result.projectId)
+        .orderBy('title')
+        .execute();
+      expect(memos).toEqual([
+        {
+          title: 'My favorite Coke ad',
+          plain_text: 'This version is much better than the new Director’s cut',
+          target_kind: 'project',
+        },
+        {
+          title: 'Research Plan',
+          plain_text:
+            'day to day log about this amazing project\n\nThis is a great project by a dynamic team of researcher-developers.',
+          target_kind: 'project',
+        },
+      ]);
+      // The one coded quotation with a comment (Simon.docx, "why does Simon feel the need to do this?").
+      const annotations = await store.db
+        .selectFrom('annotations')
+        .select('text')
+        .where('project_id', '=', result.projectId)
+        .execute();
+      expect(annotations).toEqual([{ text: 'why does Simon feel the need to do this?' }]);
     },
   );
 

@@ -1,7 +1,15 @@
 import { basename } from 'node:path';
 import { WeftError } from '@weft/core';
 import { placeSelections, readQdpx } from '@weft/formats';
-import { deleteQdpxUpload, insertDocument, insertRows, readQdpxUpload } from '@weft/storage';
+import {
+  deleteQdpxUpload,
+  insertAnnotation,
+  insertDocument,
+  insertMemo,
+  insertMemoLink,
+  insertRows,
+  readQdpxUpload,
+} from '@weft/storage';
 import { defineHandler } from '../command-handler.js';
 import { requireInstanceAction } from '../require.js';
 import { insertProjectWithOwner } from './create-project.js';
@@ -66,6 +74,11 @@ export const projectImportQdpx = defineHandler({
       'qdpx_sets',
       plan.sets.map((r) => ({ ...r, project_id: projectId })),
     );
+    for (const { memo, links } of plan.memos) {
+      await insertMemo(trx, memo, at);
+      for (const link of links) await insertMemoLink(trx, memo.id, link, actor.id, at);
+    }
+    for (const annotation of plan.annotations) await insertAnnotation(trx, annotation, at);
     await insertRows(
       trx,
       'qdpx_origins',
