@@ -106,7 +106,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('create codes, move them by keyboard and by drag, merge and unmerge, see the history, export CSV', async ({
+test('create codes, move them by keyboard and by drag, merge and unmerge, see the history, export CSV, import Markdown', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -225,4 +225,21 @@ test('create codes, move them by keyboard and by drag, merge and unmerge, see th
     'Motivation,Motivation,,,,,,',
     '',
   ]);
+
+  // Import a Markdown codebook: the code already there is kept, the new ones are added under it.
+  await page.getByRole('button', { name: 'Import' }).click();
+  const importer = page.getByRole('dialog', { name: 'Import a codebook' });
+  await importer.locator('input[type=file]').setInputFiles({
+    name: 'more-codes.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(
+      '- Motivation\n  - Shared purpose\n    Use when: partners name a goal they share.\n  - Own interest\n',
+    ),
+  });
+  await importer.getByRole('button', { name: 'Import' }).click();
+  await expect(
+    page.getByText('2 codes added from “more-codes.md”; 1 already in the codebook were kept as they are.'),
+  ).toBeVisible();
+  await expect(row(page, 'Shared purpose')).toHaveAttribute('aria-level', '2');
+  await expect(row(page, 'Own interest')).toBeVisible();
 });
