@@ -272,6 +272,7 @@ export function writeQde(project: QdeProject): string {
   }
   writeSets(out, project.sets, 1);
   out.text('Description', project.description, 1);
+  for (const ref of project.projectNoteRefs) out.empty('NoteRef', { targetGUID: ref }, 1);
   out.close('Project');
   return out.toString();
 }

@@ -38,7 +38,19 @@ export interface QdpxExportCounts {
   leftOut: number;
 }
 
-function codeTree(data: QdpxExportData): QdeCode[] {
+/** Memo ids by what they are written on ("code:<id>", "document:<id>", …). */
+function notesByTarget(data: QdpxExportData): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of data.memos) {
+    const key = `${m.targetKind}:${m.targetId ?? ''}`;
+    const list = out.get(key);
+    if (list) list.push(m.id);
+    else out.set(key, [m.id]);
+  }
+  return out;
+}
+
+function codeTree(data: QdpxExportData, notes: Map<string, string[]> = new Map()): QdeCode[] {
   const byParent = new Map<string | null, typeof data.codes>();
   const ids = new Set(data.codes.map((c) => c.id));
   for (const c of data.codes) {
@@ -61,7 +73,7 @@ function codeTree(data: QdpxExportData): QdeCode[] {
         isCodable: true,
         ...(c.colour ? { color: c.colour } : {}),
         ...(description ? { description } : {}),
-        noteRefs: [],
+        noteRefs: notes.get(`code:${c.id}`) ?? [],
         children: build(c.id),
       };
     });
@@ -98,7 +110,8 @@ export async function encodeQdpxExport(
     if ((error as Error).name === 'NoResultError') throw new WeftError('not-found', 'No such project.');
     throw error;
   });
-  const codes = codeTree(data);
+  const notes = notesByTarget(data);
+  const codes = codeTree(data, kind === 'qdpx' ? notes : new Map());
   if (kind === 'qdc') {
     if (codes.length === 0)
       throw new WeftError('conflict', 'This project has no codes: a codebook needs at least one.');
@@ -145,7 +158,7 @@ export async function encodeQdpxExport(
               codeGuid: c.codeId,
               creatingUser: c.coderId,
               creationDateTime: iso(c.createdAt),
-              noteRefs: [],
+              noteRefs: notes.get(`coding:${c.id}`) ?? [],
             },
           ],
           noteRefs: [],
@@ -164,7 +177,7 @@ export async function encodeQdpxExport(
       text: textPart(doc),
       transcripts: [],
       selections: [],
-      noteRefs: [],
+      noteRefs: notes.get(`document:${doc.id}`) ?? [],
       variableValues: [],
     });
   }
@@ -237,6 +250,7 @@ export async function encodeQdpxExport(
         : '') +
       '.',
   ];
+  const knownUsers = new Set(data.users.map((u) => u.id));
   const project: QdeProject = {
     name: data.project.name,
     origin: 'Weft',
@@ -248,10 +262,16 @@ export async function encodeQdpxExport(
     variables: [],
     cases: [],
     sources,
-    notes: [],
+    notes: data.memos.map((m) => ({
+      guid: m.id,
+      name: m.title,
+      text: m.plainText,
+      ...(knownUsers.has(m.authorId) ? { creatingUser: m.authorId } : {}),
+      creationDateTime: iso(m.createdAt),
+    })),
     links: [],
     sets: setsOf(data, false),
-    projectNoteRefs: [],
+    projectNoteRefs: notes.get('project:') ?? [],
   };
   return {
     bytes: writeQdpx(writeQde(project), files),

@@ -31,6 +31,16 @@ export interface QdpxExportData {
   sourceFiles: Selectable<QdpxSourceFilesTable>[];
   mediaSelections: Selectable<QdpxMediaSelectionsTable>[];
   sets: Selectable<QdpxSetsTable>[];
+  /** Active memos, as REFI notes. */
+  memos: {
+    id: string;
+    title: string;
+    plainText: string;
+    targetKind: string;
+    targetId: string | null;
+    authorId: string;
+    createdAt: Date;
+  }[];
 }
 
 /** Everything a REFI-QDA export of the project needs, read in a handful of queries. */
@@ -151,7 +161,24 @@ export async function readQdpxExportData(
     .orderBy('name')
     .orderBy('id')
     .execute();
+  const memos = await db
+    .selectFrom('memos')
+    .select(['id', 'title', 'plain_text', 'target_kind', 'target_id', 'author_id', 'created_at'])
+    .where('project_id', '=', projectId)
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return {
+    memos: memos.map((m) => ({
+      id: m.id,
+      title: m.title,
+      plainText: m.plain_text,
+      targetKind: m.target_kind,
+      targetId: m.target_id,
+      authorId: m.author_id,
+      createdAt: m.created_at,
+    })),
     project: {
       id: project.id,
       name: project.name,

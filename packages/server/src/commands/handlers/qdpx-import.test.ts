@@ -214,6 +214,17 @@ describe.each(availableBackends())('project.import-qdpx on %s', (backend) => {
         .where('project_id', '=', result.projectId)
         .execute();
       expect(annotations).toEqual([{ text: 'why does Simon feel the need to do this?' }]);
+
+      // Exported again: memos as notes on the project, media selections kept, valid against the XSD.
+      const exported = await encodeQdpxExport(store.db, result.projectId, 'qdpx');
+      const archive = readQdpx(exported.bytes, 'again.qdpx');
+      expect(archive.project.notes.map((n) => n.name).sort()).toEqual([
+        'My favorite Coke ad',
+        'Research Plan',
+      ]);
+      expect(archive.project.projectNoteRefs).toHaveLength(2);
+      expect(archive.counts).toMatchObject({ codes: 14, sets: 16, notes: 2 });
+      if (xmllintAvailable()) expect(validateAgainstXsd(archive.qdeText)).toBe('');
     },
   );
 
