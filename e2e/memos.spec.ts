@@ -79,6 +79,7 @@ test.beforeAll(async () => {
     { documentId, versionId, codeId, start, end: start + 'the land'.length },
     projectId,
   ));
+  await owner.command('annotation.add', { codingId, text: 'Which council?' }, projectId);
   await owner.command(
     'memo.create',
     {
@@ -175,4 +176,16 @@ test('links a coded segment picked by its code, and lists memos written on segme
   await expect(list.getByText('Why gardens')).toBeHidden();
   await expect(list.getByText('“the land”')).toBeVisible();
   await shoot(page, 'memos-segments');
+
+  // The memo on the segment shows the segment's annotations, and takes a new one.
+  await list.getByText('Whose land?').click();
+  const onSegment = page.getByLabel('Memo “Whose land?”');
+  await onSegment.getByRole('button', { name: 'Annotations (1)' }).click();
+  const notes = page.getByLabel('Annotations');
+  await expect(notes.getByText('Which council?')).toBeVisible();
+  await notes.getByRole('textbox', { name: 'New annotation' }).fill('The county council, per the minutes.');
+  await notes.getByRole('button', { name: 'Annotate' }).click();
+  await expect(notes.getByText('The county council, per the minutes.')).toBeVisible();
+  await expect(onSegment.getByRole('button', { name: 'Annotations (2)' })).toBeVisible();
+  await shoot(page, 'memos-annotations');
 });

@@ -23,6 +23,7 @@ import { useResource } from '../api/use-resource';
 import { useProject } from '../project/project-context';
 import { useCurrentUser } from '../session/session-context';
 import { exactTime, relativeTime } from '../ui/time';
+import { AnnotationPopover } from './annotation-popover';
 import { MemoPicker, SegmentPicker } from './link-pickers';
 import { MemoForm } from './memo-form';
 import { MemoLinksList } from './memo-links-list';
@@ -86,7 +87,13 @@ export function MemoDetail({ projectId, memoId }: { projectId: string; memoId: s
                 </Badge>
               )}
             </Title>
-            <MemoTargetLink projectId={projectId} target={m.target} />
+            <Group gap="xs" wrap="nowrap">
+              <MemoTargetLink projectId={projectId} target={m.target} />
+              {/* A memo on a segment shows the segment's short notes too. */}
+              {m.target.kind === 'coding' && m.target.id && !m.target.missing && (
+                <AnnotationPopover projectId={projectId} codingId={m.target.id} />
+              )}
+            </Group>
             <Text fz="xs" c="dimmed" title={exactTime(m.updatedAt)}>
               {m.authorName} · written {relativeTime(m.createdAt)}
               {m.updatedAt !== m.createdAt ? ` · changed ${relativeTime(m.updatedAt)}` : ''}
