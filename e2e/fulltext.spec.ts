@@ -195,6 +195,12 @@ test('full texts are uploaded in bulk, matched by DOI and title, assigned by han
   await page.keyboard.press('1');
   await page.keyboard.press('e');
   await expect(page.getByTestId('screening-title')).not.toHaveText(title);
+  // The next record's PDF was fetched while this one was read: it shows straight away.
+  await expect(page.getByTestId('pdf-viewer').locator('[data-page-number="1"]')).toHaveAttribute(
+    'data-rendered',
+    'true',
+    { timeout: 10_000 },
+  );
 
   // The list shows the exclusion and its note; the history drawer too.
   await page.getByRole('tab', { name: 'Records' }).click();

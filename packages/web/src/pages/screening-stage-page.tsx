@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FullTextPanel } from '../fulltext/full-text-panel';
 import { isFullTextStage } from '../fulltext/fulltext-api';
+import { usePrefetchFullText } from '../fulltext/use-prefetch-full-text';
 import { useProject } from '../project/project-context';
 import { CriteriaPanel } from '../screening/criteria-panel';
 import { DecisionBar } from '../screening/decision-bar';
@@ -50,6 +51,7 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
   const noteRef = useRef<HTMLInputElement>(null);
   const current = queue.state.queue[0];
   const fullText = isFullTextStage(stage);
+  usePrefetchFullText(projectId, queue.state.queue[1]?.recordId, fullText);
   const mayDecide = mayDo(role, 'screening.decide') && stage.status === 'open';
   const canUndo = mayDecide && queue.state.made.length > 0;
 
