@@ -9,8 +9,9 @@ import {
   WeftError,
 } from '@weft/core';
 import { type CodebookDraft, readCodebookFile } from '@weft/formats';
-import { appendEvent, loadCodingState, saveCodingState } from '@weft/storage';
-import { defineHandler } from '../command-handler.js';
+import { type Database, EVENTS_CHANNEL, loadCodingState } from '@weft/storage';
+import { sql, type Transaction } from 'kysely';
+import { type CommandContext, defineHandler } from '../command-handler.js';
 import { derivedCommandId } from '../follow-up.js';
 import { projectOf, requireProjectAction } from '../require.js';
 
@@ -29,8 +30,7 @@ export const codebookImport = defineHandler({
   async apply(trx, context, payload, at) {
     const project = projectOf(context);
     const drafts = readCodebookFile(payload.text, payload.fileName, payload.format);
-    const before = await loadCodingState(trx, project.id, 'none');
-    let state = before;
+    let state = await loadCodingState(trx, project.id, 'none');
     const changes: CodingChange[] = [];
     let skipped = 0;
     const add = (nodes: readonly CodebookDraft[], parentId: string | null) => {
@@ -59,19 +59,8 @@ export const codebookImport = defineHandler({
       }
     };
     add(drafts, null);
-    await saveCodingState(trx, project.id, before, state, context.actor.id, at);
-    const importId = context.commandId ?? randomUUID();
-    for (const [index, change] of changes.entries()) {
-      await appendEvent(trx, {
-        projectId: project.id,
-        commandId: derivedCommandId(importId, `code-${index}`),
-        actorId: context.actor.id,
-        actorName: context.actor.displayName,
-        eventType: change.eventType,
-        payload: change.payload,
-        at,
-      });
-    }
+    await insertCodes(trx, project.id, changes, context.actor.id, at);
+    await appendCodeEvents(trx, project.id, changes, context, at);
     const codeIds = changes.map((c) => (c.eventType === 'code.created' ? c.payload.code.id : ''));
     const created = changes.length;
     return {
@@ -84,3 +73,84 @@ export const codebookImport = defineHandler({
     };
   },
 });
+
+/** Rows per insert: well under PostgreSQL's 65,535 parameters per statement. */
+const BATCH = 250;
+
+type Created = Extract<CodingChange, { eventType: 'code.created' }>;
+
+/* A codebook of a thousand codes is written in a few statements, not a few thousand. */
+
+async function insertCodes(
+  trx: Transaction<Database>,
+  projectId: string,
+  changes: readonly CodingChange[],
+  by: string,
+  at: Date,
+): Promise<void> {
+  const codes = (changes as Created[]).map((c) => c.payload.code);
+  for (let i = 0; i < codes.length; i += BATCH) {
+    await trx
+      .insertInto('codes')
+      .values(
+        codes.slice(i, i + BATCH).map((code) => ({
+          id: code.id,
+          project_id: projectId,
+          parent_id: code.parentId,
+          name: code.name,
+          description: code.description,
+          inclusion: code.inclusion,
+          exclusion: code.exclusion,
+          example: code.example,
+          colour: code.colour,
+          shortcut: code.shortcut,
+          position: code.position,
+          status: code.status,
+          deleted_with: null,
+          merge: null,
+          created_at: at,
+          created_by: by,
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * One `code.created` event per code, as `appendEvent` writes them (the project's counter, the row,
+ * a notification on commit), with seqs taken in one step and one notification for the lot.
+ */
+async function appendCodeEvents(
+  trx: Transaction<Database>,
+  projectId: string,
+  changes: readonly CodingChange[],
+  context: CommandContext,
+  at: Date,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const counter = await trx
+    .updateTable('projects')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', changes.length) }))
+    .where('id', '=', projectId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  const first = Number(counter.last_seq) - changes.length + 1;
+  const importId = context.commandId ?? randomUUID();
+  const rows = changes.map((change, index) => ({
+    project_id: projectId,
+    seq: first + index,
+    command_id: derivedCommandId(importId, `code-${index}`),
+    actor_id: context.actor.id,
+    actor_name: context.actor.displayName,
+    type: change.eventType,
+    payload: JSON.stringify(change.payload),
+    at,
+  }));
+  for (let i = 0; i < rows.length; i += BATCH)
+    await trx
+      .insertInto('events')
+      .values(rows.slice(i, i + BATCH))
+      .execute();
+  const note = JSON.stringify({ projectId, seq: first + changes.length - 1 });
+  await sql`select pg_notify(${EVENTS_CHANNEL}, ${note})`.execute(trx);
+}
