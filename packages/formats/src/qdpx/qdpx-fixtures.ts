@@ -136,3 +136,47 @@ export const MALFORMED = {
       [`sources/${FIXTURE_GUIDS.text}.txt`]: enc.encode(CRLF_TEXT),
     }),
 };
+
+/** Cases with typed variables on cases and a source, one value that does not read as its type, a note on a code. */
+export function casesQdpx(): Uint8Array {
+  const G = FIXTURE_GUIDS;
+  const v = (n: number) => `77777777-7777-4777-8777-77777777777${n}`;
+  const value = (variable: number, tag: string, text: string) =>
+    `<VariableValue><VariableRef targetGUID="${v(variable)}"/><${tag}>${text}</${tag}></VariableValue>`;
+  const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Cases fixture" origin="MAXQDA 2022">
+  <Users><User guid="${G.user}" name="Ada Coder"/></Users>
+  <CodeBook><Codes>
+    <Code guid="${G.code}" name="Lines" isCodable="true"><NoteRef targetGUID="88888888-8888-4888-8888-888888888888"/></Code>
+  </Codes></CodeBook>
+  <Variables>
+    <Variable guid="${v(1)}" name="Gender" typeOfVariable="Text"/>
+    <Variable guid="${v(2)}" name="Age" typeOfVariable="Integer"/>
+    <Variable guid="${v(3)}" name="Interviewed" typeOfVariable="DateTime"/>
+    <Variable guid="${v(4)}" name="Consent" typeOfVariable="Boolean"/>
+  </Variables>
+  <Cases>
+    <Case guid="99999999-0000-4000-8000-000000000001" name="Ada">
+      <Description>First participant</Description>
+      ${value(1, 'TextValue', 'female')}${value(2, 'IntegerValue', '34')}${value(3, 'DateTimeValue', '2024-01-02T10:00:00Z')}
+      <SourceRef targetGUID="${G.source}"/>
+    </Case>
+    <Case guid="99999999-0000-4000-8000-000000000002" name="Bo">
+      ${value(1, 'TextValue', 'male')}${value(2, 'IntegerValue', 'forty')}
+    </Case>
+  </Cases>
+  <Sources>
+    <TextSource guid="${G.source}" name="Interview 1" plainTextPath="internal://${G.text}.txt">
+      <PlainTextSelection guid="55555555-5555-4555-8555-555555555550" name="second line" startPosition="12" endPosition="23">
+        <Coding guid="55555555-5555-4555-8555-555555555559"><CodeRef targetGUID="${G.code}"/></Coding>
+      </PlainTextSelection>
+      ${value(4, 'BooleanValue', 'true')}
+    </TextSource>
+  </Sources>
+  <Notes>
+    <Note guid="88888888-8888-4888-8888-888888888888" name="About lines"><PlainTextContent>Lines mark turns.</PlainTextContent></Note>
+  </Notes>
+</Project>
+`;
+  return zipSync({ 'project.qde': enc.encode(qde), [`sources/${G.text}.txt`]: enc.encode(CRLF_TEXT) });
+}

@@ -20,6 +20,7 @@ import {
 import type { QdpxImportReport } from '@weft/protocol';
 import type { Database, NewAnnotation, NewMemo } from '@weft/storage';
 import type { Insertable } from 'kysely';
+import { planQdpxCases, type QdpxCasesPlan } from './qdpx-import-cases.js';
 
 /** Rows of a new project built from a REFI-QDA file, and the report of what came in. */
 export interface QdpxImportPlan {
@@ -42,6 +43,8 @@ export interface QdpxImportPlan {
   memos: { memo: NewMemo; links: MemoLink[] }[];
   /** Descriptions of coded selections (ATLAS.ti quotation comments) as annotations of their codings. */
   annotations: NewAnnotation[];
+  /** Cases with their documents, variables as attributes and their values. */
+  cases: QdpxCasesPlan;
   /** The codebook as core codes, for the import event (so a codebook history can fold it). */
   eventCodes: Code[];
   report: QdpxImportReport;
@@ -243,6 +246,19 @@ export function planQdpxImport(
       }
     }
   }
+  for (const placed of placement.texts)
+    for (const p of placed.selections) {
+      const first = codingsOfSelection.get(p.selection.guid.toLowerCase())?.[0];
+      if (first) refer(p.selection.noteRefs, 'coding', first);
+      else
+        refer(
+          p.selection.noteRefs,
+          'document',
+          documentOfSource.get(placed.source.guid.toLowerCase()) ?? null,
+        );
+    }
+  for (const { code } of flattenCodes(project.codes))
+    refer(code.noteRefs, 'code', codeId.get(code.guid.toLowerCase()) ?? null);
   if (bomStripped > 0)
     adapted.push(`byte order mark removed from ${bomStripped} plain texts (positions exclude it)`);
   const crlfTexts = placement.texts.filter((t) => t.crlf).length;
@@ -393,18 +409,16 @@ export function planQdpxImport(
     adapted.push(
       `${annotations.length} descriptions of coded selections came in as annotations of their codings`,
     );
-  for (const [what, count] of [
-    ['cases', project.cases.length],
-    ['variables', project.variables.length],
-  ] as const) {
-    if (count > 0) notImported.push({ what, count, why: 'this importer does not bring them into Weft yet' });
-  }
-  const graphsAndLinks = project.links.length;
-  if (graphsAndLinks > 0)
+  const cases = planQdpxCases(project, documentOfSource, projectId);
+  adapted.push(...cases.adapted);
+  notImported.push(...cases.notImported);
+  const noteGuids = new Set(project.notes.map((n) => n.guid.toLowerCase()));
+  const otherLinks = project.links.filter((l) => !noteGuids.has(l.originGuid?.toLowerCase() ?? '')).length;
+  if (otherLinks > 0)
     notImported.push({
       what: 'links',
-      count: graphsAndLinks,
-      why: 'Weft has no links between notes and selections yet',
+      count: otherLinks,
+      why: 'Weft links memos to things, not codes or sources to each other',
     });
 
   return {
@@ -417,6 +431,7 @@ export function planQdpxImport(
     sets,
     memos,
     annotations,
+    cases,
     eventCodes,
     report: {
       fileName: archive.fileName,
@@ -432,8 +447,8 @@ export function planQdpxImport(
         mediaSelections: mediaSelections.length,
         sets: sets.length,
         notes: memos.length,
-        cases: 0,
-        variables: 0,
+        cases: cases.cases.length,
+        variables: cases.variables,
         usersMapped: project.users.length,
       },
       positions: {

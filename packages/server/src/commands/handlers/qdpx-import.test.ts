@@ -35,6 +35,9 @@ const COUNTED_TABLES = [
   'memos',
   'memo_links',
   'annotations',
+  'cases',
+  'attribute_definitions',
+  'attribute_values',
 ] as const;
 
 describe.each(availableBackends())('project.import-qdpx on %s', (backend) => {
@@ -237,6 +240,57 @@ describe.each(availableBackends())('project.import-qdpx on %s', (backend) => {
       'third line',
     ]);
     expect(result.report.adapted.join('\n')).toMatch(/CRLF as one character/);
+  });
+
+  it('imports cases with their documents, variables as typed attributes, and a note on a code', async () => {
+    const result = await importBytes(qdpxFixtures.casesQdpx(), 'cases.qdpx');
+    expect(result.report.imported).toMatchObject({ cases: 2, variables: 4, notes: 1, codings: 1 });
+    expect(result.report.notImported).toEqual(
+      expect.arrayContaining([expect.objectContaining({ what: 'variable values', count: 1 })]),
+    );
+    expect(result.report.adapted.join('\n')).toMatch(/date-time variables became text attributes/);
+    const cases = await store.db
+      .selectFrom('cases')
+      .select(['id', 'name', 'classification', 'description'])
+      .where('project_id', '=', result.projectId)
+      .orderBy('name')
+      .execute();
+    expect(cases.map((c) => [c.name, c.classification, c.description])).toEqual([
+      ['Ada', 'case', 'First participant'],
+      ['Bo', 'case', ''],
+    ]);
+    const document = await store.db
+      .selectFrom('documents')
+      .select('case_id')
+      .where('project_id', '=', result.projectId)
+      .executeTakeFirstOrThrow();
+    expect(document.case_id).toBe(cases[0]?.id);
+    const values = await store.db
+      .selectFrom('attribute_values')
+      .innerJoin('attribute_definitions', 'attribute_definitions.id', 'attribute_values.attribute_id')
+      .select([
+        'attribute_definitions.name',
+        'attribute_definitions.classification',
+        'attribute_definitions.type',
+        'attribute_values.value',
+      ])
+      .where('attribute_values.project_id', '=', result.projectId)
+      .orderBy('attribute_definitions.name')
+      .orderBy('attribute_values.value')
+      .execute();
+    expect(values.map((v) => `${v.classification}/${v.name}:${v.type}=${v.value}`)).toEqual([
+      'case/Age:number=34',
+      'document/Consent:boolean=true',
+      'case/Gender:text=female',
+      'case/Gender:text=male',
+      'case/Interviewed:text=2024-01-02T10:00:00Z',
+    ]);
+    const memo = await store.db
+      .selectFrom('memos')
+      .select(['title', 'target_kind'])
+      .where('project_id', '=', result.projectId)
+      .executeTakeFirstOrThrow();
+    expect(memo).toEqual({ title: 'About lines', target_kind: 'code' });
   });
 
   it.each([

@@ -4,11 +4,14 @@ import { placeSelections, readQdpx } from '@weft/formats';
 import {
   deleteQdpxUpload,
   insertAnnotation,
+  insertAttribute,
+  insertCase,
   insertDocument,
   insertMemo,
   insertMemoLink,
   insertRows,
   readQdpxUpload,
+  writeAttributeValue,
 } from '@weft/storage';
 import { defineHandler } from '../command-handler.js';
 import { requireInstanceAction } from '../require.js';
@@ -79,6 +82,12 @@ export const projectImportQdpx = defineHandler({
       for (const link of links) await insertMemoLink(trx, memo.id, link, actor.id, at);
     }
     for (const annotation of plan.annotations) await insertAnnotation(trx, annotation, at);
+    for (const c of plan.cases.cases) await insertCase(trx, c, actor.id, at);
+    for (const a of plan.cases.attributes) await insertAttribute(trx, a, actor.id, at);
+    for (const v of plan.cases.values)
+      await writeAttributeValue(trx, projectId, v.attributeId, v.targetId, v.value, actor.id, at);
+    for (const [documentId, caseId] of plan.cases.documentCases)
+      await trx.updateTable('documents').set({ case_id: caseId }).where('id', '=', documentId).execute();
     await insertRows(
       trx,
       'qdpx_origins',
