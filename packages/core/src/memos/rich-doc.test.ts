@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type RichDoc, richDocFromText, richDocText, sanitizeRichDoc } from './rich-doc.js';
+import {
+  type RichDoc,
+  type RichMark,
+  type RichNode,
+  richDocFromText,
+  richDocText,
+  sanitizeRichDoc,
+} from './rich-doc.js';
 
-const p = (...content: object[]) => ({ type: 'paragraph', content });
-const t = (text: string, marks?: object[]) =>
+const p = (...content: RichNode[]): RichNode => ({ type: 'paragraph', content });
+const t = (text: string, marks?: RichMark[]): RichNode =>
   marks ? { type: 'text', text, marks } : { type: 'text', text };
 
 describe('sanitizeRichDoc', () => {

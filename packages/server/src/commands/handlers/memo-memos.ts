@@ -137,9 +137,9 @@ export const memoEdit = defineHandler({
   },
 });
 
-function statusChange(type: 'memo.delete' | 'memo.restore') {
+function statusChange<T extends 'memo.delete' | 'memo.restore'>(type: T) {
   const to = type === 'memo.delete' ? 'deleted' : 'active';
-  return defineHandler({
+  return defineHandler<T>({
     type,
     scope: 'project',
     authorize: (context) => requireProjectAction(context, type),
