@@ -1,7 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSeededRandom } from '@weft/core';
 import type { UploadResponse } from '@weft/protocol';
-import { insertCandidates, listStages, statesSql } from '@weft/storage';
-import { availableBackends } from '@weft/storage/testing';
+import {
+  insertCandidates,
+  listStages,
+  restoreBackup,
+  type Store,
+  statesSql,
+  writeBackup,
+} from '@weft/storage';
+import { availableBackends, createTestStore } from '@weft/storage/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -74,8 +84,8 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
   const client = (who: Reviewer): TestClient => team[who];
 
   /** Every stage's rows derived from scratch (statesSql over the chain). */
-  async function derived(projectId: string): Promise<OutcomeRow[]> {
-    const stages = await listStages(t.store.db, projectId);
+  async function derived(projectId: string, store: Store = t.store): Promise<OutcomeRow[]> {
+    const stages = await listStages(store.db, projectId);
     const rows: OutcomeRow[] = [];
     for (let i = 0; i < stages.length; i++) {
       const stage = stages[i] as (typeof stages)[number];
@@ -87,8 +97,8 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
     return rows.sort(byKey);
   }
 
-  async function stored(projectId: string): Promise<OutcomeRow[]> {
-    const rows = await t.store.db
+  async function stored(projectId: string, store: Store = t.store): Promise<OutcomeRow[]> {
+    const rows = await store.db
       .selectFrom('stage_outcomes')
       .selectAll()
       .where('project_id', '=', projectId)
@@ -323,6 +333,21 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
     const refused = await decide('ana', ta, screened, 'include', [reason]);
     expect(refused.status).toBe(400);
     expect(await expectInStep(projectId, 'a refused decision changes nothing')).toEqual(before);
+
+    // Backups leave the projection out: a restore rebuilds it from the restored facts.
+    const dir = mkdtempSync(join(tmpdir(), 'weft-outcomes-backup-'));
+    const target = await createTestStore(backend);
+    try {
+      await writeBackup(t.store, join(dir, 'backup.jsonl.gz'));
+      await restoreBackup(target, join(dir, 'backup.jsonl.gz'));
+      const restored = await stored(projectId, target);
+      expect(restored.length).toBeGreaterThan(0);
+      expect(restored).toEqual(await derived(projectId, target));
+      expect(restored).toEqual(before);
+    } finally {
+      await target.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   /** Kinds of command accepted over all random sequences (checked after them). */
