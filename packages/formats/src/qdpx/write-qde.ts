@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import type {
+  QdeCase,
   QdeCode,
   QdeCoding,
   QdeProject,
@@ -8,6 +9,8 @@ import type {
   QdeSource,
   QdeTextPart,
   QdeUser,
+  QdeVariable,
+  QdeVariableValue,
 } from './qde-model.js';
 
 /*
@@ -172,13 +175,65 @@ function writeSelection(out: XmlOut, s: QdeSelection, depth: number): void {
   out.close(tag, depth);
 }
 
+const VALUE_TAG = {
+  Text: 'TextValue',
+  Boolean: 'BooleanValue',
+  Integer: 'IntegerValue',
+  Float: 'FloatValue',
+  Date: 'DateValue',
+  DateTime: 'DateTimeValue',
+} as const;
+
+function writeVariableValues(out: XmlOut, values: readonly QdeVariableValue[], depth: number): void {
+  for (const v of values) {
+    if (v.value === null || v.type === undefined) continue;
+    out.open('VariableValue', {}, depth);
+    out.empty('VariableRef', { targetGUID: v.variableGuid }, depth + 1);
+    out.parts.push(
+      `${'  '.repeat(depth + 1)}<${VALUE_TAG[v.type]}>${escText(String(v.value))}</${VALUE_TAG[v.type]}>\n`,
+    );
+    out.close('VariableValue', depth);
+  }
+}
+
+function writeVariables(out: XmlOut, variables: readonly QdeVariable[], depth: number): void {
+  if (variables.length === 0) return;
+  out.open('Variables', {}, depth);
+  for (const v of variables) {
+    if (!v.description)
+      out.empty('Variable', { guid: v.guid, name: v.name, typeOfVariable: v.type }, depth + 1);
+    else {
+      out.open('Variable', { guid: v.guid, name: v.name, typeOfVariable: v.type }, depth + 1);
+      out.text('Description', v.description, depth + 2);
+      out.close('Variable', depth + 1);
+    }
+  }
+  out.close('Variables', depth);
+}
+
+function writeCases(out: XmlOut, cases: readonly QdeCase[], depth: number): void {
+  if (cases.length === 0) return;
+  out.open('Cases', {}, depth);
+  for (const c of cases) {
+    out.open('Case', { guid: c.guid, name: c.name }, depth + 1);
+    out.text('Description', c.description, depth + 2);
+    for (const g of c.codeRefs) out.empty('CodeRef', { targetGUID: g }, depth + 2);
+    writeVariableValues(out, c.variableValues, depth + 2);
+    for (const g of c.sourceRefs) out.empty('SourceRef', { targetGUID: g }, depth + 2);
+    for (const g of c.selectionRefs) out.empty('SelectionRef', { targetGUID: g }, depth + 2);
+    out.close('Case', depth + 1);
+  }
+  out.close('Cases', depth);
+}
+
 /** A text source, a PDF's Representation or a note: all TextSourceType. */
 function writeTextPart(
   out: XmlOut,
   tag: string,
   part: QdeTextPart,
   depth: number,
-  noteRefs: string[] = [],
+  noteRefs: readonly string[] = [],
+  variableValues: readonly QdeVariableValue[] = [],
 ): void {
   out.open(
     tag,
@@ -199,12 +254,20 @@ function writeTextPart(
     );
   for (const s of part.selections) writeSelection(out, s, depth + 1);
   for (const ref of noteRefs) out.empty('NoteRef', { targetGUID: ref }, depth + 1);
+  writeVariableValues(out, variableValues, depth + 1);
   out.close(tag, depth);
 }
 
 function writeSource(out: XmlOut, source: QdeSource, depth: number): void {
   if (source.kind === 'text' && source.text) {
-    writeTextPart(out, 'TextSource', { ...source.text, name: source.name }, depth, source.noteRefs);
+    writeTextPart(
+      out,
+      'TextSource',
+      { ...source.text, name: source.name },
+      depth,
+      source.noteRefs,
+      source.variableValues,
+    );
     return;
   }
   const tag = {
@@ -232,6 +295,7 @@ function writeSource(out: XmlOut, source: QdeSource, depth: number): void {
   if (source.kind === 'pdf' && source.representation)
     writeTextPart(out, 'Representation', source.representation, depth + 1);
   for (const ref of source.noteRefs) out.empty('NoteRef', { targetGUID: ref }, depth + 1);
+  writeVariableValues(out, source.variableValues, depth + 1);
   out.close(tag, depth);
 }
 
@@ -259,6 +323,8 @@ export function writeQde(project: QdeProject): string {
     writeCodes(out, project.codes, 2);
     out.close('CodeBook', 1);
   }
+  writeVariables(out, project.variables, 1);
+  writeCases(out, project.cases, 1);
   if (project.sources.length > 0) {
     out.open('Sources', {}, 1);
     for (const source of project.sources) writeSource(out, source, 2);

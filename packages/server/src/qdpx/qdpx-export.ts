@@ -6,6 +6,9 @@ import {
   type QdeSelection,
   type QdeSet,
   type QdeSource,
+  type QdeVariable,
+  type QdeVariableType,
+  type QdeVariableValue,
   writeQdc,
   writeQde,
   writeQdpx,
@@ -98,6 +101,38 @@ function setsOf(data: QdpxExportData, codesOnly: boolean): QdeSet[] {
   });
 }
 
+const VARIABLE_TYPE: Record<string, QdeVariableType> = {
+  text: 'Text',
+  number: 'Float',
+  date: 'Date',
+  boolean: 'Boolean',
+  choice: 'Text',
+};
+
+/** Attributes as variables (numbers that are all whole as Integer), values keyed by their target. */
+function variablesOf(data: QdpxExportData): {
+  variables: QdeVariable[];
+  valuesOf: Map<string, QdeVariableValue[]>;
+} {
+  const valuesOf = new Map<string, QdeVariableValue[]>();
+  const whole = new Set(data.attributes.filter((a) => a.type === 'number').map((a) => a.id));
+  for (const v of data.attributeValues) if (!/^-?\d+$/.test(v.value)) whole.delete(v.attributeId);
+  const variables = data.attributes.map((a) => ({
+    guid: a.id,
+    name: a.name,
+    type: whole.has(a.id) ? ('Integer' as const) : (VARIABLE_TYPE[a.type] ?? 'Text'),
+  }));
+  const typeOf = new Map(variables.map((v) => [v.guid, v.type]));
+  for (const v of data.attributeValues) {
+    const type = typeOf.get(v.attributeId);
+    if (!type) continue;
+    const list = valuesOf.get(v.targetId) ?? [];
+    list.push({ variableGuid: v.attributeId, type, value: v.value });
+    valuesOf.set(v.targetId, list);
+  }
+  return { variables, valuesOf };
+}
+
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The project as REFI-QDA: a .qdpx (project.qde + sources/) or a .qdc codebook. */
@@ -167,6 +202,7 @@ export async function encodeQdpxExport(
     };
   };
 
+  const { variables, valuesOf } = variablesOf(data);
   const sources: QdeSource[] = [];
   for (const doc of data.documents) {
     if (representationOf.has(doc.id)) continue;
@@ -178,7 +214,7 @@ export async function encodeQdpxExport(
       transcripts: [],
       selections: [],
       noteRefs: notes.get(`document:${doc.id}`) ?? [],
-      variableValues: [],
+      variableValues: valuesOf.get(doc.id) ?? [],
     });
   }
   const activeCodes = new Set(data.codes.map((c) => c.id));
@@ -250,6 +286,10 @@ export async function encodeQdpxExport(
         : '') +
       '.',
   ];
+  // A PDF's text representation is exported inside its PDF source: a case names that source.
+  const sourceGuidOf = new Map(
+    data.sourceFiles.filter((f) => f.document_id).map((f) => [f.document_id as string, f.id]),
+  );
   const knownUsers = new Set(data.users.map((u) => u.id));
   const project: QdeProject = {
     name: data.project.name,
@@ -259,8 +299,18 @@ export async function encodeQdpxExport(
     description: [data.project.description, ...leftOut].filter(Boolean).join('\n\n'),
     users: data.users.map((u) => ({ guid: u.id, name: u.displayName })),
     codes,
-    variables: [],
-    cases: [],
+    variables,
+    cases: data.cases.map((c) => ({
+      guid: c.id,
+      name: c.name,
+      ...(c.description ? { description: c.description } : {}),
+      codeRefs: [],
+      sourceRefs: [...data.documentCases]
+        .filter(([, caseId]) => caseId === c.id)
+        .map(([documentId]) => sourceGuidOf.get(documentId) ?? documentId),
+      selectionRefs: [],
+      variableValues: valuesOf.get(c.id) ?? [],
+    })),
     sources,
     notes: data.memos.map((m) => ({
       guid: m.id,

@@ -31,6 +31,12 @@ export interface QdpxExportData {
   sourceFiles: Selectable<QdpxSourceFilesTable>[];
   mediaSelections: Selectable<QdpxMediaSelectionsTable>[];
   sets: Selectable<QdpxSetsTable>[];
+  /** Active cases, attributes (as variables) and their values, for REFI cases and variables. */
+  cases: { id: string; name: string; description: string }[];
+  attributes: { id: string; classification: string; name: string; type: string }[];
+  attributeValues: { attributeId: string; targetId: string; value: string }[];
+  /** document id → case id. */
+  documentCases: Map<string, string>;
   /** Active memos, as REFI notes. */
   memos: {
     id: string;
@@ -161,6 +167,35 @@ export async function readQdpxExportData(
     .orderBy('name')
     .orderBy('id')
     .execute();
+  const cases = await db
+    .selectFrom('cases')
+    .select(['id', 'name', 'description'])
+    .where('project_id', '=', projectId)
+    .where('status', '=', 'active')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  const attributes = await db
+    .selectFrom('attribute_definitions')
+    .select(['id', 'classification', 'name', 'type'])
+    .where('project_id', '=', projectId)
+    .where('status', '=', 'active')
+    .orderBy('classification')
+    .orderBy('position')
+    .execute();
+  const attributeValues = await db
+    .selectFrom('attribute_values')
+    .select(['attribute_id', 'target_id', 'value'])
+    .where('project_id', '=', projectId)
+    .orderBy('attribute_id')
+    .orderBy('target_id')
+    .execute();
+  const documentCases = await db
+    .selectFrom('documents')
+    .select(['id', 'case_id'])
+    .where('project_id', '=', projectId)
+    .where('case_id', 'is not', null)
+    .execute();
   const memos = await db
     .selectFrom('memos')
     .select(['id', 'title', 'plain_text', 'target_kind', 'target_id', 'author_id', 'created_at'])
@@ -170,6 +205,14 @@ export async function readQdpxExportData(
     .orderBy('id')
     .execute();
   return {
+    cases,
+    attributes,
+    attributeValues: attributeValues.map((v) => ({
+      attributeId: v.attribute_id,
+      targetId: v.target_id,
+      value: v.value,
+    })),
+    documentCases: new Map(documentCases.map((d) => [d.id, d.case_id as string])),
     memos: memos.map((m) => ({
       id: m.id,
       title: m.title,

@@ -291,6 +291,28 @@ describe.each(availableBackends())('project.import-qdpx on %s', (backend) => {
       .where('project_id', '=', result.projectId)
       .executeTakeFirstOrThrow();
     expect(memo).toEqual({ title: 'About lines', target_kind: 'code' });
+
+    // Round trip: cases, variables and values come back the same, and the export validates.
+    const exported = await encodeQdpxExport(store.db, result.projectId, 'qdpx');
+    const archive = readQdpx(exported.bytes, 'cases-again.qdpx');
+    if (xmllintAvailable()) expect(validateAgainstXsd(archive.qdeText)).toBe('');
+    const again = await importBytes(exported.bytes, 'cases-again.qdpx');
+    expect(again.report.imported).toMatchObject({ cases: 2, variables: 4, notes: 1, codings: 1 });
+    const valuesAgain = await store.db
+      .selectFrom('attribute_values')
+      .innerJoin('attribute_definitions', 'attribute_definitions.id', 'attribute_values.attribute_id')
+      .select([
+        'attribute_definitions.name',
+        'attribute_definitions.classification',
+        'attribute_values.value',
+      ])
+      .where('attribute_values.project_id', '=', again.projectId)
+      .orderBy('attribute_definitions.name')
+      .orderBy('attribute_values.value')
+      .execute();
+    expect(valuesAgain.map((v) => `${v.classification}/${v.name}=${v.value}`)).toEqual(
+      values.map((v) => `${v.classification}/${v.name}=${v.value}`),
+    );
   });
 
   it.each([
