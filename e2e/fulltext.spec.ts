@@ -127,6 +127,16 @@ test('full texts are uploaded in bulk, matched by DOI and title, assigned by han
   await page.goto(`/projects/${projectId}/screening/full-text/dashboard`);
   const bulk = page.getByTestId('full-text-bulk');
   await expect(bulk.getByTestId('full-text-count')).toHaveText('0 of 3 records have a PDF');
+  // A file that is not a PDF stops the upload, named, and nothing is attached.
+  await bulk.locator('input[type="file"]').setInputFiles({
+    name: 'reading-notes.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('My reading notes, saved with the wrong extension.'),
+  });
+  const failed = bulk.getByTestId('full-text-bulk-error');
+  await expect(failed).toContainText('Nothing was attached');
+  await expect(failed).toContainText("reading-notes.pdf: not a PDF file (no '%PDF-' header)");
+  await expect(bulk.getByTestId('full-text-count')).toHaveText('0 of 3 records have a PDF');
   await bulk.locator('input[type="file"]').setInputFiles(PDFS);
 
   const result = bulk.getByTestId('full-text-bulk-result');

@@ -23,6 +23,9 @@ import { useProject } from '../project/project-context';
 import { fulltextApi, isFullTextEvent } from './fulltext-api';
 import { PdfDrop } from './pdf-drop';
 
+/** The most uploads one `report.attach-files` takes (its payload schema). */
+const BATCH = 200;
+
 const MATCH_LABEL = { doi: 'DOI', title: 'title', 'file-name': 'file name', manual: 'by hand' } as const;
 
 /** A file waiting for a person to say which record it is the full text of. */
@@ -52,31 +55,43 @@ export function BulkUploadCard({ stage }: { stage: StageView }) {
     setError(null);
     setResult(null);
     setProgress({ done: 0, of: files.length });
+    const outcome: AttachFilesResult = { attached: [], ambiguous: [], unmatched: [], duplicates: [] };
     try {
       const uploadIds: string[] = [];
       for (const file of files) {
         uploadIds.push((await fulltextApi.upload(projectId, file)).uploadId);
         setProgress({ done: uploadIds.length, of: files.length });
       }
-      const response = await sendCommand('report.attach-files', { uploadIds }, projectId);
-      const outcome = response.result;
-      setResult(outcome);
-      setWaiting([
-        ...waiting,
-        ...outcome.ambiguous.map((a) => ({
-          uploadId: a.uploadId,
-          fileName: a.fileName,
-          why: `several records fit its ${MATCH_LABEL[a.by]}`,
-          candidates: a.candidates,
-        })),
-        ...outcome.unmatched.map((u) => ({ ...u, why: 'nothing in it named a record', candidates: [] })),
-      ]);
-      await reload();
+      // One command matches at most BATCH files; a larger drop is sent in batches, results merged.
+      for (let i = 0; i < uploadIds.length; i += BATCH) {
+        const { result } = await sendCommand(
+          'report.attach-files',
+          { uploadIds: uploadIds.slice(i, i + BATCH) },
+          projectId,
+        );
+        outcome.attached.push(...result.attached);
+        outcome.ambiguous.push(...result.ambiguous);
+        outcome.unmatched.push(...result.unmatched);
+        outcome.duplicates.push(...result.duplicates);
+      }
     } catch (caught) {
       setError(errorMessage(caught));
-    } finally {
-      setProgress(null);
     }
+    // Batches before a failing one stay attached: show what they did either way.
+    const placed = outcome.attached.length + outcome.ambiguous.length + outcome.unmatched.length;
+    if (placed + outcome.duplicates.length > 0) setResult(outcome);
+    setWaiting((list) => [
+      ...list,
+      ...outcome.ambiguous.map((a) => ({
+        uploadId: a.uploadId,
+        fileName: a.fileName,
+        why: `several records fit its ${MATCH_LABEL[a.by]}`,
+        candidates: a.candidates,
+      })),
+      ...outcome.unmatched.map((u) => ({ ...u, why: 'nothing in it named a record', candidates: [] })),
+    ]);
+    setProgress(null);
+    await reload();
   };
 
   const withText = new Set((all.data?.files ?? []).map((f) => f.recordId)).size;
@@ -112,7 +127,11 @@ export function BulkUploadCard({ stage }: { stage: StageView }) {
           </Stack>
         )}
         {error && (
-          <Alert color="red" title="Nothing was attached" data-testid="full-text-bulk-error">
+          <Alert
+            color="red"
+            title={result ? 'The upload stopped at this file' : 'Nothing was attached'}
+            data-testid="full-text-bulk-error"
+          >
             {error}
           </Alert>
         )}
