@@ -1,4 +1,5 @@
-import { ActionIcon, Anchor, Badge, Card, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import {
   IconChevronDown,
   IconChevronRight,
@@ -50,6 +51,26 @@ export function MemoCard({
     try {
       await sendCommand('memo.delete', { memoId: memo.id }, projectId);
       onChanged();
+      // Deleting from a panel is one click: say so, and offer it back.
+      const id = notifications.show({
+        message: (
+          <Group gap="sm" justify="space-between" wrap="nowrap">
+            <Text fz="sm">Memo “{memo.title}” deleted.</Text>
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => {
+                notifications.hide(id);
+                void sendCommand('memo.restore', { memoId: memo.id }, projectId).then(onChanged, (err) =>
+                  notifications.show({ color: 'red', title: 'Not restored', message: errorMessage(err) }),
+                );
+              }}
+            >
+              Restore
+            </Button>
+          </Group>
+        ),
+      });
     } catch (err) {
       setError(errorMessage(err));
     }
