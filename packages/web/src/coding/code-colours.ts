@@ -22,6 +22,12 @@ export function fallbackColour(id: string): string {
   return PALETTE[Math.abs(hash) % PALETTE.length] as string;
 }
 
+/** A palette colour no code uses yet (else the id's own), for a code made on the fly. */
+export function unusedColour(used: Iterable<string | null>, id: string): string {
+  const taken = new Set([...used].filter(Boolean).map((c) => (c as string).toLowerCase()));
+  return PALETTE.find((c) => !taken.has(c)) ?? fallbackColour(id);
+}
+
 export interface CodeInfo {
   id: string;
   name: string;

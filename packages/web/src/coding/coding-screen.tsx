@@ -376,6 +376,7 @@ export function CodingScreen({
               onClose={() => setSelectedCodingId(null)}
             />
           )}
+          {selectedCoding && <SidebarLabel>On this coding</SidebarLabel>}
           {selectedCoding && (
             <MemoPanel
               key={selectedCoding.id}
@@ -385,9 +386,7 @@ export function CodingScreen({
             />
           )}
           <Stack gap={6}>
-            <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
-              Codebook
-            </Text>
+            <SidebarLabel>Codebook</SidebarLabel>
             {doc.codebook.data ? (
               <CodebookTree
                 projectId={projectId}
@@ -402,9 +401,7 @@ export function CodingScreen({
             )}
           </Stack>
           <Stack gap={6}>
-            <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
-              In this document
-            </Text>
+            <SidebarLabel>In this document</SidebarLabel>
             <DocumentCodesLegend
               entries={legend}
               hoveredLane={hoveredLane}
@@ -412,7 +409,10 @@ export function CodingScreen({
               onOpen={openSegments}
             />
           </Stack>
-          <MemoPanel projectId={projectId} target={{ kind: 'document', id: documentId }} compact />
+          <Stack gap={6}>
+            <SidebarLabel>On this document</SidebarLabel>
+            <MemoPanel projectId={projectId} target={{ kind: 'document', id: documentId }} compact />
+          </Stack>
         </Stack>
       </Group>
 
@@ -481,6 +481,14 @@ export function CodingScreen({
         onSaved={() => void doc.document.reload()}
       />
     </Stack>
+  );
+}
+
+function SidebarLabel({ children }: { children: string }) {
+  return (
+    <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
+      {children}
+    </Text>
   );
 }
 

@@ -7,7 +7,7 @@ import { errorMessage } from '../api/problem';
 import { useResource } from '../api/use-resource';
 import { useProject } from '../project/project-context';
 import { useCurrentUser } from '../session/session-context';
-import { fallbackColour } from './code-colours';
+import { flattenCodebook, unusedColour } from './code-colours';
 import { fetchDocumentCodings } from './coding-reads';
 import { applyCodingEvent } from './live-codings';
 
@@ -152,7 +152,10 @@ export function useCodingDocument(projectId: string, documentId: string) {
       if (existing) return addCoding(existing.id, range);
       const codeId = crypto.randomUUID();
       // A colour of its own from the start, so the codebook shows what the text shows.
-      const colour = fallbackColour(codeId);
+      const colour = unusedColour(
+        flattenCodebook(codebook.data?.codes ?? []).map((c) => c.colour),
+        codeId,
+      );
       if (codebook.data) {
         const node: CodebookNode = {
           id: codeId,
