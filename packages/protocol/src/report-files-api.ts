@@ -17,6 +17,8 @@ export interface ReportFileView {
   attachedAt: string;
   /** Where the PDF's bytes are served (same origin, session cookie). */
   url: string;
+  /** The record's title, in project-wide lists (searching inside full texts). */
+  recordTitle?: string;
 }
 
 export interface ReportFilesResponse {

@@ -224,6 +224,21 @@ describe.each(availableBackends())('full texts of reports on %s', (backend) => {
     expect(await count('report_files')).toBe(before);
   });
 
+  it('finds full texts by words inside them', async () => {
+    const search = async (q: string) =>
+      (
+        await team.viewer.request<ReportFilesResponse>(
+          'GET',
+          `/api/projects/${projectId}/report-files?q=${encodeURIComponent(q)}`,
+        )
+      ).body.files.map((f) => [f.fileName, f.recordTitle]);
+    expect(await search('RANDOMISED 400')).toEqual([
+      ['scan-0001.pdf', 'Effects of aspirin on stroke recurrence in older adults: a randomised trial'],
+    ]);
+    expect(await search('100%_')).toEqual([]);
+    expect((await search('')).length).toBe(3);
+  });
+
   it('serves a file to every member, refuses others with an audit entry, and detaches', async () => {
     const [file] = await files(recordIds.aspirin, team.viewer);
     if (!file) throw new Error('no file');

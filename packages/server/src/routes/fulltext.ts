@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { isUuid, WeftError } from '@weft/core';
 import type { ReportFilesResponse, ReportFileView } from '@weft/protocol';
 import {
+  findRecords,
   findReportFile,
   listMembers,
   listReportFiles,
@@ -57,12 +58,33 @@ export function fulltextRoutes(app: FastifyInstance, { store }: ServerDeps): voi
     return new Map((await listMembers(store.db, projectId)).map((m) => [m.userId, m.displayName]));
   }
 
-  app.get<{ Params: ProjectParams }>(
+  /** Every attached full text; `?q=words` keeps those whose text contains them (with record titles). */
+  app.get<{ Params: ProjectParams; Querystring: { q?: string } }>(
     '/api/projects/:id/report-files',
     async (request): Promise<ReportFilesResponse> => {
       const { project } = await requireProjectAction(store, request, request.params.id, 'screening.read');
-      const [files, who] = await Promise.all([listReportFiles(store.db, project.id), names(project.id)]);
-      return { files: files.map((f) => present(f, project.id, who)) };
+      const q = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+      const [files, who] = await Promise.all([
+        listReportFiles(store.db, project.id, undefined, q),
+        names(project.id),
+      ]);
+      if (!q.trim()) return { files: files.map((f) => present(f, project.id, who)) };
+      const shown = files.slice(0, 100);
+      const titles = new Map(
+        (
+          await findRecords(
+            store.db,
+            project.id,
+            shown.map((f) => f.recordId),
+          )
+        ).map((r) => [r.id, r.record.title ?? '']),
+      );
+      return {
+        files: shown.map((f) => ({
+          ...present(f, project.id, who),
+          recordTitle: titles.get(f.recordId) ?? '',
+        })),
+      };
     },
   );
 

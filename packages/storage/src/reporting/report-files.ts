@@ -112,6 +112,8 @@ export async function listReportFiles(
   db: Db,
   projectId: string,
   recordIds?: readonly string[],
+  /** Only files whose extracted text contains these words (case-insensitive, as typed). */
+  textContains?: string,
 ): Promise<StoredReportFile[]> {
   if (recordIds && recordIds.length === 0) return [];
   let query = db
@@ -120,6 +122,8 @@ export async function listReportFiles(
     .where('project_id', '=', projectId)
     .where('status', '=', 'attached');
   if (recordIds) query = query.where('record_id', 'in', recordIds);
+  if (textContains?.trim())
+    query = query.where('text', 'ilike', `%${textContains.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const rows = await query.orderBy('attached_at').orderBy('id').execute();
   return rows.map(fromRow);
 }
