@@ -45,7 +45,7 @@ export interface QdpxImportPlan {
   annotations: NewAnnotation[];
   /** Cases with their documents, variables as attributes and their values. */
   cases: QdpxCasesPlan;
-  /** The codebook as core codes, for the import event (so a codebook history can fold it). */
+  /** The codebook as core codes, for the `code.created` events of the import. */
   eventCodes: Code[];
   report: QdpxImportReport;
 }

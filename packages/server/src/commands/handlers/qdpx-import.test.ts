@@ -120,6 +120,19 @@ describe.each(availableBackends())('project.import-qdpx on %s', (backend) => {
 
       const rows = await codingTexts(first.projectId);
       expect(rows).toHaveLength(303);
+      // Imported codes and codings are ordinary coding events too (the codebook fold and history read them).
+      const events = await store.db
+        .selectFrom('events')
+        .select(['type', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('project_id', '=', first.projectId)
+        .groupBy('type')
+        .orderBy('type')
+        .execute();
+      expect(events.map((e) => `${e.type}:${e.n}`)).toEqual([
+        'code.created:152',
+        'coding.added:303',
+        'project.qdpx-imported:1',
+      ]);
       // Share of codings whose stored text equals the source at the converted positions: 303/303.
       const matching = rows.filter((r) => r.text.slice(r.start_offset, r.end_offset) === r.exact);
       expect(matching.length / rows.length).toBe(1);

@@ -16,6 +16,7 @@ import {
 import { defineHandler } from '../command-handler.js';
 import { requireInstanceAction } from '../require.js';
 import { insertProjectWithOwner } from './create-project.js';
+import { appendImportEvents, importChanges } from './qdpx-import-events.js';
 import { planQdpxImport } from './qdpx-import-plan.js';
 
 function projectName(given: string | undefined, inFile: string, fileName: string): string {
@@ -33,7 +34,8 @@ export const projectImportQdpx = defineHandler({
   type: 'project.import-qdpx',
   scope: 'instance',
   authorize: (context) => requireInstanceAction(context, 'project.create'),
-  async apply(trx, { actor }, payload, at) {
+  async apply(trx, context, payload, at) {
+    const { actor } = context;
     const upload = await readQdpxUpload(trx, payload.uploadId, actor.id);
     if (!upload) throw new WeftError('not-found', 'That staged file does not exist: upload the file again.');
     const archive = readQdpx(upload.bytes, upload.fileName);
@@ -104,6 +106,7 @@ export const projectImportQdpx = defineHandler({
         imported_by: actor.id,
       })
       .execute();
+    await appendImportEvents(trx, projectId, importChanges(plan), context, at);
     await deleteQdpxUpload(trx, upload.id);
     const { imported } = plan.report;
     return {
@@ -116,8 +119,6 @@ export const projectImportQdpx = defineHandler({
           fileName: upload.fileName,
           origin: archive.project.origin ?? '',
           imported,
-          // The codebook as it came in, so a codebook history can start from it.
-          codes: plan.eventCodes,
         },
       },
     };
