@@ -84,6 +84,13 @@ const SECTIONS = [
       `${sectionHeading('PRISMA diagram', options.machine)}\n\n${(await mod.runPrismaRender({ quick: options.quick, log: options.log })).markdown}`,
   },
   {
+    id: 'qdpx',
+    title: 'REFI-QDA import and export',
+    script: 'qdpx.mjs',
+    run: async (mod, options) =>
+      `${sectionHeading('REFI-QDA import and export', options.machine)}\n\n${(await mod.runQdpxBench({ quick: options.quick, log: options.log })).markdown}`,
+  },
+  {
     id: 'coding-ui',
     title: 'Coding screen',
     script: 'coding-ui.mjs',
