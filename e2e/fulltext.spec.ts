@@ -161,6 +161,20 @@ test('full texts are uploaded in bulk, matched by DOI and title, assigned by han
   await expect(bulk.getByTestId('full-text-unplaced')).toHaveCount(0);
   await expect(bulk.getByTestId('full-text-count')).toHaveText('3 of 3 records have a PDF');
 
+  // Words inside the PDFs find them; a hit opens in the viewer.
+  await bulk.getByRole('textbox', { name: 'Search inside the full texts' }).fill('emergency admissions');
+  const hits = bulk.getByTestId('full-text-search-hits');
+  await expect(hits.getByRole('row')).toHaveCount(1);
+  await expect(hits).toContainText(CASE_MANAGEMENT);
+  await hits.getByRole('row').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('pdf-text-layer').nth(1)).toContainText('emergency admissions', {
+    timeout: 30_000,
+  });
+  await shoot(page, 'fulltext-search');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
   // Screening at full text: the record beside its PDF, in pdf.js with a selectable text layer.
   await page.goto(`/projects/${projectId}/screening/full-text`);
   const title = (await page.getByTestId('screening-title').innerText()).trim();

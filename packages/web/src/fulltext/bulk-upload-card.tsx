@@ -20,6 +20,7 @@ import { screeningApi } from '../api/screening';
 import { useResource } from '../api/use-resource';
 import { useProjectEvents } from '../live/use-project-events';
 import { useProject } from '../project/project-context';
+import { FullTextSearch } from './full-text-search';
 import { fulltextApi, isFullTextEvent } from './fulltext-api';
 import { PdfDrop } from './pdf-drop';
 
@@ -161,6 +162,7 @@ export function BulkUploadCard({ stage }: { stage: StageView }) {
             )}
           </Alert>
         )}
+        {withText > 0 && <FullTextSearch />}
         {waiting.map((item) => (
           <AssignRow
             key={item.uploadId}

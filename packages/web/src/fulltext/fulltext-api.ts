@@ -14,6 +14,9 @@ export const fulltextApi = {
   recordFiles: (projectId: string, recordId: string) =>
     api.get<ReportFilesResponse>(`${base(projectId)}/reports/${encodeURIComponent(recordId)}/files`),
   allFiles: (projectId: string) => api.get<ReportFilesResponse>(`${base(projectId)}/report-files`),
+  /** Full texts whose extracted text contains the words (at most 100, with their records' titles). */
+  search: (projectId: string, q: string) =>
+    api.get<ReportFilesResponse>(`${base(projectId)}/report-files${queryString({ q })}`),
 };
 
 /** Events after which a record's full texts may have changed. */
