@@ -47,7 +47,7 @@ export function CodingScreen({
 }: {
   projectId: string;
   documentId: string;
-  role: Role;
+  role: Role | undefined;
 }) {
   const navigate = useNavigate();
   const { members } = useProject();
