@@ -1,14 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  ColorSwatch,
-  Group,
-  Menu,
-  Text,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
+import { ActionIcon, Badge, Box, ColorSwatch, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import {
   IconChevronDown,
   IconChevronRight,
@@ -18,16 +8,35 @@ import {
   IconTag,
   IconTrash,
 } from '@tabler/icons-react';
-import type { DragEvent, KeyboardEvent, MouseEvent, Ref } from 'react';
+import { type DragEvent, type KeyboardEvent, memo } from 'react';
 import { CodeNameInput } from './code-name-input';
 import type { DropPosition, TreeRow } from './tree-model';
 
 export const NO_COLOUR = 'var(--mantine-color-gray-4)';
 const INDENT = 16;
 
+/** What a row can ask of its tree; one stable object for all rows, so rows can skip re-rendering. */
+export interface CodeRowActions {
+  setRef: (codeId: string, el: HTMLDivElement | null) => void;
+  toggle: (codeId: string) => void;
+  click: (codeId: string) => void;
+  open: (codeId: string) => void;
+  keyDown: (e: KeyboardEvent<HTMLDivElement>, codeId: string) => void;
+  apply: (codeId: string) => void;
+  menu: (codeId: string | null) => void;
+  addChild: (codeId: string) => void;
+  rename: (codeId: string | null) => void;
+  renamed: (codeId: string, name: string) => void;
+  remove: (codeId: string) => void;
+  dragStart: (e: DragEvent<HTMLDivElement>, codeId: string) => void;
+  dragOver: (e: DragEvent<HTMLDivElement>, codeId: string) => void;
+  dragLeave: (codeId: string) => void;
+  drop: (e: DragEvent<HTMLDivElement>, codeId: string) => void;
+  dragEnd: () => void;
+}
+
 export interface CodeRowProps {
   row: TreeRow;
-  rowRef: Ref<HTMLDivElement>;
   selected: boolean;
   focusable: boolean;
   expanded: boolean;
@@ -37,32 +46,39 @@ export interface CodeRowProps {
   /** Where a dragged code would land relative to this row, while it is dragged over. */
   drop: DropPosition | 'apply' | null;
   canApply: boolean;
-  onToggle: () => void;
-  onClick: (e: MouseEvent) => void;
-  onDoubleClick: () => void;
-  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
-  onApply: () => void;
-  onAddChild: () => void;
-  onRename: () => void;
-  onRenamed: (name: string) => void;
-  onRenameCancel: () => void;
-  onDelete: () => void;
-  onDragStart: (e: DragEvent<HTMLDivElement>) => void;
-  onDragOver: (e: DragEvent<HTMLDivElement>) => void;
-  onDragLeave: () => void;
-  onDrop: (e: DragEvent<HTMLDivElement>) => void;
-  onDragEnd: () => void;
+  /** The actions menu is mounted only while open: a thousand idle menus are slow to render. */
+  menuOpen: boolean;
+  actions: CodeRowActions;
 }
 
 /** One code in the codebook tree: a treeitem with its colour, name, shortcut and coding count. */
-export function CodeRow(props: CodeRowProps) {
-  const { row, selected, expanded, dense, editable, renaming, drop } = props;
+export const CodeRow = memo(CodeRowView, sameRow);
+
+/** Rows are rebuilt whenever the visible list is; what matters is whether this one reads differently. */
+function sameRow(a: CodeRowProps, b: CodeRowProps): boolean {
+  const keys = Object.keys(a) as (keyof CodeRowProps)[];
+  return keys.every((key) => {
+    if (key !== 'row') return a[key] === b[key];
+    const x = a.row;
+    const y = b.row;
+    return (
+      x.node === y.node &&
+      x.depth === y.depth &&
+      x.index === y.index &&
+      x.siblingCount === y.siblingCount &&
+      x.parentId === y.parentId
+    );
+  });
+}
+
+function CodeRowView(props: CodeRowProps) {
+  const { row, selected, expanded, dense, editable, renaming, drop, actions, menuOpen } = props;
   const { node } = row;
   const hasChildren = node.children.length > 0;
   const line = drop === 'before' || drop === 'after';
   return (
     <Box
-      ref={props.rowRef}
+      ref={(el: HTMLDivElement | null) => actions.setRef(node.id, el)}
       role="treeitem"
       aria-level={row.depth + 1}
       aria-setsize={row.siblingCount}
@@ -73,14 +89,14 @@ export function CodeRow(props: CodeRowProps) {
       data-code-id={node.id}
       tabIndex={props.focusable ? 0 : -1}
       draggable={editable && !renaming}
-      onClick={props.onClick}
-      onDoubleClick={props.onDoubleClick}
-      onKeyDown={props.onKeyDown}
-      onDragStart={props.onDragStart}
-      onDragOver={props.onDragOver}
-      onDragLeave={props.onDragLeave}
-      onDrop={props.onDrop}
-      onDragEnd={props.onDragEnd}
+      onClick={() => actions.click(node.id)}
+      onDoubleClick={() => actions.open(node.id)}
+      onKeyDown={(e) => actions.keyDown(e, node.id)}
+      onDragStart={(e) => actions.dragStart(e, node.id)}
+      onDragOver={(e) => actions.dragOver(e, node.id)}
+      onDragLeave={() => actions.dragLeave(node.id)}
+      onDrop={(e) => actions.drop(e, node.id)}
+      onDragEnd={actions.dragEnd}
       className="weft-code-row"
       style={{
         position: 'relative',
@@ -124,7 +140,7 @@ export function CodeRow(props: CodeRowProps) {
           aria-label={expanded ? `Collapse ${node.name}` : `Expand ${node.name}`}
           onClick={(e) => {
             e.stopPropagation();
-            props.onToggle();
+            actions.toggle(node.id);
           }}
           style={{ display: 'flex', width: 16, justifyContent: 'center' }}
         >
@@ -138,8 +154,8 @@ export function CodeRow(props: CodeRowProps) {
         <CodeNameInput
           initial={node.name}
           label={`New name for ${node.name}`}
-          onSave={props.onRenamed}
-          onCancel={props.onRenameCancel}
+          onSave={(name) => actions.renamed(node.id, name)}
+          onCancel={() => actions.rename(null)}
         />
       ) : (
         <Text fz={dense ? 'xs' : 'sm'} fw={selected ? 600 : 400} truncate style={{ flex: 1, minWidth: 0 }}>
@@ -156,54 +172,72 @@ export function CodeRow(props: CodeRowProps) {
           {node.codingCount}
         </Text>
         {props.canApply && (
-          <Tooltip label={`Apply ${node.name} to the selection`} openDelay={400}>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              tabIndex={-1}
-              aria-label={`Apply ${node.name}`}
-              onClick={(e) => {
-                e.stopPropagation();
-                props.onApply();
-              }}
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            tabIndex={-1}
+            aria-label={`Apply ${node.name}`}
+            title={`Apply ${node.name} to the selection`}
+            onClick={(e) => {
+              e.stopPropagation();
+              actions.apply(node.id);
+            }}
+          >
+            <IconTag size={14} />
+          </ActionIcon>
+        )}
+        {editable &&
+          (menuOpen ? (
+            <Menu
+              opened
+              onChange={(open) => actions.menu(open ? node.id : null)}
+              position="bottom-end"
+              withinPortal
             >
-              <IconTag size={14} />
-            </ActionIcon>
-          </Tooltip>
-        )}
-        {editable && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon
-                size="sm"
-                variant="subtle"
-                color="gray"
-                tabIndex={-1}
-                aria-label={`Actions for ${node.name}`}
-                onClick={(e) => e.stopPropagation()}
-              >
-                <IconDots size={14} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-              <Menu.Item leftSection={<IconPlus size={14} />} onClick={props.onAddChild}>
-                Add child code
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPencil size={14} />} onClick={props.onRename} rightSection="F2">
-                Rename
-              </Menu.Item>
-              <Menu.Item
-                color="red"
-                leftSection={<IconTrash size={14} />}
-                onClick={props.onDelete}
-                rightSection="Del"
-              >
-                Delete
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        )}
+              <Menu.Target>{menuButton(node.name, () => actions.menu(null))}</Menu.Target>
+              <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+                <Menu.Item leftSection={<IconPlus size={14} />} onClick={() => actions.addChild(node.id)}>
+                  Add child code
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconPencil size={14} />}
+                  onClick={() => actions.rename(node.id)}
+                  rightSection="F2"
+                >
+                  Rename
+                </Menu.Item>
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconTrash size={14} />}
+                  onClick={() => actions.remove(node.id)}
+                  rightSection="Del"
+                >
+                  Delete
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          ) : (
+            menuButton(node.name, () => actions.menu(node.id))
+          ))}
       </Group>
     </Box>
+  );
+}
+
+function menuButton(name: string, onClick: () => void) {
+  return (
+    <ActionIcon
+      size="sm"
+      variant="subtle"
+      color="gray"
+      tabIndex={-1}
+      aria-label={`Actions for ${name}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        onClick();
+      }}
+    >
+      <IconDots size={14} />
+    </ActionIcon>
   );
 }

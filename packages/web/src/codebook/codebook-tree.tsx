@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import type { CodebookNode } from '@weft/protocol';
 import { type DragEvent, type JSX, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { CodeNameInput } from './code-name-input';
-import { CodeRow } from './code-row';
+import { CodeRow, type CodeRowActions } from './code-row';
 import {
   applyMove,
   type DropPosition,
@@ -64,6 +64,7 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
   /** Parent of the code being created: a code id, 'root', or null when none is. */
   const [adding, setAdding] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<{ id: string; position: DropPosition | 'apply' } | null>(null);
@@ -262,6 +263,79 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
     if (target) void move(from, target);
   };
 
+  const byId = (codeId: string) => rows.find((r) => r.node.id === codeId)?.node;
+  const handlers: CodeRowActions = {
+    setRef: (codeId, el) => {
+      if (el) rowRefs.current.set(codeId, el);
+      else rowRefs.current.delete(codeId);
+    },
+    toggle: (codeId) => setCollapsed((c) => (c.has(codeId) ? without(c, codeId) : new Set(c).add(codeId))),
+    click: (codeId) => {
+      setFocusedId(codeId);
+      onSelect?.(codeId);
+    },
+    open: (codeId) => onOpen?.(codeId),
+    keyDown: (e, codeId) =>
+      onKeyDown(
+        e,
+        rows.findIndex((r) => r.node.id === codeId),
+      ),
+    apply: (codeId) => onApply?.(codeId),
+    menu: setMenuFor,
+    addChild: (codeId) => {
+      setMenuFor(null);
+      startAdding(codeId);
+    },
+    rename: (codeId) => {
+      setMenuFor(null);
+      setRenamingId(codeId);
+      if (codeId === null) refocus.current = true;
+    },
+    renamed: (codeId, name) => void rename(codeId, name),
+    remove: (codeId) => {
+      setMenuFor(null);
+      const node = byId(codeId);
+      if (node) void remove(node);
+    },
+    dragStart: (e, codeId) => {
+      dragged.current = codeId;
+      e.dataTransfer.setData(CODE_TYPE, codeId);
+      e.dataTransfer.setData('text/plain', byId(codeId)?.name ?? '');
+      e.dataTransfer.effectAllowed = 'move';
+    },
+    dragOver,
+    dragLeave: (codeId) => setDropAt((d) => (d?.id === codeId ? null : d)),
+    drop,
+    dragEnd: () => {
+      dragged.current = null;
+      setDropAt(null);
+    },
+  };
+  // One object for every row and every render, calling the latest handlers: unchanged rows skip rendering.
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const actions = useMemo<CodeRowActions>(
+    () => ({
+      setRef: (...a) => latest.current.setRef(...a),
+      toggle: (...a) => latest.current.toggle(...a),
+      click: (...a) => latest.current.click(...a),
+      open: (...a) => latest.current.open(...a),
+      keyDown: (...a) => latest.current.keyDown(...a),
+      apply: (...a) => latest.current.apply(...a),
+      menu: (...a) => latest.current.menu(...a),
+      addChild: (...a) => latest.current.addChild(...a),
+      rename: (...a) => latest.current.rename(...a),
+      renamed: (...a) => latest.current.renamed(...a),
+      remove: (...a) => latest.current.remove(...a),
+      dragStart: (...a) => latest.current.dragStart(...a),
+      dragOver: (...a) => latest.current.dragOver(...a),
+      dragLeave: (...a) => latest.current.dragLeave(...a),
+      drop: (...a) => latest.current.drop(...a),
+      dragEnd: () => latest.current.dragEnd(),
+    }),
+    [],
+  );
+
   const addInput = (parentId: string | null, depth: number) => (
     <Box
       key={`new-${parentId ?? 'root'}`}
@@ -295,10 +369,6 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
             <CodeRow
               key={node.id}
               row={row}
-              rowRef={(el) => {
-                if (el) rowRefs.current.set(node.id, el);
-                else rowRefs.current.delete(node.id);
-              }}
               selected={node.id === selectedCodeId}
               focusable={node.id === focusable}
               expanded={!collapsed.has(node.id)}
@@ -307,37 +377,8 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
               renaming={renamingId === node.id}
               drop={dropAt?.id === node.id ? dropAt.position : null}
               canApply={Boolean(onApply)}
-              onToggle={() =>
-                setCollapsed((c) => (c.has(node.id) ? without(c, node.id) : new Set(c).add(node.id)))
-              }
-              onClick={() => {
-                setFocusedId(node.id);
-                onSelect?.(node.id);
-              }}
-              onDoubleClick={() => onOpen?.(node.id)}
-              onKeyDown={(e) => onKeyDown(e, i)}
-              onApply={() => onApply?.(node.id)}
-              onAddChild={() => startAdding(node.id)}
-              onRename={() => setRenamingId(node.id)}
-              onRenamed={(name) => void rename(node.id, name)}
-              onRenameCancel={() => {
-                setRenamingId(null);
-                refocus.current = true;
-              }}
-              onDelete={() => void remove(node)}
-              onDragStart={(e) => {
-                dragged.current = node.id;
-                e.dataTransfer.setData(CODE_TYPE, node.id);
-                e.dataTransfer.setData('text/plain', node.name);
-                e.dataTransfer.effectAllowed = 'move';
-              }}
-              onDragOver={(e) => dragOver(e, node.id)}
-              onDragLeave={() => setDropAt((d) => (d?.id === node.id ? null : d))}
-              onDrop={(e) => drop(e, node.id)}
-              onDragEnd={() => {
-                dragged.current = null;
-                setDropAt(null);
-              }}
+              menuOpen={menuFor === node.id}
+              actions={actions}
             />,
           ];
           if (i === addAfter)

@@ -150,17 +150,30 @@ export function dropPositionAt(offsetY: number, height: number): DropPosition {
   return 'inside';
 }
 
-/** The codebook with a move applied, for showing the result before the server answers. */
+/**
+ * The codebook with a move applied, for showing the result before the server answers. Codes the
+ * move does not touch keep their identity, so rows that did not change need not render again.
+ */
 export function applyMove(codes: readonly CodebookNode[], codeId: string, move: MoveTarget): CodebookNode[] {
   const node = findCode(codes, codeId);
   if (!node) return [...codes];
-  const without = (nodes: readonly CodebookNode[]): CodebookNode[] =>
-    nodes.filter((n) => n.id !== codeId).map((n) => ({ ...n, children: without(n.children) }));
   const moved = { ...node, parentId: move.parentId };
-  const insert = (nodes: CodebookNode[], parentId: string | null): CodebookNode[] => {
-    const here =
-      parentId === move.parentId ? [...nodes.slice(0, move.index), moved, ...nodes.slice(move.index)] : nodes;
-    return here.map((n) => (n === moved ? n : { ...n, children: insert(n.children, n.id) }));
+  const rebuild = (nodes: readonly CodebookNode[], parentId: string | null): CodebookNode[] => {
+    let changed = false;
+    let list = nodes.filter((n) => n.id !== codeId);
+    if (list.length !== nodes.length) changed = true;
+    if (parentId === move.parentId) {
+      list = [...list.slice(0, move.index), moved, ...list.slice(move.index)];
+      changed = true;
+    }
+    const out = list.map((n) => {
+      if (n === moved) return n;
+      const children = rebuild(n.children, n.id);
+      if (children === n.children) return n;
+      changed = true;
+      return { ...n, children };
+    });
+    return changed ? out : (nodes as CodebookNode[]);
   };
-  return insert(without(codes), null);
+  return rebuild(codes, null);
 }
