@@ -52,20 +52,23 @@ function attrs(a: Attrs): string {
   return out;
 }
 
+const INDENT = Array.from({ length: 12 }, (_, i) => '  '.repeat(i));
+const pad = (depth: number) => INDENT[depth] ?? '  '.repeat(depth);
+
 class XmlOut {
   readonly parts: string[] = [];
   open(name: string, a: Attrs = {}, depth = 0): void {
-    this.parts.push(`${'  '.repeat(depth)}<${name}${attrs(a)}>\n`);
+    this.parts.push(`${pad(depth)}<${name}${attrs(a)}>\n`);
   }
   close(name: string, depth = 0): void {
-    this.parts.push(`${'  '.repeat(depth)}</${name}>\n`);
+    this.parts.push(`${pad(depth)}</${name}>\n`);
   }
   empty(name: string, a: Attrs = {}, depth = 0): void {
-    this.parts.push(`${'  '.repeat(depth)}<${name}${attrs(a)}/>\n`);
+    this.parts.push(`${pad(depth)}<${name}${attrs(a)}/>\n`);
   }
   text(name: string, value: string | undefined, depth = 0): void {
     if (value === undefined || value === '') return;
-    this.parts.push(`${'  '.repeat(depth)}<${name}>${escText(value)}</${name}>\n`);
+    this.parts.push(`${pad(depth)}<${name}>${escText(value)}</${name}>\n`);
   }
   toString(): string {
     return this.parts.join('');
@@ -190,7 +193,7 @@ function writeVariableValues(out: XmlOut, values: readonly QdeVariableValue[], d
     out.open('VariableValue', {}, depth);
     out.empty('VariableRef', { targetGUID: v.variableGuid }, depth + 1);
     out.parts.push(
-      `${'  '.repeat(depth + 1)}<${VALUE_TAG[v.type]}>${escText(String(v.value))}</${VALUE_TAG[v.type]}>\n`,
+      `${pad(depth + 1)}<${VALUE_TAG[v.type]}>${escText(String(v.value))}</${VALUE_TAG[v.type]}>\n`,
     );
     out.close('VariableValue', depth);
   }
@@ -250,7 +253,7 @@ function writeTextPart(
   out.text('Description', part.description, depth + 1);
   if (part.plainTextPath === undefined && part.plainTextContent !== undefined)
     out.parts.push(
-      `${'  '.repeat(depth + 1)}<PlainTextContent>${escText(part.plainTextContent)}</PlainTextContent>\n`,
+      `${pad(depth + 1)}<PlainTextContent>${escText(part.plainTextContent)}</PlainTextContent>\n`,
     );
   for (const s of part.selections) writeSelection(out, s, depth + 1);
   for (const ref of noteRefs) out.empty('NoteRef', { targetGUID: ref }, depth + 1);

@@ -179,10 +179,12 @@ export async function encodeQdpxExport(
         (c): QdeSelection => ({
           kind: 'text',
           guid: uuidV5(`selection:${c.id}`),
-          name: doc.text
-            .slice(c.start, Math.min(c.end, c.start + 100))
-            .replace(/\s+/g, ' ')
-            .trim(),
+          // A short quote, "…" when cut, as ATLAS.ti names quotations (readers can check positions by it).
+          name:
+            doc.text
+              .slice(c.start, Math.min(c.end, c.start + 40))
+              .replace(/\s+/g, ' ')
+              .trim() + (c.end - c.start > 40 ? '…' : ''),
           start: c.start,
           end: c.end,
           creatingUser: c.coderId,
