@@ -242,4 +242,16 @@ test('create codes, move them by keyboard and by drag, merge and unmerge, see th
   ).toBeVisible();
   await expect(row(page, 'Shared purpose')).toHaveAttribute('aria-level', '2');
   await expect(row(page, 'Own interest')).toBeVisible();
+
+  // Rename with F2 and add a child from a code's menu, in the tree.
+  await row(page, 'Own interest').click();
+  await row(page, 'Own interest').press('F2');
+  await page.getByRole('textbox', { name: 'New name for Own interest' }).fill('Self-interest');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Self-interest')).toBeVisible();
+  await page.getByRole('button', { name: 'Actions for Motivation' }).click();
+  await page.getByRole('menuitem', { name: 'Add child code' }).click();
+  await page.getByRole('textbox', { name: 'Name of the new child code' }).fill('Belonging');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Belonging')).toHaveAttribute('aria-level', '2');
 });
