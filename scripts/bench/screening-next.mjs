@@ -63,6 +63,7 @@ async function measure(backend, { quick, log }) {
       cold.push((await timeNext(opened.app, opened.cookie, url)).ms);
     }
     const { app, cookie } = opened;
+    log(`${backend}: next cold ${cold.map((ms) => fmt(ms, 0)).join(', ')} ms`);
     const random = [];
     let last;
     for (let run = 0; run < runs; run++) {
@@ -70,6 +71,7 @@ async function measure(backend, { quick, log }) {
       random.push(last.ms);
     }
     const queue = last.body.progress.myQueue;
+    log(`${backend}: next warm ${random.map((ms) => fmt(ms, 0)).join(', ')} ms`);
 
     // A decision on the record offered first, as the screen does, then the next request.
     const decide = [];
@@ -88,6 +90,7 @@ async function measure(backend, { quick, log }) {
       afterDecide.push((await timeNext(app, cookie, url)).ms);
     }
 
+    log(`${backend}: decide ${decide.map((ms) => fmt(ms, 0)).join(', ')} ms`);
     // Ranked order: a ranking of every record (as the prioritiser stores it).
     await sql`insert into screening_rankings (stage_id, record_id, score, rank, model_version)
       select o.stage_id, o.record_id, s.score, row_number() over (order by s.score desc), 1

@@ -74,6 +74,10 @@ export async function refreshStageOutcomes(
   const start = scope.fromStageId ? stages.findIndex((s) => s.id === scope.fromStageId) : 0;
   if (start < 0) throw new Error(`stage ${scope.fromStageId} is not a stage of project ${projectId}`);
   const within = scope.recordIds ? idsSql([...new Set(scope.recordIds)]) : undefined;
+  // Rewriting many rows: give the planner statistics first and after each stage (PGlite never
+  // analyses by itself; without them it may re-aggregate a stage's decisions once per record).
+  const many = within === undefined || (scope.recordIds?.length ?? 0) > 1000;
+  if (many) await analyze(trx, ['records', 'screening_decisions', 'screening_resolutions', 'stage_outcomes']);
   for (let i = start; i < stages.length; i++) {
     const stage = stages[i] as StoredStage;
     await sql`delete from stage_outcomes where stage_id = ${stage.id}::uuid
@@ -83,7 +87,13 @@ export async function refreshStageOutcomes(
       select ${stage.id}::uuid, s.record_id, ${projectId}::uuid, s.needed, s.in_sample, s.n, s.verdicts,
         s.final, s.conflict, s.resolved
       from (${derivedSql(stage, stages[i - 1], within)}) s`.execute(trx);
+    if (many) await analyze(trx, ['stage_outcomes']);
   }
+}
+
+/** ANALYZE may run inside a transaction (unlike VACUUM); it only refreshes planner statistics. */
+async function analyze(trx: Transaction<Database>, tables: readonly string[]): Promise<void> {
+  await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(trx);
 }
 
 /** Rewrites every outcome of the project from the facts (the migration's backfill, a restore). */

@@ -77,12 +77,19 @@ export async function stageCounts(
   return parseCounts(rows[0]);
 }
 
-/** Records the reviewer may still screen: not decided by them, still short of the decisions needed. */
+/**
+ * Records the reviewer may still screen: not decided by them, still short of the decisions needed.
+ * A record nobody has decided needs no look-up (the whole queue in single mode). Otherwise the
+ * reviewer is compared as text so that the probe goes through the (stage, record) index of
+ * current decisions (two rows at most) and never through the (stage, reviewer) one, which
+ * without table statistics (PGlite never analyses) the planner may pick, turning the count
+ * into a scan of every decision of the reviewer per record.
+ */
 function queueWhere(reviewerId: string, stageId: string): RawBuilder<unknown> {
   return sql`s.final is null and not s.conflict and s.n < s.needed
-    and not exists (select 1 from screening_decisions mine
+    and (s.n = 0 or not exists (select 1 from screening_decisions mine
       where mine.stage_id = ${stageId}::uuid and mine.record_id = s.record_id
-        and mine.reviewer_id = ${reviewerId}::uuid and mine.superseded_at is null)`;
+        and mine.superseded_at is null and mine.reviewer_id::text = ${reviewerId}))`;
 }
 
 export async function queueSize(db: Db, chain: readonly StoredStage[], reviewerId: string): Promise<number> {
