@@ -197,6 +197,14 @@ test('full texts are uploaded in bulk, matched by DOI and title, assigned by han
   await viewer.getByRole('button', { name: 'Zoom in' }).click();
   await expect(firstPage).toHaveAttribute('data-rendered', 'true');
   await shoot(page, 'fulltext-screening');
+  if (title !== PHARMACIST) {
+    // Page navigation: the second page is drawn when it is reached.
+    await viewer.getByRole('button', { name: 'Next page' }).click();
+    await expect(viewer.getByRole('textbox', { name: 'Page' })).toHaveValue('2');
+    await expect(viewer.locator('[data-page-number="2"]')).toHaveAttribute('data-rendered', 'true');
+    await viewer.getByRole('button', { name: 'Previous page' }).click();
+    await expect(viewer.getByRole('textbox', { name: 'Page' })).toHaveValue('1');
+  }
 
   // Another record is a second report of the same study: linked from beside the PDF.
   const other = [HOSPITAL, CASE_MANAGEMENT, PHARMACIST].find((t) => t !== title) ?? '';

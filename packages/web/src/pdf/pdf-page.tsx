@@ -35,6 +35,19 @@ export function PdfPage({
   const [failed, setFailed] = useState<string | null>(null);
   const shown = size ?? estimate;
 
+  // A page far from view gives its canvas back: a drawn page costs megabytes, a 300-page report
+  // scrolled end to end would otherwise hold them all.
+  useEffect(() => {
+    if (visible || drawnAt === null) return;
+    const canvas = canvasRef.current;
+    if (canvas) {
+      canvas.width = 0;
+      canvas.height = 0;
+    }
+    textRef.current?.replaceChildren();
+    setDrawnAt(null);
+  }, [visible, drawnAt]);
+
   useEffect(() => {
     if (!visible || drawnAt === scale) return;
     let cancelled = false;
