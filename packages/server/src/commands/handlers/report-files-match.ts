@@ -26,6 +26,7 @@ export interface FullTextClues {
 
 /** Titles shorter than this (compacted) say too little to match on ("Editorial", "Reply"). */
 const MIN_TITLE_CHARS = 20;
+const KEY = 16;
 
 const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const DOI_RE = /10\.\d{4,9}\/[^\s"<>]+/g;
@@ -33,7 +34,8 @@ const DOI_RE = /10\.\d{4,9}\/[^\s"<>]+/g;
 /** The records, indexed once for every file of an upload. */
 export interface MatchIndex {
   byDoi: Map<string, string[]>;
-  titles: Array<{ id: string; compact: string }>;
+  /** Titles by their first KEY characters, so a page is scanned once rather than once per title. */
+  titlesByKey: Map<string, Array<{ id: string; compact: string }>>;
   ids: Set<string>;
   byAuthorYear: Map<string, string[]>;
 }
@@ -52,13 +54,23 @@ function familyKey(firstAuthor: string): string {
 }
 
 export function buildMatchIndex(records: readonly MatchableRecord[]): MatchIndex {
-  const index: MatchIndex = { byDoi: new Map(), titles: [], ids: new Set(), byAuthorYear: new Map() };
+  const index: MatchIndex = {
+    byDoi: new Map(),
+    titlesByKey: new Map(),
+    ids: new Set(),
+    byAuthorYear: new Map(),
+  };
   for (const record of records) {
     index.ids.add(record.id.toLowerCase());
     const doi = normalizeDoi(record.doi ?? undefined);
     if (doi) push(index.byDoi, doi, record.id);
     const title = compact(cleanTitle(record.title));
-    if (title.length >= MIN_TITLE_CHARS) index.titles.push({ id: record.id, compact: title });
+    if (title.length >= MIN_TITLE_CHARS) {
+      const key = title.slice(0, KEY);
+      const list = index.titlesByKey.get(key);
+      if (list) list.push({ id: record.id, compact: title });
+      else index.titlesByKey.set(key, [{ id: record.id, compact: title }]);
+    }
     if (record.firstAuthor && record.year !== null) {
       const family = familyKey(record.firstAuthor);
       if (family) push(index.byAuthorYear, `${family}|${record.year}`, record.id);
@@ -87,7 +99,12 @@ function byDoi(index: MatchIndex, clues: FullTextClues): string[] {
 function byTitle(index: MatchIndex, clues: FullTextClues): string[] {
   const page = compact(normalizeText(clues.firstPagesText));
   const meta = compact(cleanTitle(clues.metadataTitle));
-  const hits = index.titles.filter((t) => t.compact === meta || page.includes(t.compact));
+  const hits: Array<{ id: string; compact: string }> = [];
+  for (const t of index.titlesByKey.get(meta.slice(0, KEY)) ?? []) if (t.compact === meta) hits.push(t);
+  for (let at = 0; at + KEY <= page.length; at++) {
+    const candidates = index.titlesByKey.get(page.slice(at, at + KEY));
+    if (candidates) for (const t of candidates) if (page.startsWith(t.compact, at)) hits.push(t);
+  }
   // "Integrated care" found inside "Integrated care in Europe: a review" is the longer title's hit.
   const specific = hits.filter(
     (hit) =>
