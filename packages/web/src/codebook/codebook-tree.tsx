@@ -17,6 +17,7 @@ import {
   visibleRows,
 } from './tree-model';
 import { useCodebookCommands } from './use-codebook-commands';
+import { useStableActions } from './use-stable-actions';
 
 export interface CodebookTreeProps {
   projectId: string;
@@ -311,30 +312,8 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
       setDropAt(null);
     },
   };
-  // One object for every row and every render, calling the latest handlers: unchanged rows skip rendering.
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  const actions = useMemo<CodeRowActions>(
-    () => ({
-      setRef: (...a) => latest.current.setRef(...a),
-      toggle: (...a) => latest.current.toggle(...a),
-      click: (...a) => latest.current.click(...a),
-      open: (...a) => latest.current.open(...a),
-      keyDown: (...a) => latest.current.keyDown(...a),
-      apply: (...a) => latest.current.apply(...a),
-      menu: (...a) => latest.current.menu(...a),
-      addChild: (...a) => latest.current.addChild(...a),
-      rename: (...a) => latest.current.rename(...a),
-      renamed: (...a) => latest.current.renamed(...a),
-      remove: (...a) => latest.current.remove(...a),
-      dragStart: (...a) => latest.current.dragStart(...a),
-      dragOver: (...a) => latest.current.dragOver(...a),
-      dragLeave: (...a) => latest.current.dragLeave(...a),
-      drop: (...a) => latest.current.drop(...a),
-      dragEnd: () => latest.current.dragEnd(),
-    }),
-    [],
-  );
+  // One object for every row and every render: unchanged rows skip rendering.
+  const actions = useStableActions(handlers);
 
   const addInput = (parentId: string | null, depth: number) => (
     <Box
