@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WeftError } from '@weft/core';
 import type { QdpxImportReport } from '@weft/protocol';
-import { saveQdpxUpload } from '@weft/storage';
+import { pruneQdpxUploads, saveQdpxUpload } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { requireProjectAction, requireUser } from '../http/request-context.js';
 import { mayDoOnInstance } from '../policies/instance-policy.js';
@@ -12,6 +12,8 @@ import { attachmentHeader } from './records-export.js';
 const OCTET_STREAM = 'application/octet-stream';
 /** A .qdpx carries its media (audio, video) inside: allow big archives, but not unbounded ones. */
 const QDPX_BODY_LIMIT = 512 * 1024 * 1024;
+/** A staged file not imported within a day is dropped when its account stages the next one. */
+const STAGED_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /**
  * REFI-QDA: stage a file for `project.import-qdpx` (a new project has no uploads of its own yet),
@@ -37,10 +39,12 @@ export function qdpxRoutes(app: FastifyInstance, { store }: ServerDeps): void {
           `${fileName}: send the file as the request body (application/octet-stream).`,
         );
       const uploadId = randomUUID();
+      const now = new Date();
+      await pruneQdpxUploads(store.db, user.id, new Date(now.getTime() - STAGED_LIFETIME_MS));
       await saveQdpxUpload(
         store.db,
         { id: uploadId, fileName, bytes: new Uint8Array(request.body), uploadedBy: user.id },
-        new Date(),
+        now,
       );
       return { uploadId, fileName, byteSize: request.body.byteLength };
     });

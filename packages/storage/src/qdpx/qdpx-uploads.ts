@@ -45,3 +45,15 @@ export async function readQdpxUpload(db: Db, id: string, userId: string): Promis
 export async function deleteQdpxUpload(db: Db, id: string): Promise<void> {
   await db.deleteFrom('qdpx_uploads').where('id', '=', id).execute();
 }
+
+/**
+ * Drops the account's staged files older than `before`: a refused import rolls back and leaves its
+ * staged file, which nothing else would ever remove.
+ */
+export async function pruneQdpxUploads(db: Db, userId: string, before: Date): Promise<void> {
+  await db
+    .deleteFrom('qdpx_uploads')
+    .where('uploaded_by', '=', userId)
+    .where('uploaded_at', '<', before)
+    .execute();
+}
