@@ -9,8 +9,8 @@ import { projectArchive, projectDescribe, projectRename, projectUnarchive } from
 import { REPORT_FILE_HANDLERS } from './handlers/report-files.js';
 import { userCreate } from './handlers/user-create.js';
 import { IDENTIFICATION_HANDLERS } from './identification-handlers.js';
-import { QDPX_HANDLERS } from './qdpx-handlers.js';
 import { MEMO_HANDLERS } from './memo-handlers.js';
+import { QDPX_HANDLERS } from './qdpx-handlers.js';
 import { REPORTING_HANDLERS } from './reporting-handlers.js';
 import { SCREENING_HANDLERS } from './screening-handlers.js';
 
