@@ -361,59 +361,62 @@ export function CodingScreen({
             revealOffset={reveal}
           />
         </div>
-        <Stack gap="md" w={300} style={{ flex: 'none', height: TEXT_HEIGHT, overflowY: 'auto' }}>
-          {selectedCoding && (
-            <SelectedCodingCard
-              coding={selectedCoding}
-              code={codes.get(selectedCoding.codeId)}
-              coderName={names.get(selectedCoding.coderId) ?? 'someone'}
-              editable={editable}
-              onUncode={() => {
-                void doc.removeCoding(selectedCoding.id);
-                setSelectedCodingId(null);
-              }}
-              onRecode={() => setPalette({ kind: 'recode', codingId: selectedCoding.id })}
-              onClose={() => setSelectedCodingId(null)}
-            />
-          )}
-          {selectedCoding && <SidebarLabel>On this coding</SidebarLabel>}
-          {selectedCoding && (
-            <MemoPanel
-              key={selectedCoding.id}
-              projectId={projectId}
-              target={{ kind: 'coding', id: selectedCoding.id }}
-              compact
-            />
-          )}
-          <Stack gap={6}>
-            <SidebarLabel>Codebook</SidebarLabel>
-            {doc.codebook.data ? (
-              <CodebookTree
-                projectId={projectId}
-                codes={doc.codebook.data.codes}
-                onOpen={openSegments}
-                onApply={editable ? (codeId) => apply(codeId) : undefined}
+        {/* The column scrolls; its sections keep their natural height (a flex column would squash them). */}
+        <div style={{ width: 300, flex: 'none', height: TEXT_HEIGHT, overflowY: 'auto' }}>
+          <Stack gap="md">
+            {selectedCoding && (
+              <SelectedCodingCard
+                coding={selectedCoding}
+                code={codes.get(selectedCoding.codeId)}
+                coderName={names.get(selectedCoding.coderId) ?? 'someone'}
                 editable={editable}
-                dense
+                onUncode={() => {
+                  void doc.removeCoding(selectedCoding.id);
+                  setSelectedCodingId(null);
+                }}
+                onRecode={() => setPalette({ kind: 'recode', codingId: selectedCoding.id })}
+                onClose={() => setSelectedCodingId(null)}
               />
-            ) : (
-              <Loader size="xs" aria-label="Loading the codebook" />
             )}
+            {selectedCoding && <SidebarLabel>On this coding</SidebarLabel>}
+            {selectedCoding && (
+              <MemoPanel
+                key={selectedCoding.id}
+                projectId={projectId}
+                target={{ kind: 'coding', id: selectedCoding.id }}
+                compact
+              />
+            )}
+            <Stack gap={6}>
+              <SidebarLabel>Codebook</SidebarLabel>
+              {doc.codebook.data ? (
+                <CodebookTree
+                  projectId={projectId}
+                  codes={doc.codebook.data.codes}
+                  onOpen={openSegments}
+                  onApply={editable ? (codeId) => apply(codeId) : undefined}
+                  editable={editable}
+                  dense
+                />
+              ) : (
+                <Loader size="xs" aria-label="Loading the codebook" />
+              )}
+            </Stack>
+            <Stack gap={6}>
+              <SidebarLabel>In this document</SidebarLabel>
+              <DocumentCodesLegend
+                entries={legend}
+                hoveredLane={hoveredLane}
+                onHoverLane={setHoveredLane}
+                onOpen={openSegments}
+              />
+            </Stack>
+            <Stack gap={6}>
+              <SidebarLabel>On this document</SidebarLabel>
+              <MemoPanel projectId={projectId} target={{ kind: 'document', id: documentId }} compact />
+            </Stack>
           </Stack>
-          <Stack gap={6}>
-            <SidebarLabel>In this document</SidebarLabel>
-            <DocumentCodesLegend
-              entries={legend}
-              hoveredLane={hoveredLane}
-              onHoverLane={setHoveredLane}
-              onOpen={openSegments}
-            />
-          </Stack>
-          <Stack gap={6}>
-            <SidebarLabel>On this document</SidebarLabel>
-            <MemoPanel projectId={projectId} target={{ kind: 'document', id: documentId }} compact />
-          </Stack>
-        </Stack>
+        </div>
       </Group>
 
       {editable && selection?.rect && !palette && (
