@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentificationResponse, StagesResponse } from '@weft/protocol';
+import type {
+  CodebookResponse,
+  DocumentResponse,
+  DocumentsResponse,
+  IdentificationResponse,
+  StagesResponse,
+} from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CODES, DEMO_CODINGS } from './demo/demo-interview.js';
 import { demoSearches } from './demo/demo-records.js';
 import type { TestClient } from './testing/test-client.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
@@ -34,6 +41,9 @@ describe.each(availableBackends())('demo project on %s', (backend) => {
       'records.imported',
       'duplicates.detected',
       'screening.stages-created',
+      'document.added',
+      ...DEMO_CODES.map(() => 'code.created'),
+      ...DEMO_CODINGS.map(() => 'coding.added'),
     ]);
     const searches = demoSearches();
     const total = searches.reduce((sum, s) => sum + s.recordCount, 0);
@@ -60,6 +70,35 @@ describe.each(availableBackends())('demo project on %s', (backend) => {
     expect(replay.body.replayed).toBe(true);
     expect(replay.body.result.projectId).toBe(projectId);
     const after = await owner.request<{ events: unknown[] }>('GET', `/api/projects/${projectId}/events`);
-    expect(after.body.events).toHaveLength(7);
+    expect(after.body.events).toHaveLength(events.body.events.length);
+  });
+
+  it('arrives with an interview to code, a starting codebook and codings on the quoted words', async () => {
+    const created = await owner.command<{ projectId: string }>('demo.create', {});
+    const projectId = created.body.result.projectId;
+    const documents = await owner.request<DocumentsResponse>('GET', `/api/projects/${projectId}/documents`);
+    expect(documents.body.documents).toHaveLength(1);
+    const [summary] = documents.body.documents;
+    expect(summary).toMatchObject({ folder: 'Interviews', codingCount: DEMO_CODINGS.length });
+    const document = await owner.request<DocumentResponse>(
+      'GET',
+      `/api/projects/${projectId}/documents/${summary?.id}`,
+    );
+    const codebook = await owner.request<CodebookResponse>('GET', `/api/projects/${projectId}/codebook`);
+    expect(codebook.body.codes.map((c) => c.name)).toEqual(DEMO_CODES.map((c) => c.name));
+    const nameOf = new Map(codebook.body.codes.map((c) => [c.id, c.name]));
+    const { text } = document.body.version;
+    const coded = document.body.codings.map((c) => ({
+      code: nameOf.get(c.codeId),
+      text: text.slice(c.start, c.end),
+    }));
+    expect(coded).toEqual(
+      expect.arrayContaining(
+        DEMO_CODINGS.map((c) => ({
+          code: DEMO_CODES.find((d) => d.key === c.code)?.name,
+          text: c.quote,
+        })),
+      ),
+    );
   });
 });

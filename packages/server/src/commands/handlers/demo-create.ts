@@ -1,4 +1,5 @@
 import { readUpload, saveUpload } from '@weft/storage';
+import { addDemoInterview } from '../../demo/add-demo-interview.js';
 import { demoSearches } from '../../demo/demo-records.js';
 import { defineHandler } from '../command-handler.js';
 import { requireInstanceAction } from '../require.js';
@@ -35,7 +36,10 @@ export const demoCreate = defineHandler({
       },
     };
   },
-  /** Two database searches with overlapping results, imported and deduplicated. */
+  /**
+   * Two database searches with overlapping results, imported and deduplicated; screening set up;
+   * an interview to code with a starting codebook.
+   */
   async followUp(run, { projectId }) {
     for (const [i, search] of demoSearches().entries()) {
       const { searchId } = await run.command(
@@ -67,5 +71,6 @@ export const demoCreate = defineHandler({
     await run.command('dedup', 'dedup.run', {}, projectId);
     // The remaining records are ready to screen: title/abstract, then full text.
     await run.command('screening', 'screening.set-up', {}, projectId);
+    await addDemoInterview(run, projectId);
   },
 });
