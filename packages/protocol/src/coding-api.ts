@@ -31,6 +31,20 @@ export interface CodingView {
   score: number;
 }
 
+/**
+ * A coding as part of its document: the quote is left out when it is the text at the coding's
+ * position (always, except an orphan's lost words), so a document with thousands of codings is
+ * not sent twice over. `quoteOf` puts it back.
+ */
+export interface DocumentCoding extends Omit<CodingView, 'exact'> {
+  exact?: string;
+}
+
+/** A document coding's quote: its own when it was sent, else the text it covers. */
+export function quoteOf(text: string, coding: DocumentCoding): string {
+  return coding.exact ?? text.slice(coding.start, coding.end);
+}
+
 export interface DocumentResponse {
   document: DocumentSummary;
   version: {
@@ -41,7 +55,7 @@ export interface DocumentResponse {
     pages: unknown | null;
     meta: Record<string, unknown>;
   };
-  codings: CodingView[];
+  codings: DocumentCoding[];
 }
 
 export interface CodebookNode {
@@ -89,7 +103,7 @@ export interface OrphanCodingsResponse {
 export interface DocumentCodingsResponse {
   versionId: string;
   version: number;
-  codings: CodingView[];
+  codings: DocumentCoding[];
 }
 
 /** One change to the codebook, for the "how codes developed" history. */

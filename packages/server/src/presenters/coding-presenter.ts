@@ -1,5 +1,5 @@
 import type { Code } from '@weft/core';
-import type { CodebookNode, CodingView, DocumentSummary, Segment } from '@weft/protocol';
+import type { CodebookNode, CodingView, DocumentCoding, DocumentSummary, Segment } from '@weft/protocol';
 import type { CodingRow, DocumentRow } from '@weft/storage';
 
 /** Characters of context either side of a segment in the "open node" view. */
@@ -31,6 +31,12 @@ export function presentCoding(row: CodingRow): CodingView {
     anchorStatus: row.anchor_status,
     score: row.score,
   };
+}
+
+/** A coding in its document's response: the quote only when the text there no longer reads so. */
+export function presentDocumentCoding(row: CodingRow, text: string): DocumentCoding {
+  const { exact, ...coding } = presentCoding(row);
+  return text.slice(row.start_offset, row.end_offset) === exact ? coding : { ...coding, exact };
 }
 
 /** A coding with the text around it; an orphan shows its stored quote and the text near its last place. */

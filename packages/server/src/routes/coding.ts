@@ -26,8 +26,8 @@ import { requireProjectAction } from '../http/request-context.js';
 import { uploadRoute } from '../http/upload-route.js';
 import {
   codebookTree,
-  presentCoding,
   presentDocument,
+  presentDocumentCoding,
   presentSegment,
 } from '../presenters/coding-presenter.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -88,7 +88,7 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
           pages: version.pages,
           meta: version.meta,
         },
-        codings: codings.map(presentCoding),
+        codings: codings.map((row) => presentDocumentCoding(row, version.text)),
       };
     },
   );
@@ -103,7 +103,11 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
       if (!document || !version)
         throw new WeftError('not-found', 'That document does not exist in this project.');
       const codings = await documentCodings(store.db, document.id, true);
-      return { versionId: version.id, version: version.version, codings: codings.map(presentCoding) };
+      return {
+        versionId: version.id,
+        version: version.version,
+        codings: codings.map((row) => presentDocumentCoding(row, version.text)),
+      };
     },
   );
 

@@ -1,5 +1,12 @@
 import { notifications } from '@mantine/notifications';
-import type { CodebookNode, CodebookResponse, CodingView, DocumentResponse } from '@weft/protocol';
+import {
+  type CodebookNode,
+  type CodebookResponse,
+  type CodingView,
+  type DocumentCoding,
+  type DocumentResponse,
+  quoteOf,
+} from '@weft/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { codingApi } from '../api/coding';
 import { sendCommand } from '../api/commands';
@@ -14,6 +21,11 @@ import { applyCodingEvent } from './live-codings';
 export interface Range {
   start: number;
   end: number;
+}
+
+/** Codings as the screen keeps them: each with its quote, which the read leaves out when it is the text. */
+function withQuotes(text: string, codings: DocumentCoding[]): Map<string, CodingView> {
+  return new Map(codings.map((c) => [c.id, { ...c, exact: quoteOf(text, c) }]));
 }
 
 interface Loaded {
@@ -45,16 +57,18 @@ export function useCodingDocument(projectId: string, documentId: string) {
   const handled = useRef(0);
 
   const loaded = document.data;
+  const textRef = useRef('');
+  textRef.current = loaded?.response.version.text ?? '';
   useEffect(() => {
     if (!loaded) return;
-    setCodings(new Map(loaded.response.codings.map((c) => [c.id, c])));
+    setCodings(withQuotes(loaded.response.version.text, loaded.response.codings));
     handled.current = loaded.seqAtLoad;
   }, [loaded]);
 
   const refetchCodings = useCallback(async () => {
     try {
       const fresh = await fetchDocumentCodings(projectId, documentId);
-      setCodings(new Map(fresh.codings.map((c) => [c.id, c])));
+      setCodings(withQuotes(textRef.current, fresh.codings));
     } catch (error) {
       notifications.show({ color: 'red', title: 'Codings not refreshed', message: errorMessage(error) });
     }
