@@ -77,10 +77,15 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/** The document's codings, each with its quote (the read sends it only where the text differs). */
 async function codings(): Promise<CodingRow[]> {
-  const res = await api.get(`/api/projects/${projectId}/documents/${documentId}/codings`);
+  const res = await api.get(`/api/projects/${projectId}/documents/${documentId}`);
   expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { codings: CodingRow[] }).codings;
+  const doc = (await res.json()) as {
+    version: { text: string };
+    codings: (Omit<CodingRow, 'exact'> & { exact?: string; start: number; end: number })[];
+  };
+  return doc.codings.map((c) => ({ ...c, exact: c.exact ?? doc.version.text.slice(c.start, c.end) }));
 }
 
 /** Select a phrase with the mouse: press before its first character, release after its last. */
