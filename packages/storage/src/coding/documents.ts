@@ -155,3 +155,17 @@ export async function versionTexts(db: Db, versionIds: readonly string[]): Promi
     .execute();
   return new Map(rows.map((r) => [r.id, r.text]));
 }
+
+/** A document's current version number and id, without its text (cheap to ask on every coding). */
+export async function currentVersionHead(
+  db: Db,
+  documentId: string,
+): Promise<{ id: string; version: number } | undefined> {
+  return db
+    .selectFrom('document_versions')
+    .select(['id', 'version'])
+    .where('document_id', '=', documentId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { codeSpan, makeAnchor, recode, resizeCoding, uncode, WeftError } from '@weft/core';
-import { type Database, getDocument, getDocumentVersion } from '@weft/storage';
+import { currentVersionHead, type Database, getDocument, versionTexts } from '@weft/storage';
 import type { Transaction } from 'kysely';
+import { versionTextCache } from '../../coding/version-text-cache.js';
 import { defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction } from '../require.js';
 import { runCodingChange } from './coding-change.js';
@@ -18,15 +19,19 @@ async function currentText(
   const document = await getDocument(trx, projectId, documentId);
   if (!document)
     throw new WeftError('not-found', 'That document does not exist in this project.', { documentId });
-  const version = await getDocumentVersion(trx, documentId);
-  if (!version) throw new WeftError('not-found', `“${document.name}” has no text.`, { documentId });
-  if (version.id !== versionId)
+  const head = await currentVersionHead(trx, documentId);
+  if (!head) throw new WeftError('not-found', `“${document.name}” has no text.`, { documentId });
+  if (head.id !== versionId)
     throw new WeftError(
       'stale-version',
-      `“${document.name}” was edited since you opened it (now version ${version.version}): reload it and code again.`,
-      { documentId, versionId: version.id, version: version.version },
+      `“${document.name}” was edited since you opened it (now version ${head.version}): reload it and code again.`,
+      { documentId, versionId: head.id, version: head.version },
     );
-  return version.text;
+  const text = await versionTextCache.get(head.id, async () =>
+    (await versionTexts(trx, [head.id])).get(head.id),
+  );
+  if (text === undefined) throw new WeftError('not-found', `“${document.name}” has no text.`, { documentId });
+  return text;
 }
 
 export const codingAdd = defineHandler({
