@@ -246,6 +246,12 @@ test('opens a code’s segments from the document and writes a memo on the docum
   await expect(page.getByRole('heading', { name: 'Resources and capabilities' })).toBeVisible();
   await expect(page.getByText('we relied on volunteers every weekend')).toBeVisible();
   await shoot(page, 'coding-segments');
+  // A segment's document link opens the document with that coding selected.
+  await page
+    .getByRole('link', { name: /coding-interview/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('selected-coding')).toContainText('we relied on volunteers every weekend');
 
   await openDocument(page);
   const memos = page.getByTestId('memo-panel').last();

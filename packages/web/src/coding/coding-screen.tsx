@@ -16,7 +16,7 @@ import { IconArrowLeft, IconEdit, IconFileText, IconKeyboard, IconQuote, IconTag
 import { mayDo, type Role } from '@weft/core';
 import type { CodingView } from '@weft/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CodebookTree } from '../codebook/codebook-tree';
 import { MemoPanel } from '../memos/memo-panel';
 import { useProject } from '../project/project-context';
@@ -64,6 +64,20 @@ export function CodingScreen({
   const [byCoder, setByCoder] = useState(false);
   const [reveal, setReveal] = useState<number | null>(null);
   const scrollRef = useRef<HTMLDivElement | null>(null);
+
+  // Links from a code's segments, the lost-codings queue and memos name a coding (?coding=id):
+  // select it and scroll to it once the codings are in.
+  const [searchParams] = useSearchParams();
+  const linkedCodingId = searchParams.get('coding');
+  const revealedLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linkedCodingId || revealedLink.current === linkedCodingId) return;
+    const linked = codingById.get(linkedCodingId);
+    if (!linked) return;
+    revealedLink.current = linkedCodingId;
+    setSelectedCodingId(linked.id);
+    setReveal(linked.start);
+  }, [linkedCodingId, codingById]);
 
   const version = response?.version;
   const blocks = useMemo(() => (version ? textBlocks(version.text, version.structure) : []), [version]);
