@@ -1,5 +1,6 @@
 import { Alert, Grid, Stack } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
+import { MemoPanel } from '../memos/memo-panel';
 import { ActivityFeed } from '../project/activity-feed';
 import { ArchivePanel } from '../project/archive-panel';
 import { EditableDescription } from '../project/editable-description';
@@ -50,6 +51,7 @@ export function ProjectHomePage() {
                   canDescribe={can(role, 'project.describe')}
                 />
                 <ProjectFacts project={project} role={role} members={members} />
+                <MemoPanel projectId={project.id} target={{ kind: 'project', id: project.id }} compact />
                 <QdpxExportButtons projectId={project.id} />
                 {can(role, 'project.archive') && <ArchivePanel project={project} onDone={refresh} />}
               </Stack>

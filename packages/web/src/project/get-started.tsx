@@ -3,12 +3,24 @@ import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
 import type { Member, Project } from '@weft/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { codingApi } from '../api/coding';
+import { identificationApi } from '../api/identification';
+import { screeningApi } from '../api/screening';
+import { useResource } from '../api/use-resource';
 
 interface Step {
   key: string;
   done: boolean;
   label: ReactNode;
   hint?: ReactNode;
+}
+
+function StepLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Anchor component={Link} to={to} fz="sm">
+      {children}
+    </Anchor>
+  );
 }
 
 function StepIcon({ done }: { done: boolean }) {
@@ -36,6 +48,11 @@ export function GetStarted({
   canDescribe: boolean;
 }) {
   const count = members?.length ?? 0;
+  const base = `/projects/${project.id}`;
+  // What the project holds so far; a step stays open until its read says it is done.
+  const identified = useResource(project.id, () => identificationApi.counts(project.id)).data?.identified;
+  const stages = useResource(project.id, () => screeningApi.stages(project.id)).data?.stages.length;
+  const documents = useResource(project.id, () => codingApi.documents(project.id)).data?.documents.length;
   const steps: Step[] = [
     { key: 'create', done: true, label: 'Create the project' },
     {
@@ -53,9 +70,7 @@ export function GetStarted({
       done: count > 1,
       label: (
         <>
-          <Anchor component={Link} to={`/projects/${project.id}/members`} fz="sm">
-            Add your team
-          </Anchor>{' '}
+          <StepLink to={`${base}/members`}>Add your team</StepLink>{' '}
           <Text span c="dimmed" fz="sm">
             ({count} {count === 1 ? 'member' : 'members'})
           </Text>
@@ -67,6 +82,26 @@ export function GetStarted({
           : canManageMembers
             ? 'Screening and coding work best with two or more people.'
             : undefined,
+    },
+    {
+      key: 'import',
+      done: (identified ?? 0) > 0,
+      label: <StepLink to={`${base}/identification`}>Import search results</StepLink>,
+      hint: identified ? `${identified} records identified.` : 'RIS, PubMed, EndNote, BibTeX, CSV or XLSX.',
+    },
+    {
+      key: 'screening',
+      done: (stages ?? 0) > 0,
+      label: <StepLink to={`${base}/screening`}>Set up screening</StepLink>,
+      hint: stages ? undefined : 'Title and abstract, then full text; single or dual.',
+    },
+    {
+      key: 'documents',
+      done: (documents ?? 0) > 0,
+      label: <StepLink to={`${base}/documents`}>Add documents to code</StepLink>,
+      hint: documents
+        ? `${documents} ${documents === 1 ? 'document' : 'documents'}.`
+        : 'Transcripts, papers or notes, or a project from NVivo, ATLAS.ti or MAXQDA.',
     },
   ];
   const done = steps.filter((s) => s.done).length;
@@ -94,10 +129,6 @@ export function GetStarted({
           </List.Item>
         ))}
       </List>
-      <Text fz="xs" c="dimmed" mt="md" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-        Coming next in Weft: importing search results, screening and coding. This version manages the project
-        and its team.
-      </Text>
     </Card>
   );
 }
