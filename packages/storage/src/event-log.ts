@@ -61,6 +61,46 @@ export async function appendEvent(trx: Transaction<Database>, event: NewProjectE
   return toProjectEvent(row);
 }
 
+/** Rows per INSERT when appending many events (well under PostgreSQL's bind-parameter limit). */
+const EVENT_BATCH = 1000;
+
+/**
+ * Appends many events of one project in one step: seqs taken from the counter at once, rows
+ * inserted in batches, one notification for the lot. For imports that record thousands of
+ * ordinary events (each code and coding of a codebook or REFI-QDA import) inside one command.
+ */
+export async function appendEvents(
+  trx: Transaction<Database>,
+  projectId: string,
+  events: readonly Omit<NewProjectEvent, 'projectId'>[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const counter = await trx
+    .updateTable('projects')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', events.length) }))
+    .where('id', '=', projectId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  const first = Number(counter.last_seq) - events.length + 1;
+  const rows = events.map((event, index) => ({
+    project_id: projectId,
+    seq: first + index,
+    command_id: event.commandId,
+    actor_id: event.actorId,
+    actor_name: event.actorName,
+    type: event.eventType,
+    payload: JSON.stringify(event.payload ?? {}),
+    at: event.at,
+  }));
+  for (let i = 0; i < rows.length; i += EVENT_BATCH)
+    await trx
+      .insertInto('events')
+      .values(rows.slice(i, i + EVENT_BATCH))
+      .execute();
+  const note = JSON.stringify({ projectId, seq: first + events.length - 1 });
+  await sql`select pg_notify(${EVENTS_CHANNEL}, ${note})`.execute(trx);
+}
+
 export async function readEvents(
   db: Kysely<Database>,
   projectId: string,

@@ -9,11 +9,11 @@ import {
   WeftError,
 } from '@weft/core';
 import { type CodebookDraft, readCodebookFile } from '@weft/formats';
-import { type Database, EVENTS_CHANNEL, loadCodingState } from '@weft/storage';
-import { sql, type Transaction } from 'kysely';
-import { type CommandContext, defineHandler } from '../command-handler.js';
-import { derivedCommandId } from '../follow-up.js';
+import { type Database, loadCodingState } from '@weft/storage';
+import type { Transaction } from 'kysely';
+import { defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction } from '../require.js';
+import { appendChangeEvents } from './coding-change.js';
 
 /*
  * Imports a codebook file in one transaction. Every code it adds is an ordinary `code.created`
@@ -60,7 +60,7 @@ export const codebookImport = defineHandler({
     };
     add(drafts, null);
     await insertCodes(trx, project.id, changes, context.actor.id, at);
-    await appendCodeEvents(trx, project.id, changes, context, at);
+    await appendChangeEvents(trx, project.id, changes, context, at, 'code');
     const codeIds = changes.map((c) => (c.eventType === 'code.created' ? c.payload.code.id : ''));
     const created = changes.length;
     return {
@@ -114,43 +114,4 @@ async function insertCodes(
       )
       .execute();
   }
-}
-
-/**
- * One `code.created` event per code, as `appendEvent` writes them (the project's counter, the row,
- * a notification on commit), with seqs taken in one step and one notification for the lot.
- */
-async function appendCodeEvents(
-  trx: Transaction<Database>,
-  projectId: string,
-  changes: readonly CodingChange[],
-  context: CommandContext,
-  at: Date,
-): Promise<void> {
-  if (changes.length === 0) return;
-  const counter = await trx
-    .updateTable('projects')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', changes.length) }))
-    .where('id', '=', projectId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  const first = Number(counter.last_seq) - changes.length + 1;
-  const importId = context.commandId ?? randomUUID();
-  const rows = changes.map((change, index) => ({
-    project_id: projectId,
-    seq: first + index,
-    command_id: derivedCommandId(importId, `code-${index}`),
-    actor_id: context.actor.id,
-    actor_name: context.actor.displayName,
-    type: change.eventType,
-    payload: JSON.stringify(change.payload),
-    at,
-  }));
-  for (let i = 0; i < rows.length; i += BATCH)
-    await trx
-      .insertInto('events')
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  const note = JSON.stringify({ projectId, seq: first + changes.length - 1 });
-  await sql`select pg_notify(${EVENTS_CHANNEL}, ${note})`.execute(trx);
 }

@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { applyCodingChange, type CodingChange, type CodingState } from '@weft/core';
-import { type CodingScope, type Database, loadCodingState, saveCodingState } from '@weft/storage';
+import {
+  appendEvents,
+  type CodingScope,
+  type Database,
+  loadCodingState,
+  saveCodingState,
+} from '@weft/storage';
 import type { Transaction } from 'kysely';
 import type { CommandContext } from '../command-handler.js';
+import { derivedCommandId } from '../follow-up.js';
 import { projectOf } from '../require.js';
 
 /**
@@ -26,4 +34,32 @@ export async function runCodingChange(
     change,
     event: { projectId: project.id, eventType: change.eventType, payload: change.payload },
   };
+}
+
+/**
+ * Records each change of a bulk import (codebook or REFI-QDA) as its own ordinary event, under
+ * command ids derived from the import's (events.command_id is unique), so the codebook fold, its
+ * history and per-user undo treat imported codes and codings like hand-made ones.
+ */
+export async function appendChangeEvents(
+  trx: Transaction<Database>,
+  projectId: string,
+  changes: readonly CodingChange[],
+  context: CommandContext,
+  at: Date,
+  step: string,
+): Promise<void> {
+  const importId = context.commandId ?? randomUUID();
+  await appendEvents(
+    trx,
+    projectId,
+    changes.map((change, index) => ({
+      commandId: derivedCommandId(importId, `${step}-${index}`),
+      actorId: context.actor.id,
+      actorName: context.actor.displayName,
+      eventType: change.eventType,
+      payload: change.payload,
+      at,
+    })),
+  );
 }

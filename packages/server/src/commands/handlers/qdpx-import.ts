@@ -15,8 +15,9 @@ import {
 } from '@weft/storage';
 import { defineHandler } from '../command-handler.js';
 import { requireInstanceAction } from '../require.js';
+import { appendChangeEvents } from './coding-change.js';
 import { insertProjectWithOwner } from './create-project.js';
-import { appendImportEvents, importChanges } from './qdpx-import-events.js';
+import { importChanges } from './qdpx-import-events.js';
 import { planQdpxImport } from './qdpx-import-plan.js';
 
 function projectName(given: string | undefined, inFile: string, fileName: string): string {
@@ -106,7 +107,7 @@ export const projectImportQdpx = defineHandler({
         imported_by: actor.id,
       })
       .execute();
-    await appendImportEvents(trx, projectId, importChanges(plan), context, at);
+    await appendChangeEvents(trx, projectId, importChanges(plan), context, at, 'qdpx');
     await deleteQdpxUpload(trx, upload.id);
     const { imported } = plan.report;
     return {
