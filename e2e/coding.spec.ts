@@ -7,7 +7,7 @@ import {
   request as playwrightRequest,
   test,
 } from '@playwright/test';
-import { type Account, OWNER, REVIEWER, shoot, signIn, VIEWER } from './helpers';
+import { type Account, apiSession, OWNER, REVIEWER, shoot, signIn, VIEWER } from './helpers';
 import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory, like the other specs.
@@ -38,18 +38,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = await startOwnServer(PORT, 'coding');
   api = await playwrightRequest.newContext({ baseURL: BASE });
-  const session = await api.post('/api/session', {
-    data: { username: OWNER.username, password: OWNER.password },
-  });
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const command = async <T>(type: string, payload: unknown, inProject?: string): Promise<T> => {
-    const res = await api.post('/api/commands', {
-      headers: { 'x-csrf-token': csrfToken },
-      data: { id: crypto.randomUUID(), type, payload, ...(inProject ? { projectId: inProject } : {}) },
-    });
-    expect(res.status(), await res.text()).toBeLessThan(300);
-    return ((await res.json()) as { result: T }).result;
-  };
+  const { command } = await apiSession(api, OWNER);
   ({ projectId } = await command<{ projectId: string }>('project.create', { name: 'Community gardens' }));
   await command('user.create', { ...REVIEWER, isAdmin: false });
   await command('member.add', { username: REVIEWER.username, role: 'reviewer' }, projectId);

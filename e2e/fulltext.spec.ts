@@ -1,6 +1,6 @@
 import { expect as baseExpect, request as playwrightRequest, test } from '@playwright/test';
 import { makeTestPdf } from '../packages/server/src/testing/test-pdf';
-import { OWNER, shoot, signIn } from './helpers';
+import { apiSession, OWNER, shoot, signIn } from './helpers';
 import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory.
@@ -75,29 +75,14 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = await startOwnServer(PORT, 'fulltext');
   const api = await playwrightRequest.newContext({ baseURL: BASE });
-  const session = await api.post('/api/session', {
-    data: { username: OWNER.username, password: OWNER.password },
-  });
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const command = async <T>(type: string, payload: unknown, inProject?: string): Promise<T> => {
-    const res = await api.post('/api/commands', {
-      headers: { 'x-csrf-token': csrfToken },
-      data: { id: crypto.randomUUID(), type, payload, ...(inProject ? { projectId: inProject } : {}) },
-    });
-    expect(res.status(), await res.text()).toBeLessThan(300);
-    return ((await res.json()) as { result: T }).result;
-  };
+  const { command, upload } = await apiSession(api, OWNER);
   ({ projectId } = await command<{ projectId: string }>('project.create', { name: PROJECT }));
   const { searchId } = await command<{ searchId: string }>(
     'search.create',
     { sourceType: 'database', name: 'MEDLINE' },
     projectId,
   );
-  const upload = await api.post(`/api/projects/${projectId}/uploads?fileName=medline.ris`, {
-    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
-    data: Buffer.from(RIS),
-  });
-  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const uploadId = await upload(`/api/projects/${projectId}/uploads`, 'medline.ris', RIS);
   await command('import.records', { searchId, uploadId }, projectId);
   await command('screening.set-up', {}, projectId);
   // Every record passes title/abstract (one screener), so all three are sought as full texts.

@@ -55,6 +55,15 @@ export async function apiSession(request: APIRequestContext, account: Account) {
       expect(res.status(), await res.text()).toBeLessThan(300);
       return ((await res.json()) as { result: T }).result;
     },
+    /** Uploads bytes to an upload route (`/api/projects/ID/uploads` or `…/documents/uploads`); the upload id. */
+    async upload(path: string, fileName: string, data: Buffer | string): Promise<string> {
+      const res = await request.post(`${path}?fileName=${encodeURIComponent(fileName)}`, {
+        headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
+        data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      return ((await res.json()) as { uploadId: string }).uploadId;
+    },
     async projectIdByName(name: string): Promise<string> {
       const res = await request.get('/api/projects');
       const { projects } = (await res.json()) as { projects: Array<{ id: string; name: string }> };

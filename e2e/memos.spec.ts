@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { OWNER, shoot, signIn } from './helpers';
+import { apiSession, OWNER, shoot, signIn } from './helpers';
 import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory.
@@ -25,21 +25,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = await startOwnServer(PORT, 'memos');
   const api = await playwrightRequest.newContext({ baseURL: BASE });
-  // One session for every arranging call (the upload needs its CSRF token too).
-  const session = await api.post('/api/session', {
-    data: { username: OWNER.username, password: OWNER.password },
-  });
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const owner = {
-    async command<T>(type: string, payload: unknown, inProject?: string): Promise<T> {
-      const res = await api.post('/api/commands', {
-        headers: { 'x-csrf-token': csrfToken },
-        data: { id: crypto.randomUUID(), type, payload, ...(inProject ? { projectId: inProject } : {}) },
-      });
-      expect(res.status(), await res.text()).toBe(200);
-      return ((await res.json()) as { result: T }).result;
-    },
-  };
+  // One session for arranging everything (a second sign-in would replace its CSRF token).
+  const owner = await apiSession(api, OWNER);
   ({ projectId } = await owner.command<{ projectId: string }>('project.create', {
     name: 'Community gardens',
   }));
@@ -53,15 +40,11 @@ test.beforeAll(async () => {
     projectId,
   );
   // A coded segment to link to, and a memo written on it.
-  const upload = await api.post(
-    `/api/projects/${projectId}/documents/uploads?fileName=garden-interview.txt`,
-    {
-      headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/octet-stream' },
-      data: Buffer.from(TRANSCRIPT, 'utf8'),
-    },
+  const uploadId = await owner.upload(
+    `/api/projects/${projectId}/documents/uploads`,
+    'garden-interview.txt',
+    TRANSCRIPT,
   );
-  expect(upload.status(), await upload.text()).toBe(200);
-  const { uploadId } = (await upload.json()) as { uploadId: string };
   const { documentId, versionId } = await owner.command<{ documentId: string; versionId: string }>(
     'document.add',
     { uploadId, name: 'Garden interview' },

@@ -5,7 +5,7 @@ import {
   request as playwrightRequest,
   test,
 } from '@playwright/test';
-import { type Account, OWNER, REVIEWER, shoot, signIn } from './helpers';
+import { type Account, apiSession, OWNER, REVIEWER, shoot, signIn } from './helpers';
 import { type OwnServer, startOwnServer } from './own-server';
 
 // Its own server on its own fresh data directory, like identification.spec.ts.
@@ -64,20 +64,7 @@ test.beforeAll(async () => {
   server = await startOwnServer(PORT, 'screening');
   const api = await playwrightRequest.newContext({ baseURL: BASE });
   // One session for arranging everything (a second sign-in would replace its CSRF token).
-  const session = await api.post('/api/session', {
-    data: { username: OWNER.username, password: OWNER.password },
-  });
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const owner = {
-    async command<T>(type: string, payload: unknown, inProject?: string): Promise<T> {
-      const res = await api.post('/api/commands', {
-        headers: { 'x-csrf-token': csrfToken },
-        data: { id: crypto.randomUUID(), type, payload, ...(inProject ? { projectId: inProject } : {}) },
-      });
-      expect(res.status(), await res.text()).toBeLessThan(300);
-      return ((await res.json()) as { result: T }).result;
-    },
-  };
+  const owner = await apiSession(api, OWNER);
   ({ projectId } = await owner.command<{ projectId: string }>('project.create', {
     name: PROJECT,
     description: 'Screening end-to-end.',
@@ -91,12 +78,7 @@ test.beforeAll(async () => {
     { sourceType: 'database', name: 'MEDLINE' },
     projectId,
   );
-  const upload = await api.post(`/api/projects/${projectId}/uploads?fileName=medline.ris`, {
-    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
-    data: Buffer.from(RIS),
-  });
-  expect(upload.status(), await upload.text()).toBe(200);
-  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const uploadId = await owner.upload(`/api/projects/${projectId}/uploads`, 'medline.ris', RIS);
   await owner.command('import.records', { searchId, uploadId }, projectId);
   await api.dispose();
 });
