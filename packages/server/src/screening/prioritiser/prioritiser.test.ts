@@ -8,6 +8,7 @@ import {
   insertStage,
   listRanking,
   PRIORITISER_ACTOR,
+  rebuildStageOutcomes,
   saveModelRun,
   type Verdict,
 } from '@weft/storage';
@@ -114,6 +115,8 @@ describe.each(availableBackends())('prioritiser on %s', (backend) => {
       reasonRequired: false,
       at,
     });
+    // As stage creation does: every eligible record gets its (undecided) outcome row.
+    await rebuildStageOutcomes(store.db, projectId);
     prioritiser = new Prioritiser(store, {
       minIntervalMs: 400,
       // Long enough that the burst below (three commits in a row) lands inside one wait.
