@@ -76,7 +76,35 @@ export async function runScreeningSim({ sets = allSets, seeds = 5, settings } = 
       trainings: mean(runs.map((r) => r.trainings)),
     };
   }
-  return { settings: used, sets: results };
+  return { settings: used, sets: results, comparison: compareWithBaseline(results) };
+}
+
+/**
+ * Against the scikit-learn re-creation of ASReview's default (../shared/data/README.md): WSS@95
+ * per set and on the mean (Weft's default must beat the mean), and time per seed as a share of
+ * the re-creation's (the target is at most one half), by wall clock and by this process's CPU.
+ */
+function compareWithBaseline(results) {
+  const rows = {};
+  for (const [name, r] of Object.entries(results)) {
+    const b = baseline[name];
+    if (!b) continue;
+    rows[name] = {
+      wss95: r.wss95,
+      baselineWss95: b.wss95,
+      wallShareOfBaseline: r.seconds / b.seconds,
+      cpuShareOfBaseline: r.cpuSeconds / b.seconds,
+    };
+  }
+  const names = Object.keys(rows);
+  if (names.length > 0)
+    rows.mean = {
+      wss95: mean(names.map((n) => rows[n].wss95)),
+      baselineWss95: mean(names.map((n) => rows[n].baselineWss95)),
+      wallShareOfBaseline: mean(names.map((n) => rows[n].wallShareOfBaseline)),
+      cpuShareOfBaseline: mean(names.map((n) => rows[n].cpuShareOfBaseline)),
+    };
+  return rows;
 }
 
 const pct = (x) => `${(100 * x).toFixed(1)} %`;
