@@ -203,7 +203,9 @@ test('full texts are uploaded in bulk, matched by DOI and title, assigned by han
   await expect(study).toContainText(`Same study as: ${other}`);
   await shoot(page, 'fulltext-study-link');
 
-  // Exclude with a reason (required at full text) and a note written with the keyboard.
+  // Exclude with a reason (required at full text) and a note written with the keyboard. The
+  // screen's keys wait while a dialog is open: let the study picker's popover finish closing.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('n');
   await expect(page.getByTestId('decision-note')).toBeFocused();
   await page.keyboard.type('Outcomes are reported only for the whole cohort, not the frail subgroup.');
