@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type BibliographicRecord, emptyRecord } from '@weft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { availableBackends, createTestStore, type TestStore } from '../testing/index.js';
+import { availableBackends, createTestStore, seedUserAndProject, type TestStore } from '../testing/index.js';
 import { answerPair, knownPairs } from './duplicate-candidates.js';
 import { createGroups, dissolveGroups } from './duplicate-groups.js';
 import { identificationCounts } from './identification-counts.js';
@@ -37,30 +37,7 @@ describe.each(availableBackends())('identification store on %s', (backend) => {
   beforeAll(async () => {
     store = await createTestStore(backend);
     const at = new Date();
-    await store.db
-      .insertInto('users')
-      .values({
-        id: userId,
-        username: 'u',
-        display_name: 'U',
-        password_hash: 'x',
-        is_admin: true,
-        created_at: at,
-      })
-      .execute();
-    await store.db
-      .insertInto('projects')
-      .values({
-        id: projectId,
-        name: 'P',
-        description: '',
-        archived: false,
-        version: 1,
-        created_at: at,
-        created_by: userId,
-        last_seq: 0,
-      })
-      .execute();
+    await seedUserAndProject(store.db, { userId, projectId, at });
     await insertSearch(store.db, {
       id: searchId,
       projectId,

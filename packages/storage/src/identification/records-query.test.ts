@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emptyRecord } from '@weft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { availableBackends, createTestStore, type TestStore } from '../testing/index.js';
+import { availableBackends, createTestStore, seedUserAndProject, type TestStore } from '../testing/index.js';
 import { answerPair, insertCandidates } from './duplicate-candidates.js';
 import { createGroups } from './duplicate-groups.js';
 import { insertImport } from './insert-import.js';
@@ -20,30 +20,7 @@ describe.each(availableBackends())('records query by range on %s', (backend) => 
   beforeAll(async () => {
     store = await createTestStore(backend);
     const at = new Date();
-    await store.db
-      .insertInto('users')
-      .values({
-        id: userId,
-        username: 'u',
-        display_name: 'U',
-        password_hash: 'x',
-        is_admin: true,
-        created_at: at,
-      })
-      .execute();
-    await store.db
-      .insertInto('projects')
-      .values({
-        id: projectId,
-        name: 'P',
-        description: '',
-        archived: false,
-        version: 1,
-        created_at: at,
-        created_by: userId,
-        last_seq: 0,
-      })
-      .execute();
+    await seedUserAndProject(store.db, { userId, projectId, at });
     await insertSearch(store.db, {
       id: searchId,
       projectId,

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveUploadBytesIntoChunks } from '../migrations/0013-upload-chunks.js';
-import { availableBackends, createTestStore, type TestStore } from '../testing/index.js';
+import { availableBackends, createTestStore, seedUserAndProject, type TestStore } from '../testing/index.js';
 import { insertImport } from './insert-import.js';
 import { insertSearch } from './searches.js';
 import {
@@ -24,30 +24,7 @@ describe.each(availableBackends())('uploads on %s', (backend) => {
 
   beforeAll(async () => {
     store = await createTestStore(backend);
-    await store.db
-      .insertInto('users')
-      .values({
-        id: userId,
-        username: 'u',
-        display_name: 'U',
-        password_hash: 'x',
-        is_admin: true,
-        created_at: at,
-      })
-      .execute();
-    await store.db
-      .insertInto('projects')
-      .values({
-        id: projectId,
-        name: 'P',
-        description: '',
-        archived: false,
-        version: 1,
-        created_at: at,
-        created_by: userId,
-        last_seq: 0,
-      })
-      .execute();
+    await seedUserAndProject(store.db, { userId, projectId, at });
   });
   afterAll(async () => store?.destroy());
 

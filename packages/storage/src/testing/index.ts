@@ -1,1 +1,2 @@
+export * from './seed-project.js';
 export * from './test-stores.js';

@@ -12,7 +12,12 @@ import {
   saveModelRun,
   type Verdict,
 } from '@weft/storage';
-import { availableBackends, createTestStore, type TestStore } from '@weft/storage/testing';
+import {
+  availableBackends,
+  createTestStore,
+  seedUserAndProject,
+  type TestStore,
+} from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prioritiser, type TrainedRun } from './prioritiser.js';
 
@@ -41,30 +46,14 @@ describe.each(availableBackends())('prioritiser on %s', (backend) => {
   beforeAll(async () => {
     store = await createTestStore(backend);
     const at = new Date();
-    await store.db
-      .insertInto('users')
-      .values({
-        id: userId,
-        username: 'ana',
-        display_name: 'Ana',
-        password_hash: 'x',
-        is_admin: false,
-        created_at: at,
-      })
-      .execute();
-    await store.db
-      .insertInto('projects')
-      .values({
-        id: projectId,
-        name: 'P',
-        description: '',
-        archived: false,
-        version: 1,
-        created_at: at,
-        created_by: userId,
-        last_seq: 0,
-      })
-      .execute();
+    await seedUserAndProject(store.db, {
+      userId,
+      projectId,
+      at,
+      username: 'ana',
+      displayName: 'Ana',
+      isAdmin: false,
+    });
     const searchId = randomUUID();
     await insertSearch(store.db, {
       id: searchId,
