@@ -13,6 +13,7 @@ import { codebookExchangeRoutes } from './routes/codebook-exchange.js';
 import { codebookHistoryRoutes } from './routes/codebook-history.js';
 import { codingRoutes } from './routes/coding.js';
 import { commandRoutes } from './routes/commands.js';
+import { documentFileRoutes } from './routes/document-file.js';
 import { eventRoutes } from './routes/events.js';
 import { fulltextRoutes } from './routes/fulltext.js';
 import { healthRoutes } from './routes/health.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
   methodsRecordRoutes(app, deps);
   reviewLogRoutes(app, deps);
   codingRoutes(app, deps);
+  documentFileRoutes(app, deps);
   casesRoutes(app, deps);
   codebookExchangeRoutes(app, deps);
   codebookHistoryRoutes(app, deps);

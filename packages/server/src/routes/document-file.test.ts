@@ -1,0 +1,117 @@
+import type { CommandType, DocumentResponse, UploadResponse } from '@weft/protocol';
+import { availableBackends } from '@weft/storage/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ScreeningTeam, screeningTeam } from '../testing/screening-fixtures.js';
+import type { TestClient } from '../testing/test-client.js';
+import { makeTestPdf } from '../testing/test-pdf.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+
+/*
+ * The original file of a document: a PDF is served inline with its text items in the document
+ * read (for the coding screen's PDF view), other kinds as downloads; non-members are refused with
+ * an audit entry, strangers without a session get 401.
+ */
+const PDF = makeTestPdf({
+  pages: [
+    ['Interview with a head teacher', 'We started the garden in spring.'],
+    ['Page two', 'The council gave us the land.'],
+  ],
+});
+
+describe.each(availableBackends())('document files on %s', (backend) => {
+  let t: TestServer;
+  let team: ScreeningTeam;
+  let projectId: string;
+  let pdfId: string;
+  let htmlId: string;
+
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    team = await screeningTeam(t);
+    const created = await team.lead.command<{ projectId: string }>('project.create', { name: 'Files' });
+    projectId = created.body.result.projectId;
+    await ok(team.lead, 'member.add', { username: 'ana', role: 'reviewer' });
+    await ok(team.lead, 'member.add', { username: 'viewer', role: 'viewer' });
+    pdfId = await add('head teacher.pdf', PDF);
+    htmlId = await add('notes.html', '<html><body><p>Field notes</p><script>alert(1)</script></body></html>');
+  });
+  afterAll(async () => t?.close());
+
+  async function ok<T = Record<string, unknown>>(client: TestClient, type: CommandType, payload: unknown) {
+    const response = await client.command<T>(type, payload, projectId);
+    if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
+    return response.body.result;
+  }
+  async function add(fileName: string, bytes: Uint8Array | string) {
+    const upload = await team.ana.upload<UploadResponse>(projectId, fileName, bytes, 'documents/uploads');
+    expect(upload.status).toBe(200);
+    return (await ok<{ documentId: string }>(team.ana, 'document.add', { uploadId: upload.body.uploadId }))
+      .documentId;
+  }
+  const fileUrl = (documentId: string) => `/api/projects/${projectId}/documents/${documentId}/file`;
+  // TestClient.download gives the body and type only; the disposition needs the raw response.
+  const headers = async (client: TestClient, documentId: string) => {
+    const cookie = (client as unknown as { cookie?: string }).cookie;
+    const response = await fetch(`${client.baseUrl}${fileUrl(documentId)}`, {
+      headers: cookie ? { cookie } : {},
+    });
+    await response.arrayBuffer();
+    return response.headers;
+  };
+
+  it('serves a PDF document inline to a viewer, byte for byte, and its items come with the read', async () => {
+    const served = await team.viewer.download(fileUrl(pdfId));
+    expect(served.status).toBe(200);
+    expect(served.contentType).toBe('application/pdf');
+    expect(Buffer.from(served.bytes).equals(Buffer.from(PDF))).toBe(true);
+    expect((await headers(team.viewer, pdfId)).get('content-disposition')).toBe(
+      `inline; filename="head teacher.pdf"; filename*=UTF-8''head%20teacher.pdf`,
+    );
+
+    const read = await team.viewer.request<DocumentResponse>(
+      'GET',
+      `/api/projects/${projectId}/documents/${pdfId}`,
+    );
+    const { text, pages } = read.body.version as { text: string; pages: { pages: unknown[]; items: Item[] } };
+    type Item = { page: number; start: number; end: number; width: number };
+    expect(pages.pages).toHaveLength(2);
+    const land = pages.items.find((i) => text.slice(i.start, i.end) === 'The council gave us the land.');
+    expect(land).toMatchObject({ page: 2 });
+    expect(land?.width).toBeGreaterThan(0);
+  });
+
+  it('serves other kinds as a download, never inline', async () => {
+    const served = await team.ana.download(fileUrl(htmlId));
+    expect(served.status).toBe(200);
+    expect(served.contentType).toBe('text/html; charset=utf-8');
+    const h = await headers(team.ana, htmlId);
+    expect(h.get('content-disposition')).toMatch(/^attachment; filename="notes.html"/);
+    expect(h.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses a non-member with an audit entry, a stranger with 401, and names a missing document', async () => {
+    const count = async () =>
+      Number(
+        (
+          await t.store.db
+            .selectFrom('audit_entries')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const refused = await team.cleo.download(fileUrl(pdfId));
+    expect(refused.status).toBe(403);
+    expect(await count()).toBe(before + 1);
+    const entry = await t.store.db
+      .selectFrom('audit_entries')
+      .select(['action', 'outcome'])
+      .orderBy('at', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ action: 'GET /api/projects/:id/documents/:documentId/file', outcome: 'denied' });
+    expect((await t.client().download(fileUrl(pdfId))).status).toBe(401);
+    expect((await team.ana.download(fileUrl('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+    expect((await team.ana.download(fileUrl('not-an-id'))).status).toBe(404);
+  });
+});
