@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { type PDFDocumentProxy, pdfjs } from './pdfjs';
 
 export interface PageSize {
@@ -18,6 +18,8 @@ export function PdfPage({
   estimate,
   visible,
   onSize,
+  textLayer = true,
+  children,
 }: {
   pdf: PDFDocumentProxy;
   pageNumber: number;
@@ -27,6 +29,10 @@ export function PdfPage({
   /** Near the viewport: worth drawing. */
   visible: boolean;
   onSize: (pageNumber: number, size: PageSize) => void;
+  /** Draw pdf.js's own text layer (off when the caller lays its own text over the page). */
+  textLayer?: boolean;
+  /** Drawn over the canvas (a caller's text overlay and highlights). */
+  children?: ReactNode;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -34,6 +40,7 @@ export function PdfPage({
   const [drawnAt, setDrawnAt] = useState<number | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const shown = size ?? estimate;
+  const textLayerWanted = textLayer;
 
   // A page far from view gives its canvas back: a drawn page costs megabytes, a 300-page report
   // scrolled end to end would otherwise hold them all.
@@ -53,6 +60,7 @@ export function PdfPage({
     let cancelled = false;
     let renderTask: { cancel: () => void; promise: Promise<void> } | undefined;
     let textLayer: InstanceType<typeof pdfjs.TextLayer> | undefined;
+    const withText = textLayerWanted;
     (async () => {
       const page = await pdf.getPage(pageNumber);
       if (cancelled) return;
@@ -77,6 +85,10 @@ export function PdfPage({
       await renderTask.promise;
       if (cancelled) return;
       text.replaceChildren();
+      if (!withText) {
+        setDrawnAt(scale);
+        return;
+      }
       textLayer = new pdfjs.TextLayer({
         textContentSource: page.streamTextContent(),
         container: text,
@@ -93,7 +105,7 @@ export function PdfPage({
       renderTask?.cancel();
       textLayer?.cancel();
     };
-  }, [visible, scale, drawnAt, pdf, pageNumber, onSize]);
+  }, [visible, scale, drawnAt, pdf, pageNumber, onSize, textLayerWanted]);
 
   return (
     <div
@@ -110,7 +122,8 @@ export function PdfPage({
       }
     >
       <canvas ref={canvasRef} />
-      <div ref={textRef} className="textLayer" data-testid="pdf-text-layer" />
+      <div ref={textRef} className="textLayer" data-testid="pdf-text-layer" hidden={!textLayer} />
+      {children}
       {failed && (
         <div
           style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: '#c92a2a' }}

@@ -6,7 +6,16 @@ import {
   IconZoomIn,
   IconZoomOut,
 } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type HTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import './pdf-viewer.css';
 import { type PageSize, PdfPage } from './pdf-page';
 import { type PDFDocumentProxy, pdfjs } from './pdfjs';
@@ -23,6 +32,19 @@ export interface PdfViewerProps {
   height?: number | string;
   /** Shown in the toolbar and as the link to open the file in its own tab. */
   fileName?: string;
+  /** Draw pdf.js's own text layer (default); off when `pageOverlay` lays its own text. */
+  textLayer?: boolean;
+  /** Drawn over each page; `near` says whether the page is near the viewport (worth drawing). */
+  pageOverlay?: (pageNumber: number, scale: number, near: boolean) => ReactNode;
+  /** Page sizes at scale 1 when known beforehand, so the scroll height is right at once. */
+  pageSizes?: ReadonlyMap<number, PageSize>;
+  /** Also given the scrolling element (a caller reads selections in it and scrolls it). */
+  scrollRef?: RefObject<HTMLDivElement | null>;
+  /** Event handlers on the scrolling element. */
+  scrollerProps?: Pick<
+    HTMLAttributes<HTMLDivElement>,
+    'onMouseUp' | 'onMouseMove' | 'onMouseLeave' | 'onKeyUp' | 'onDragStart'
+  >;
 }
 
 /**
@@ -30,7 +52,16 @@ export interface PdfViewerProps {
  * only the pages near the viewport (a 300-page report opens at once), with page navigation and
  * zoom. Reusable wherever a PDF is shown (full texts at screening, PDF documents).
  */
-export function PdfViewer({ url, height = '75vh', fileName }: PdfViewerProps) {
+export function PdfViewer({
+  url,
+  height = '75vh',
+  fileName,
+  textLayer = true,
+  pageOverlay,
+  pageSizes,
+  scrollRef,
+  scrollerProps,
+}: PdfViewerProps) {
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [zoom, setZoom] = useState<string>(FIT);
@@ -40,6 +71,13 @@ export function PdfViewer({ url, height = '75vh', fileName }: PdfViewerProps) {
   const [current, setCurrent] = useState(1);
   const scroller = useRef<HTMLDivElement>(null);
   const sizes = useRef(new Map<number, PageSize>());
+  const setScroller = useCallback(
+    (element: HTMLDivElement | null) => {
+      scroller.current = element;
+      if (scrollRef) scrollRef.current = element;
+    },
+    [scrollRef],
+  );
 
   useEffect(() => {
     setPdf(null);
@@ -210,7 +248,8 @@ export function PdfViewer({ url, height = '75vh', fileName }: PdfViewerProps) {
         </Group>
       </Group>
       <Box
-        ref={scroller}
+        {...scrollerProps}
+        ref={setScroller}
         onScroll={onScroll}
         h={height}
         p={12}
@@ -232,10 +271,13 @@ export function PdfViewer({ url, height = '75vh', fileName }: PdfViewerProps) {
               pdf={pdf}
               pageNumber={n}
               scale={scale}
-              estimate={sizes.current.get(n) ?? estimate}
+              estimate={sizes.current.get(n) ?? pageSizes?.get(n) ?? estimate}
               visible={visible.has(n)}
               onSize={onSize}
-            />
+              textLayer={textLayer}
+            >
+              {pageOverlay?.(n, scale, visible.has(n))}
+            </PdfPage>
           ))
         )}
       </Box>
