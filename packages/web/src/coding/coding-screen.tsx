@@ -26,10 +26,13 @@ import { type CodeInfo, flattenCodebook } from './code-colours';
 import { CodePalette } from './code-palette';
 import { codingKeyAction, normaliseShortcut } from './coding-keys';
 import { CodingKeysModal } from './coding-keys-modal';
-import { CodingTextView, type TextSelection } from './coding-text-view';
+import { CodingTextView, type CodingTextViewProps, type TextSelection } from './coding-text-view';
 import { DocumentCodesLegend, type LegendEntry } from './document-codes-legend';
 import { DocumentEditModal } from './document-edit-modal';
 import { inVivoName } from './in-vivo-name';
+import { LazyPdfCodingView } from './pdf/lazy-pdf-coding-view';
+import { pdfLayoutOf } from './pdf/pdf-layout';
+import { PdfViewToggle } from './pdf/pdf-view-toggle';
 import { SelectedCodingCard } from './selected-coding-card';
 import { trimRange, wordStep } from './selection-offsets';
 import { textBlocks } from './text-blocks';
@@ -63,6 +66,7 @@ export function CodingScreen({
   const [editOpen, setEditOpen] = useState(false);
   const [byCoder, setByCoder] = useState(false);
   const [reveal, setReveal] = useState<number | null>(null);
+  const [asText, setAsText] = useState(false);
   const scrollRef = useRef<HTMLDivElement | null>(null);
 
   // Links from a code's segments, the lost-codings queue and memos name a coding (?coding=id):
@@ -81,6 +85,12 @@ export function CodingScreen({
 
   const version = response?.version;
   const blocks = useMemo(() => (version ? textBlocks(version.text, version.structure) : []), [version]);
+  // A PDF whose version still has its text boxes is coded on its pages (unless the coder asks for text).
+  const isPdf = response?.document.kind === 'pdf';
+  const pdfLayout = useMemo(
+    () => (isPdf && version ? pdfLayoutOf(version.pages, version.text.length) : null),
+    [isPdf, version],
+  );
   const codeList = useMemo(() => flattenCodebook(doc.codebook.data?.codes ?? []), [doc.codebook.data]);
   const codes = useMemo(() => new Map(codeList.map((c) => [c.id, c])), [codeList]);
   const names = useMemo(() => new Map((members ?? []).map((m) => [m.userId, m.displayName])), [members]);
@@ -267,6 +277,24 @@ export function CodingScreen({
       : palette?.kind === 'recode'
         ? codingById.get(palette.codingId)?.exact
         : undefined;
+  const viewProps: CodingTextViewProps = {
+    text,
+    blocks,
+    codings,
+    codes,
+    laneOf,
+    laneCount,
+    laneTitle,
+    hoveredLane,
+    selectedCodingId,
+    onHoverLane: setHoveredLane,
+    onSelectCoding: setSelectedCodingId,
+    onSelection,
+    dragPayload: () => (selection ? JSON.stringify({ documentId, ...selection, rect: undefined }) : null),
+    scrollRef,
+    height: TEXT_HEIGHT,
+    revealOffset: reveal,
+  };
 
   return (
     <Stack gap="sm">
@@ -319,6 +347,7 @@ export function CodingScreen({
                 Edit text
               </Button>
             )}
+            {isPdf && <PdfViewToggle available={pdfLayout !== null} asText={asText} onChange={setAsText} />}
             <Switch
               size="xs"
               ml="xs"
@@ -354,26 +383,16 @@ export function CodingScreen({
 
       <Group align="flex-start" gap="md" wrap="nowrap">
         <div style={{ flex: 1, minWidth: 0 }}>
-          <CodingTextView
-            text={text}
-            blocks={blocks}
-            codings={codings}
-            codes={codes}
-            laneOf={laneOf}
-            laneCount={laneCount}
-            laneTitle={laneTitle}
-            hoveredLane={hoveredLane}
-            selectedCodingId={selectedCodingId}
-            onHoverLane={setHoveredLane}
-            onSelectCoding={setSelectedCodingId}
-            onSelection={onSelection}
-            dragPayload={() =>
-              selection ? JSON.stringify({ documentId, ...selection, rect: undefined }) : null
-            }
-            scrollRef={scrollRef}
-            height={TEXT_HEIGHT}
-            revealOffset={reveal}
-          />
+          {pdfLayout && !asText ? (
+            <LazyPdfCodingView
+              {...viewProps}
+              layout={pdfLayout}
+              url={`/api/projects/${projectId}/documents/${documentId}/file`}
+              fileName={response.document.name}
+            />
+          ) : (
+            <CodingTextView {...viewProps} />
+          )}
         </div>
         {/* The column scrolls; its sections keep their natural height (a flex column would squash them). */}
         <div style={{ width: 300, flex: 'none', height: TEXT_HEIGHT, overflowY: 'auto' }}>

@@ -1,0 +1,175 @@
+import type { CodingView } from '@weft/protocol';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PdfViewer } from '../../pdf/pdf-viewer';
+import type { CodingTextViewProps } from '../coding-text-view';
+import { pointOffset } from '../selection-offsets';
+import { PdfCodingPage } from './pdf-coding-page';
+import { offsetAtPoint } from './pdf-highlights';
+import { itemAtOffset, type PdfLayout, pageOfOffset } from './pdf-layout';
+import { selectionOffsets } from './pdf-selection-offsets';
+import './pdf-coding.css';
+
+const NO_CODINGS: readonly CodingView[] = [];
+
+export interface PdfCodingViewProps extends CodingTextViewProps {
+  layout: PdfLayout;
+  /** Same-origin URL of the original PDF. */
+  url: string;
+  fileName?: string;
+}
+
+/** Innermost first: a click or hover on nested codings means the shortest one there. */
+const codingsAt = (codings: readonly CodingView[], offset: number) =>
+  codings
+    .filter((c) => c.start <= offset && c.end > offset)
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
+
+/**
+ * A PDF document coded on its pages: pdf.js draws each page near the viewport, the stored text
+ * items lie over it as selectable text, and the codings as highlights. A selection becomes the
+ * same offsets (and `TextSelection`) the text view produces, so coding, the palette, keys,
+ * in-vivo codes, drag onto the codebook and undo all work unchanged.
+ */
+export function PdfCodingView(props: PdfCodingViewProps) {
+  const { text, layout, codings, scrollRef, onSelection, onSelectCoding, onHoverLane, laneOf } = props;
+  const [hover, setHover] = useState<{ x: number; y: number; label: string } | null>(null);
+
+  // Each page's codings, so a page redraws only when its own change.
+  const byPage = useMemo(() => {
+    const map = new Map<number, CodingView[]>();
+    for (const span of layout.pages) {
+      const here = codings.filter((c) => c.start < span.end && c.end > span.start);
+      if (here.length) map.set(span.page, here);
+    }
+    return map;
+  }, [codings, layout]);
+
+  const readSelection = useCallback(
+    (target: EventTarget | null) => {
+      const selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      if (!scrollRef.current?.contains(range.commonAncestorContainer)) return;
+      if (selection.isCollapsed) {
+        const onText = target instanceof Element && target.closest('.weft-pdf-overlay');
+        const offset = onText ? pointOffset(range.startContainer, range.startOffset, true) : null;
+        if (offset !== null) onSelectCoding(codingsAt(codings, offset)[0]?.id ?? null);
+        onSelection(null);
+        return;
+      }
+      const offsets = selectionOffsets(
+        text,
+        { node: range.startContainer, offset: range.startOffset },
+        { node: range.endContainer, offset: range.endOffset },
+      );
+      if (!offsets) {
+        onSelection(null);
+        return;
+      }
+      const rect = range.getBoundingClientRect();
+      onSelection({ ...offsets, rect: { left: rect.left, top: rect.top, bottom: rect.bottom } });
+    },
+    [codings, text, scrollRef, onSelection, onSelectCoding],
+  );
+
+  // Hovering coded text names its codes (the highlights themselves sit under the text).
+  const onMouseMove = useCallback(
+    (e: React.MouseEvent) => {
+      const page = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-page-number]') : null;
+      const n = Number(page?.dataset.pageNumber);
+      const size = layout.sizes.get(n);
+      const items = layout.itemsByPage.get(n);
+      let here: CodingView[] = [];
+      if (page && size && items && !e.buttons) {
+        const box = page.getBoundingClientRect();
+        const scale = box.width / size.width;
+        const offset = offsetAtPoint(items, (e.clientX - box.left) / scale, (e.clientY - box.top) / scale);
+        if (offset !== null) here = codingsAt(byPage.get(n) ?? NO_CODINGS, offset);
+      }
+      const top = here[0];
+      onHoverLane(top ? laneOf(top) : null);
+      setHover(
+        top
+          ? { x: e.clientX + 12, y: e.clientY + 16, label: here.map((c) => props.laneTitle(c)).join(' · ') }
+          : null,
+      );
+    },
+    [layout, byPage, onHoverLane, laneOf, props.laneTitle],
+  );
+
+  // Bring an offset into view (a ?coding= link, a coding resized by keys): its page, then its line.
+  const { revealOffset } = props;
+  useEffect(() => {
+    if (revealOffset == null) return;
+    const page = pageOfOffset(layout, revealOffset);
+    const item = itemAtOffset(layout, revealOffset);
+    const size = layout.sizes.get(page);
+    let tries = 0;
+    // The pages exist once pdf.js has opened the file: wait for them.
+    const timer = window.setInterval(() => {
+      const root = scrollRef.current;
+      const element = root?.querySelector<HTMLElement>(`[data-page-number="${page}"]`);
+      if ((root && element) || ++tries > 100) window.clearInterval(timer);
+      if (!root || !element) return;
+      const scale = size ? element.offsetWidth / size.width : 1;
+      const y = element.offsetTop + (item?.y ?? 0) * scale;
+      if (y < root.scrollTop || y > root.scrollTop + root.clientHeight - 40)
+        root.scrollTop = Math.max(0, y - root.clientHeight / 3);
+    }, 100);
+    return () => window.clearInterval(timer);
+  }, [revealOffset, layout, scrollRef]);
+
+  const pageOverlay = useCallback(
+    (n: number, scale: number, near: boolean) =>
+      near ? (
+        <PdfCodingPage
+          text={text}
+          items={layout.itemsByPage.get(n) ?? []}
+          codings={byPage.get(n) ?? NO_CODINGS}
+          codes={props.codes}
+          laneOf={laneOf}
+          hoveredLane={props.hoveredLane}
+          selectedCodingId={props.selectedCodingId}
+          scale={scale}
+        />
+      ) : null,
+    [text, layout, byPage, props.codes, laneOf, props.hoveredLane, props.selectedCodingId],
+  );
+
+  return (
+    <div data-testid="pdf-coding-view">
+      <PdfViewer
+        url={props.url}
+        fileName={props.fileName}
+        height={`calc(${typeof props.height === 'number' ? `${props.height}px` : props.height} - 40px)`}
+        textLayer={false}
+        pageOverlay={pageOverlay}
+        pageSizes={layout.sizes}
+        scrollRef={scrollRef}
+        scrollerProps={{
+          onMouseUp: (e) => readSelection(e.target),
+          onKeyUp: (e) => {
+            if (e.shiftKey) readSelection(null);
+          },
+          onMouseMove,
+          onMouseLeave: () => {
+            setHover(null);
+            onHoverLane(null);
+          },
+          onDragStart: (e) => {
+            const payload = props.dragPayload();
+            if (payload) {
+              e.dataTransfer.setData('application/x-weft-selection', payload);
+              e.dataTransfer.effectAllowed = 'copy';
+            }
+          },
+        }}
+      />
+      {hover && (
+        <div className="weft-pdf-hover" style={{ left: hover.x, top: hover.y }} data-testid="pdf-hover">
+          {hover.label}
+        </div>
+      )}
+    </div>
+  );
+}
