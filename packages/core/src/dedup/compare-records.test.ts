@@ -299,7 +299,10 @@ describe('compareRecords: never certain', () => {
     expect(compare(base, { ...base, year: 2016, volume: undefined }).decision).toBe('possible');
     expect(compare(base, { ...base, year: 2016, pages: '102-110' }).decision).toBe('possible');
     expect(compare(base, { ...base, volume: '387' }).decision).toBe('possible');
-    expect(compare(base, { ...base, pages: '102-110' }).decision).toBe('possible');
+    // Other pages of the same volume: in another issue an unlabelled erratum or a republication, and
+    // without issues nothing shows it is one item (one issue's item at two pages: same-issue-item.test.ts).
+    expect(compare(base, { ...base, issue: '9990', pages: '102-110' }).decision).toBe('possible');
+    expect(compare(base, { ...base, issue: undefined, pages: '102-110' }).decision).toBe('possible');
   });
 
   it('never merges an erratum with the article it corrects', () => {

@@ -1,6 +1,7 @@
 import { compareAuthors } from './compare-authors.js';
 import { containersMatch } from './container-match.js';
 import type { PreparedRecord } from './prepare-record.js';
+import { sameIssueItem } from './same-issue-item.js';
 import { levenshteinSimilarity } from './string-similarity.js';
 import { markersConflict } from './title-markers.js';
 import { translationOfEachOther } from './translated-title.js';
@@ -250,7 +251,9 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord): Comparison
   // its volume and pages differ.
   const sameAbstract = abstractTwin && ((a.venue === 'meeting' && b.venue === 'meeting') || printedAbstract);
   if (volume.outcome === 'disagree' && !sameAbstract) reasons.push('different volumes');
-  if (pages.outcome === 'disagree' && !sameAbstract) reasons.push('different pages');
+  const oneIssueItem =
+    pages.outcome === 'disagree' && sameIssueItem(a, b, titleExact && !shortTitle, authors);
+  if (pages.outcome === 'disagree' && !sameAbstract && !oneIssueItem) reasons.push('different pages');
   // A dropped subtitle or a differently translated title is acceptable only for the same printed item.
   const relaxedTitle =
     samePlaceRange &&

@@ -30,6 +30,8 @@ export interface PreparedRecord {
   authorFamilies: Set<string>;
   container: string[][];
   volume: string | undefined;
+  /** The issue as letters and digits ("Suppl 2" → "suppl2", "07" → "7"); only ever compared for equality. */
+  issue: string | undefined;
   pages: PageRange | undefined;
   doi: string | undefined;
   pmid: string | undefined;
@@ -60,6 +62,7 @@ export function prepareRecord(id: string, index: number, record: BibliographicRe
     authorFamilies: new Set(authors.map((author) => author.family)),
     container: [...containerForms(record.container), ...containerForms(record.containerAbbreviation)],
     volume: normalizeVolume(record.volume),
+    issue: normalizeIssue(record.issue),
     pages: normalizePages(record.pages),
     doi,
     pmid: normalizePmid(record.pmid),
@@ -79,6 +82,14 @@ export function normalizeVolume(raw: string | undefined): string | undefined {
   const match = /\d+/.exec(raw);
   // A volume without a number ("(Jul)", "Ph.D.") is a misplaced field, not evidence.
   return match ? String(Number(match[0])) : undefined;
+}
+
+export function normalizeIssue(raw: string | undefined): string | undefined {
+  const compact = raw
+    ?.toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/(^|[a-z])0+(?=\d)/g, '$1');
+  return compact || undefined;
 }
 
 function normalizePmid(raw: string | undefined): string | undefined {
