@@ -253,7 +253,13 @@ export function PdfViewer({
         onScroll={onScroll}
         h={height}
         p={12}
-        style={{ overflow: 'auto', background: 'var(--mantine-color-gray-2)', borderRadius: 6 }}
+        // Positioned, so the pages' offsetTop is measured from the scroller (page tracking, go to page).
+        style={{
+          position: 'relative',
+          overflow: 'auto',
+          background: 'var(--mantine-color-gray-2)',
+          borderRadius: 6,
+        }}
         data-testid="pdf-scroller"
       >
         {error ? (

@@ -112,7 +112,9 @@ export function PdfCodingView(props: PdfCodingViewProps) {
       if ((root && element) || ++tries > 100) window.clearInterval(timer);
       if (!root || !element) return;
       const scale = size ? element.offsetWidth / size.width : 1;
-      const y = element.offsetTop + (item?.y ?? 0) * scale;
+      // Measured, not offsetTop: the scroller is not the pages' offset parent.
+      const pageTop = element.getBoundingClientRect().top - root.getBoundingClientRect().top + root.scrollTop;
+      const y = pageTop + (item?.y ?? 0) * scale;
       if (y < root.scrollTop || y > root.scrollTop + root.clientHeight - 40)
         root.scrollTop = Math.max(0, y - root.clientHeight / 3);
     }, 100);

@@ -1,0 +1,166 @@
+import {
+  type APIRequestContext,
+  expect,
+  type Page,
+  request as playwrightRequest,
+  test,
+} from '@playwright/test';
+import { makeTestPdf } from '../packages/server/src/testing/test-pdf';
+import { apiSession, OWNER, signIn } from './helpers';
+import { type OwnServer, startOwnServer } from './own-server';
+
+// Its own server on its own fresh data directory, like the other specs.
+const PORT = 4363;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE, viewport: { width: 1440, height: 900 } });
+
+// Written for this test: a two-page interview write-up, the words to code on page 2.
+const PHRASE = 'gave us the land after a long campaign';
+const PDF = makeTestPdf({
+  pages: [
+    ['Community garden interviews', 'Interview 3: the head teacher', 'We started the garden in spring.'],
+    ['Findings', `The council ${PHRASE} by the parents.`, 'Money was always short.'],
+  ],
+});
+
+let server: OwnServer | undefined;
+let api: APIRequestContext;
+let projectId = '';
+let documentId = '';
+
+interface DocumentRead {
+  version: { text: string; pages: { items: unknown[] } | null };
+  codings: { id: string; codeId: string; start: number; end: number; exact?: string }[];
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startOwnServer(PORT, 'coding-pdf');
+  api = await playwrightRequest.newContext({ baseURL: BASE });
+  const { command } = await apiSession(api, OWNER);
+  ({ projectId } = await command<{ projectId: string }>('project.create', { name: 'Gardens in PDF' }));
+  await command('code.create', { name: 'Resources', colour: '#2f9e44', shortcut: '1' }, projectId);
+});
+
+test.afterAll(async () => {
+  await api?.dispose();
+  await server?.stop();
+});
+
+async function read(): Promise<DocumentRead> {
+  const res = await api.get(`/api/projects/${projectId}/documents/${documentId}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as DocumentRead;
+}
+
+const pdfPage = (page: Page, n: number) => page.locator(`[data-testid="pdf-page"][data-page-number="${n}"]`);
+
+/** Drag the mouse over a phrase of the overlay's text on page `n`, first character to last. */
+async function selectOnPage(page: Page, n: number, phrase: string): Promise<void> {
+  await pdfPage(page, n).scrollIntoViewIfNeeded();
+  const box = await page.evaluate(
+    ({ n, phrase }) => {
+      const spans = document.querySelectorAll(`[data-page-number="${n}"] .weft-pdf-overlay [data-o]`);
+      for (const el of spans) {
+        const node = el.firstChild;
+        const at = node?.textContent?.indexOf(phrase) ?? -1;
+        if (!node || at < 0) continue;
+        el.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const first = range.getBoundingClientRect();
+        range.setStart(node, at + phrase.length - 1);
+        range.setEnd(node, at + phrase.length);
+        const last = range.getBoundingClientRect();
+        return { x1: first.left + 1, y: first.top + first.height / 2, x2: last.right - 1 };
+      }
+      return null;
+    },
+    { n, phrase },
+  );
+  if (!box) throw new Error(`"${phrase}" is not in the text overlay of page ${n}`);
+  await page.mouse.move(box.x1, box.y);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, box.y, { steps: 5 });
+  await page.mouse.move(box.x2, box.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+test('a PDF document is coded on its pages: select on page 2, apply by key, highlight survives a reload', async ({
+  page,
+}) => {
+  await signIn(page, OWNER);
+  await page.goto(`/projects/${projectId}/documents`);
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'head-teacher.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(PDF),
+  });
+  await expect(page.getByTestId('document-upload-outcome')).toContainText('added as pdf');
+  await page.getByRole('link', { name: 'head-teacher.pdf' }).click();
+  await expect(page.getByRole('heading', { name: 'head-teacher.pdf' })).toBeVisible();
+  documentId = page.url().split('/').pop() ?? '';
+
+  // The PDF itself, drawn page by page, with the stored text laid over it.
+  await expect(page.getByTestId('pdf-coding-view')).toBeVisible();
+  await expect(page.getByTestId('pdf-page-count')).toHaveText('of 2');
+  await pdfPage(page, 2).scrollIntoViewIfNeeded();
+  await expect(pdfPage(page, 2)).toHaveAttribute('data-rendered', 'true');
+  await expect(pdfPage(page, 2).getByTestId('pdf-text-overlay')).toContainText(PHRASE);
+
+  await selectOnPage(page, 2, PHRASE);
+  await expect(page.getByTestId('selection-bar')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('pdf-selected.png') });
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('coding-count')).toHaveText('1 coding');
+
+  // The coding holds exactly the selected words, and its offsets slice the canonical text to them.
+  await expect.poll(async () => (await read()).codings.length).toBe(1);
+  const doc = await read();
+  const [coding] = doc.codings;
+  if (!coding) throw new Error('no coding');
+  expect(doc.version.text.slice(coding.start, coding.end)).toBe(PHRASE);
+  expect(coding.exact ?? doc.version.text.slice(coding.start, coding.end)).toBe(PHRASE);
+
+  const highlight = pdfPage(page, 2).locator(`.weft-pdf-highlights [data-coding="${coding.id}"]`);
+  await expect(highlight).toBeVisible();
+  // Hovering the coded words names the code; clicking them selects the coding.
+  const box = await highlight.boundingBox();
+  if (!box) throw new Error('no highlight box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('pdf-hover')).toContainText('Resources — Ana Lima');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('selected-coding')).toContainText(PHRASE);
+  await expect(highlight).toHaveAttribute('data-selected', '');
+  await page.screenshot({ path: test.info().outputPath('pdf-coded.png') });
+
+  // Still drawn after a reload, and a ?coding= link opens the page with it selected.
+  await page.goto(`/projects/${projectId}/documents/${documentId}?coding=${coding.id}`);
+  await expect(pdfPage(page, 2)).toHaveAttribute('data-rendered', 'true');
+  await expect(highlight).toBeInViewport();
+  await expect(page.getByTestId('selected-coding')).toContainText(PHRASE);
+  await page.screenshot({ path: test.info().outputPath('pdf-reloaded.png') });
+
+  // The same document as text, with the same coding.
+  await page.getByText('Text', { exact: true }).click();
+  await expect(page.getByTestId('coding-text')).toContainText('The council gave us the land');
+  await expect(page.getByTestId('coding-text').locator('[data-coded]')).toHaveText(PHRASE);
+});
+
+test('an edited PDF is coded as text and says why', async ({ page }) => {
+  const { command } = await apiSession(api, OWNER);
+  const doc = await read();
+  await command(
+    'document.edit',
+    { documentId, expectedVersion: 1, text: doc.version.text.replace('Money', 'Funding') },
+    projectId,
+  );
+  await signIn(page, OWNER);
+  await page.goto(`/projects/${projectId}/documents/${documentId}`);
+  await expect(page.getByTestId('coding-text')).toContainText('Funding was always short');
+  await expect(page.getByTestId('pdf-view-note')).toContainText('this version was edited');
+  await expect(page.getByTestId('pdf-coding-view')).toHaveCount(0);
+});
