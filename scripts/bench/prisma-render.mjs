@@ -2,9 +2,14 @@
 // (searches, duplicate groups, final decisions at both stages) and the SVG drawn, as the app's
 // `GET /api/projects/:id/prisma` does it. Target: under 300 ms. PGlite, and PostgreSQL too when
 // DATABASE_URL is set (a fresh database on that server, dropped after).
-// Usage: npm run build && node scripts/bench/prisma-render.mjs [--quick]
+// Usage: npm run build && node scripts/bench/prisma-render.mjs [--quick] [--keep DIR]
+// --keep DIR (or WEFT_BENCH_KEEP=DIR): building the project takes minutes, so keep a copy of the
+// built store in DIR (PGlite data directory; a template database on PostgreSQL) and measure a
+// fresh copy of it on later runs. Migrations still run when the copy is opened.
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateRis } from './identification-import.mjs';
 import { fmt, median, table } from './report.mjs';
@@ -106,9 +111,79 @@ async function derivationMs(db, projectId) {
   return performance.now() - started;
 }
 
-async function measure(backend, { quick, log }) {
-  const count = quick ? 20_000 : 100_000;
+const pg = (await import(new URL('node_modules/pg/lib/index.js', root).href)).default;
+
+async function adminQuery(text) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(name) {
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A fresh copy of the kept store, or undefined when `keep` holds none for this backend and size. */
+async function keptProject(keep, backend, count) {
+  const manifest = join(keep, `${backend}-${count}.json`);
+  if (!existsSync(manifest)) return undefined;
+  const { projectId, rebuildMs, template } = JSON.parse(readFileSync(manifest, 'utf8'));
+  let location;
+  if (backend === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'weft-bench-'));
+    cpSync(join(keep, `${backend}-${count}`), dataDir, { recursive: true });
+    location = {
+      options: { dataDir },
+      dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  } else {
+    const name = `weft_bench_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    await adminQuery(`create database ${name} template ${template}`);
+    location = {
+      options: { databaseUrl: databaseUrl(name), poolSize: 10 },
+      dispose: () => adminQuery(`drop database if exists ${name} with (force)`),
+    };
+  }
+  return { store: await storage.openStore(location.options), location, projectId, rebuildMs };
+}
+
+/** Keeps a copy of a just-built store (closed first) for later runs. */
+async function keepProject(keep, backend, count, built) {
+  const manifest = { projectId: built.projectId, rebuildMs: built.rebuildMs };
+  if (backend === 'pglite') {
+    cpSync(built.location.options.dataDir, join(keep, `${backend}-${count}`), { recursive: true });
+  } else {
+    manifest.template = `weft_bench_kept_${count}`;
+    await adminQuery(`drop database if exists ${manifest.template}`);
+    await adminQuery(
+      `create database ${manifest.template} template ${new URL(built.location.options.databaseUrl).pathname.slice(1)}`,
+    );
+  }
+  writeFileSync(join(keep, `${backend}-${count}.json`), JSON.stringify(manifest));
+}
+
+async function buildOrReuse(backend, { count, keep, log }) {
+  const kept = keep ? await keptProject(keep, backend, count) : undefined;
+  if (kept) {
+    log(`${backend}: measuring a copy of the store kept in ${keep}`);
+    return kept;
+  }
   const built = await screenedProject({ backend, count, log });
+  if (!keep) return built;
+  await built.store.close();
+  await keepProject(keep, backend, count, built);
+  return { ...built, store: await storage.openStore(built.location.options) };
+}
+
+async function measure(backend, { quick, keep, log }) {
+  const count = quick ? 20_000 : 100_000;
+  const built = await buildOrReuse(backend, { count, keep, log });
   let { store } = built;
   const { location, projectId } = built;
   try {
@@ -153,10 +228,14 @@ async function measure(backend, { quick, log }) {
   }
 }
 
-export async function runPrismaRender({ quick = false, log = () => {} } = {}) {
+export async function runPrismaRender({
+  quick = false,
+  keep = process.env.WEFT_BENCH_KEEP,
+  log = () => {},
+} = {}) {
   const load = loadavg()[0];
   const results = [];
-  for (const backend of backends()) results.push(await measure(backend, { quick, log }));
+  for (const backend of backends()) results.push(await measure(backend, { quick, keep, log }));
   const first = results[0];
   const markdown = [
     `What: \`loadPrismaReport\` (read searches, ${first.count.toLocaleString('en-GB')} records with their duplicate groups and the final decision of every record at both stages, compute the flow, draw the SVG) on a generated project imported through \`import.records\`: 10 % of records pass title/abstract, 40 % of those are included at full text. Final decisions are read from the materialised stage outcomes (ADR 0005). Cold: median of 3 first computations, each on a freshly opened store; warm: median of ${first.runs} repeated computations (the server's in-memory PrismaReportCache is not used). Load average ${fmt(load, 1)} at start. Target: under 300 ms.`,
@@ -187,6 +266,11 @@ export async function runPrismaRender({ quick = false, log = () => {} } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await runPrismaRender({ quick: process.argv.includes('--quick'), log: console.error });
+  const at = process.argv.indexOf('--keep');
+  const result = await runPrismaRender({
+    quick: process.argv.includes('--quick'),
+    ...(at > 0 ? { keep: process.argv[at + 1] } : {}),
+    log: console.error,
+  });
   console.log(result.markdown);
 }

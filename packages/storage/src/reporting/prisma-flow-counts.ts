@@ -3,31 +3,52 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import { listStages } from '../screening/stages.js';
 import { prismaSearches, reportRetrieved } from './prisma-facts.js';
+import { gatherPrismaFlowInput } from './prisma-flow-input.js';
+import { type PoolClass, pairPool } from './prisma-pool-pairing.js';
 import { getPrismaSettings } from './prisma-settings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** One row of the count query; `kind` says which of its parts (see `countRows`) and which columns are set. */
 interface CountRow {
-  search_id: string;
-  removal: string | null;
-  dbr_group: boolean;
+  kind: 'search' | 'own' | 'ta' | 'own-ta' | 'ft';
+  search_id: string | null;
+  record_id: string | null;
+  group_id: string | null;
+  method: string | null;
+  is_primary: boolean | null;
+  at_ta: boolean | null;
   ta_final: FinalDecision;
-  at_ft: boolean;
   ft_final: FinalDecision;
   retrieval: string | null;
   study: string | null;
-  reason: string | null;
+  reason_ids: string | null;
   n: number;
 }
 
+/** What the flow reads of a record's outcomes: the first stage's final decision and, at the last, its report. */
+interface Outcome {
+  ta: FinalDecision;
+  ft?: CountRow;
+}
+
 /**
- * The same facts as `gatherPrismaFlowInput`, counted in the database: records that agree on
- * everything the flow looks at come back as one weighted entry, so drawing the diagram of a
- * large project moves a few dozen rows instead of one per record. The ids of these entries are
- * not record ids: ask `gatherPrismaFlowInput` for the records behind a box.
+ * The same facts as `gatherPrismaFlowInput`, counted in the database, in one statement (one
+ * snapshot). Reading 100,000 wide records and joining each to its outcomes cost most of the
+ * diagram's time on the embedded store, so records are split in two:
+ * - the pool: records of a database or register search in no duplicate group. Each is its own
+ *   survivor in the main column, so the flow needs only how many there are per search (each
+ *   import records how many it stored, in its transaction; records are never deleted: the
+ *   identification screen counts them so too) and, separately, how their outcomes are
+ *   distributed: the stages' outcomes minus everyone else's;
+ * - the others (grouped, or from another kind of source), usually few, each read with its own
+ *   outcomes.
+ * Nothing in the flow crosses a search with a decision, so the pool's entries pair per-search
+ * counts with outcome classes in any order that keeps both totals (`pairPool`). The ids of the
+ * entries are not record ids: ask `gatherPrismaFlowInput` for the records behind a box.
  */
 export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise<PrismaFlowInput> {
-  const [searches, stages, settings] = await Promise.all([
+  const [searches, stages, settings, reasons] = await Promise.all([
     db
       .selectFrom('searches')
       .select(['id', 'name', 'source_type'])
@@ -37,72 +58,166 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
       .execute(),
     listStages(db, projectId),
     getPrismaSettings(db, projectId),
+    db.selectFrom('exclusion_reasons').select(['id', 'label']).where('project_id', '=', projectId).execute(),
   ]);
   const hasEligibilityStage = stages.length >= 2;
-  const last = stages[stages.length - 1];
   const taId = stages[0]?.id ?? null;
-  const ftId = hasEligibilityStage ? (last?.id ?? null) : null;
-  // Final decisions come from the materialised outcomes (ADR 0005), joined by key: no stage is
-  // derived here. A null stage id joins nothing (no stages, or no eligibility stage).
-  const { rows } = await sql<CountRow>`
-    with
-    -- Groups holding a record from a database or register: their surviving record is screened in the main column.
-    dbr_groups as (
-      select distinct m.group_id from records m join searches s on s.id = m.search_id
-      where m.project_id = ${projectId}::uuid and m.group_id is not null and s.source_type in ('database', 'register')
-    ),
-    base as (
-      select r.search_id,
-        case when g.id is not null and g.primary_record_id <> r.id then g.method end as removal,
-        dg.group_id is not null as dbr_group,
-        ta.final as ta_final,
-        ft.record_id is not null as at_ft,
-        ft.final as ft_final,
-        rep.retrieval,
-        case when ft.final = 'include' then coalesce(rep.study_id, r.id)::text end as study,
-        case when ft.final = 'exclude' then coalesce(
-          (select x.reason_ids->>0 from screening_resolutions x
-            where x.stage_id = ${ftId}::uuid and x.record_id = r.id and x.superseded_at is null limit 1),
-          (select d.reason_ids->>0 from screening_decisions d
-            where d.stage_id = ${ftId}::uuid and d.record_id = r.id and d.superseded_at is null and d.decision = 'exclude'
-            order by d.at, d.id limit 1)) end as reason_id
-      from records r
-      left join duplicate_groups g on g.id = r.group_id and g.dissolved_at is null
-      left join stage_outcomes ta on ta.stage_id = ${taId}::uuid and ta.record_id = r.id
-      left join stage_outcomes ft on ft.stage_id = ${ftId}::uuid and ft.record_id = r.id
-      left join reports rep on rep.record_id = r.id
-      left join dbr_groups dg on dg.group_id = r.group_id
-      where r.project_id = ${projectId}::uuid
-    )
-    select b.search_id, b.removal, b.dbr_group, b.ta_final, b.at_ft, b.ft_final, b.retrieval, b.study,
-      er.label as reason, count(*)::int as n
-    from base b left join exclusion_reasons er on er.id::text = b.reason_id
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(db);
+  const ftId = hasEligibilityStage ? (stages[stages.length - 1]?.id ?? null) : null;
+  const { rows } = await countRows(db, projectId, taId, ftId);
+  const of = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind);
 
-  const sourceOf = new Map(searches.map((s) => [s.id, s.source_type]));
-  const records = rows.map((row, i): PrismaRecord => {
-    const own = sourceOf.get(row.search_id);
-    const record: PrismaRecord = {
-      id: `count-${i}`,
-      searchId: row.search_id,
-      weight: row.n,
-      duplicateRemoval: row.removal === null ? null : row.removal === 'manual' ? 'manual' : 'automatic',
-      groupHasDatabaseOrRegister: row.dbr_group || own === 'database' || own === 'register',
-      recordDecision: row.removal === null ? row.ta_final : null,
+  const dbr = new Set(
+    searches.filter((s) => s.source_type === 'database' || s.source_type === 'register').map((s) => s.id),
+  );
+  const labels = new Map(reasons.map((r) => [r.id, r.label]));
+  // PRISMA counts one reason per excluded report: the first of the chosen decision's that names a reason.
+  const firstReason = (ids: string | null): string[] => {
+    const label = ((ids === null ? [] : JSON.parse(ids)) as string[])
+      .map((id) => labels.get(id))
+      .find((l) => l !== undefined);
+    return label === undefined ? [] : [label];
+  };
+  const screening = (outcome: Outcome, id: string): Pick<PrismaRecord, 'recordDecision' | 'report'> => {
+    const { ft } = outcome;
+    if (!hasEligibilityStage || ft === undefined) return { recordDecision: outcome.ta };
+    return {
+      recordDecision: outcome.ta,
+      report: {
+        retrieved: reportRetrieved(ft.retrieval, ft.ft_final),
+        decision: ft.ft_final,
+        reasons: ft.ft_final === 'exclude' ? firstReason(ft.reason_ids) : [],
+        studyId: ft.study ?? id,
+      },
     };
-    if (hasEligibilityStage && row.at_ft)
-      record.report = {
-        retrieved: reportRetrieved(row.retrieval, row.ft_final),
-        decision: row.ft_final,
-        reasons: row.reason === null ? [] : [row.reason],
-        studyId: row.study ?? `count-${i}`,
-      };
-    return record;
-  });
+  };
+
+  const own = of('own');
+  const ownTa = new Map(of('own-ta').map((r) => [r.record_id as string, r.ta_final]));
+  const ft = of('ft');
+  const ownFt = new Map(ft.filter((r) => r.record_id !== null).map((r) => [r.record_id as string, r]));
+  const groupsWithDbr = new Set(
+    own.filter((r) => r.group_id !== null && dbr.has(r.search_id as string)).map((r) => r.group_id),
+  );
+  const records: PrismaRecord[] = [];
+  for (const row of own) {
+    const id = row.record_id as string;
+    const removed = row.group_id !== null && !row.is_primary;
+    const ftRow = ownFt.get(id);
+    records.push({
+      id,
+      searchId: row.search_id as string,
+      duplicateRemoval: removed ? (row.method === 'manual' ? 'manual' : 'automatic') : null,
+      groupHasDatabaseOrRegister: dbr.has(row.search_id as string) || groupsWithDbr.has(row.group_id),
+      ...screening({ ta: ownTa.get(id) ?? null, ...(ftRow ? { ft: ftRow } : {}) }, id),
+      ...(removed ? { recordDecision: null } : {}),
+    });
+  }
+
+  // The pool: per search, its records less those with their own entry; its outcomes, every
+  // outcome less those of the records with their own entry.
+  const pool = new Map(of('search').map((r) => [r.search_id as string, r.n]));
+  for (const row of own) pool.set(row.search_id as string, (pool.get(row.search_id as string) ?? 0) - 1);
+  const taOnly = new Map<FinalDecision, number>(of('ta').map((r) => [r.ta_final, r.n]));
+  const less = (final: FinalDecision, n: number) => taOnly.set(final, (taOnly.get(final) ?? 0) - n);
+  for (const row of ft) if (row.at_ta) less(row.ta_final, row.n);
+  for (const [id, final] of ownTa) if (!ownFt.has(id)) less(final, 1);
+  const classes: Array<PoolClass<Outcome>> = [
+    ...[...taOnly].map(([ta, weight]) => ({ weight, value: { ta } })),
+    ...ft
+      .filter((r) => r.record_id === null)
+      .map((r) => ({ weight: r.n, value: { ta: r.at_ta ? r.ta_final : null, ft: r } })),
+  ];
+  const unscreened =
+    [...pool.values()].reduce((a, b) => a + b, 0) - classes.reduce((a, c) => a + c.weight, 0);
+  // The split rests on invariants (every record comes from an import that counted it; outcomes
+  // exist only for screened records). Should one not hold, read record by record instead.
+  const consistent =
+    unscreened >= 0 &&
+    [...taOnly.values()].every((n) => n >= 0) &&
+    [...pool].every(([searchId, n]) => n >= 0 && (n === 0 || dbr.has(searchId)));
+  if (!consistent) return gatherPrismaFlowInput(db, projectId);
+  classes.push({ weight: unscreened, value: null });
+  for (const [i, entry] of pairPool(pool, classes).entries()) {
+    const id = `count-${i}`;
+    records.push({
+      id,
+      searchId: entry.key,
+      weight: entry.weight,
+      duplicateRemoval: null,
+      groupHasDatabaseOrRegister: true,
+      ...screening(entry.value ?? { ta: null }, id),
+    });
+  }
   return {
     searches: prismaSearches(searches),
     records,
     hasEligibilityStage,
     previous: settings.previous,
   };
+}
+
+/**
+ * A null stage id matches nothing (no stages, or no eligibility stage). Final decisions come from
+ * the materialised outcomes (ADR 0005). The exclusion reasons of a report are the current
+ * resolution's when it excluded, else the earliest current exclusion's, as in
+ * `gatherPrismaFlowInput`; they come back as the JSON array of reason ids (few distinct ones).
+ * No part reads the records table beyond the few records with their own entry, joins every
+ * record with its outcomes, or sorts 100,000 rows.
+ */
+function countRows(db: Db, projectId: string, taId: string | null, ftId: string | null) {
+  return sql<CountRow>`
+    with
+    -- Records that get their own entry: those in a duplicate group (the partial index finds
+    -- them) and those from sources other than databases and registers, found through their
+    -- imports (an import's records carry its time: the records index finds them).
+    own as (
+      select r.id, r.search_id, r.group_id from records r
+      where r.project_id = ${projectId}::uuid and r.group_id is not null
+      union
+      select r.id, r.search_id, r.group_id from imports i
+      join searches s on s.id = i.search_id
+      join records r on r.project_id = i.project_id and r.created_at = i.imported_at and r.import_id = i.id
+      where i.project_id = ${projectId}::uuid and s.source_type not in ('database', 'register')
+    ),
+    ft_reasons as (
+      select distinct on (record_id) record_id, reason_ids from (
+        select record_id, reason_ids, 0 as rank, null::timestamptz as at, null::uuid as id
+        from screening_resolutions
+        where stage_id = ${ftId}::uuid and superseded_at is null and decision = 'exclude'
+        union all
+        select record_id, reason_ids, 1, at, id from screening_decisions
+        where stage_id = ${ftId}::uuid and superseded_at is null and decision = 'exclude'
+      ) x
+      order by record_id, rank, at, id
+    ),
+    ft as (
+      select f.record_id, t.record_id is not null as at_ta, t.final as ta_final, f.final as ft_final,
+        rep.retrieval,
+        case when f.final = 'include' then coalesce(rep.study_id, f.record_id)::text end as study,
+        case when f.final = 'exclude' then fr.reason_ids::text end as reason_ids
+      from stage_outcomes f
+      left join stage_outcomes t on t.stage_id = ${taId}::uuid and t.record_id = f.record_id
+      left join reports rep on rep.record_id = f.record_id
+      left join ft_reasons fr on fr.record_id = f.record_id
+      where f.stage_id = ${ftId}::uuid
+    )
+    select 'search' as kind, search_id, null::uuid as record_id, null::uuid as group_id, null as method,
+      null::boolean as is_primary, null::boolean as at_ta, null as ta_final, null as ft_final,
+      null as retrieval, null as study, null as reason_ids, sum(record_count)::int as n
+    from imports where project_id = ${projectId}::uuid group by search_id
+    union all
+    select 'own', o.search_id, o.id, g.id, g.method, g.primary_record_id = o.id,
+      null, null, null, null, null, null, 1
+    from own o left join duplicate_groups g on g.id = o.group_id and g.dissolved_at is null
+    union all
+    select 'ta', null, null, null, null, null, null, final, null, null, null, null, count(*)::int
+    from stage_outcomes where stage_id = ${taId}::uuid group by final
+    union all
+    select 'own-ta', null, t.record_id, null, null, null, null, t.final, null, null, null, null, 1
+    from stage_outcomes t join own o on o.id = t.record_id where t.stage_id = ${taId}::uuid
+    union all
+    select 'ft', null, o.id, null, null, null, ft.at_ta, ft.ta_final, ft.ft_final, ft.retrieval, ft.study,
+      ft.reason_ids, count(*)::int
+    from ft left join own o on o.id = ft.record_id
+    group by o.id, ft.at_ta, ft.ta_final, ft.ft_final, ft.retrieval, ft.study, ft.reason_ids`.execute(db);
 }
