@@ -12,7 +12,7 @@ import { CriteriaPanel } from '../screening/criteria-panel';
 import { DecisionBar } from '../screening/decision-bar';
 import { ReasonPicker } from '../screening/reason-picker';
 import { RecordView } from '../screening/record-view';
-import { isTypingTarget, screeningKeyAction } from '../screening/screening-keys';
+import { hasOpenDialog, isTypingTarget, screeningKeyAction } from '../screening/screening-keys';
 import { ScreeningKeysModal } from '../screening/screening-keys-modal';
 import { ScreeningStatus } from '../screening/screening-status';
 import { StageFrame } from '../screening/stage-frame';
@@ -95,8 +95,8 @@ function ScreeningScreen({ stage }: { stage: StageView }) {
       if (showKeys) return;
       const action = screeningKeyAction(event, isTypingTarget(event.target));
       if (!action) return;
-      // Mantine modals and menus elsewhere on the page keep their own keys.
-      if (document.querySelector('[role="dialog"]')) return;
+      // Mantine modals and popovers elsewhere on the page keep their own keys while open.
+      if (hasOpenDialog()) return;
       if (action.kind === 'help') setShowKeys(true);
       else if (action.kind === 'decide') decide(action.decision);
       else if (action.kind === 'undo') undo();

@@ -58,3 +58,20 @@ export function isTypingTarget(target: EventTarget | null): boolean {
     (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
   );
 }
+
+/**
+ * True when a modal, drawer or popover is open on the page: it keeps its own keys then. One that is
+ * closing does not count. Mantine keeps it in the DOM for its exit transition (about 200 ms) with its
+ * transition's "out" style inline, and every Mantine transition fades out to `opacity: 0`; a reviewer
+ * who presses `i` right after closing one means the record. Dialogs kept mounted while closed are not
+ * displayed (or are aria-hidden / inert).
+ */
+export function hasOpenDialog(root: ParentNode = document): boolean {
+  for (const dialog of root.querySelectorAll<HTMLElement>('[role="dialog"]')) {
+    if (dialog.closest('[aria-hidden="true"], [inert]')) continue;
+    if (typeof dialog.checkVisibility === 'function' && !dialog.checkVisibility()) continue;
+    if (dialog.style.opacity === '0') continue;
+    return true;
+  }
+  return false;
+}
