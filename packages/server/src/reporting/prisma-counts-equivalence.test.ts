@@ -1,0 +1,197 @@
+import { computePrismaFlow, type PrismaFlow, type PrismaFlowInput } from '@weft/core';
+import type { UploadResponse } from '@weft/protocol';
+import { gatherPrismaFlowCounts, gatherPrismaFlowInput } from '@weft/storage';
+import { availableBackends } from '@weft/storage/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ScreeningTeam, screeningTeam, stagesOf } from '../testing/screening-fixtures.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+
+/*
+ * The diagram counts records in the store (`gatherPrismaFlowCounts`: a pool of ungrouped
+ * database and register records counted per search, everything else record by record); opening
+ * a box reads every record (`gatherPrismaFlowInput`). Both must give the same flow, box for box,
+ * list for list and warning for warning, after every step of a review that has databases, a
+ * register and other methods, engine and manual duplicates, groups mixing the two columns, an
+ * unmerge, both stages, a report not retrieved, reasons, two reports of one study and a third
+ * stage.
+ */
+
+/** Distinct records on a topic; `doi` tells apart files whose records must not look alike. */
+function ris(topic: string, count: number, doi: string): string {
+  const lines: string[] = [];
+  for (let i = 1; i <= count; i++)
+    lines.push(
+      'TY  - JOUR',
+      `TI  - ${topic} trial number ${i}: a randomised comparison (${doi}${i * 7919})`,
+      `AU  - ${topic}${i}, A.`,
+      `PY  - ${2001 + i}`,
+      `JO  - Journal of ${topic} ${i}`,
+      `DO  - 10.5555/${doi}.${i}`,
+      'ER  - ',
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Everything the diagram and its exports show. Exclusion reasons are listed in the order the
+ * excluded reports come, which neither reader defines, so they are compared by name.
+ */
+function shown(flow: PrismaFlow) {
+  return {
+    counts: Object.fromEntries(Object.entries(flow.counts).map(([key, box]) => [key, box.count])),
+    lists: Object.fromEntries(
+      Object.entries(flow.lists).map(([key, entries]) => {
+        const listed = entries.map((e) => [e.name, e.count] as const);
+        return [key, key.endsWith('_excluded') ? listed.sort(([a], [b]) => a.localeCompare(b)) : listed];
+      }),
+    ),
+    warnings: flow.warnings.map((w) => [w.code, w.count, w.message]),
+    isUpdate: flow.isUpdate,
+    hasOtherMethods: flow.hasOtherMethods,
+  };
+}
+
+describe.each(availableBackends())(
+  'PRISMA counted in the store = read record by record, on %s',
+  (backend) => {
+    let t: TestServer;
+    let team: ScreeningTeam;
+
+    beforeAll(async () => {
+      t = await startTestServer(backend);
+      team = await screeningTeam(t);
+    });
+    afterAll(async () => t?.close());
+
+    it('gives the same flow after every step of a review', async () => {
+      const created = await team.lead.command<{ projectId: string }>('project.create', { name: 'Counts' });
+      const projectId = created.body.result.projectId;
+      await team.lead.command('member.add', { username: 'ana', role: 'reviewer' }, projectId);
+      const ok = async <T>(type: string, payload: unknown, who = team.lead): Promise<T> => {
+        const response = await who.command<T>(type, payload, projectId);
+        if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
+        return response.body.result;
+      };
+      const searchIds: Record<string, string> = {};
+      const importFile = async (sourceType: string, name: string, text: string) => {
+        const { searchId } = await ok<{ searchId: string }>('search.create', { sourceType, name });
+        searchIds[name] = searchId;
+        const upload = await team.lead.upload<UploadResponse>(projectId, `${name}.ris`, text);
+        await ok('import.records', { searchId, uploadId: upload.body.uploadId });
+      };
+      /** A search's records in title order. */
+      const recordsOf = async (name: string) =>
+        (
+          await t.store.db
+            .selectFrom('records')
+            .select('id')
+            .where('search_id', '=', searchIds[name] as string)
+            .orderBy('title')
+            .execute()
+        ).map((r) => r.id);
+      let steps = 0;
+      const same = async (step: string) => {
+        const counted: PrismaFlowInput = await gatherPrismaFlowCounts(t.store.db, projectId);
+        const read = await gatherPrismaFlowInput(t.store.db, projectId);
+        // The counted input really is counted: weighted entries, not a fallback to every record.
+        expect(
+          counted.records.some((r) => r.id.startsWith('count-') && (r.weight ?? 1) > 1),
+          step,
+        ).toBe(true);
+        expect(counted.records.length, step).toBeLessThan(read.records.length);
+        expect(shown(computePrismaFlow(counted)), step).toEqual(shown(computePrismaFlow(read)));
+        steps++;
+      };
+
+      await importFile('database', 'MEDLINE', ris('Aspirin', 9, 'med'));
+      await importFile('database', 'Embase', ris('Aspirin', 3, 'med'));
+      await importFile('register', 'ClinicalTrials.gov', ris('Statin', 4, 'ctg'));
+      await importFile('citation-searching', 'Reference lists', ris('Walking', 4, 'cit'));
+      await importFile('website', 'Charity website', ris('Yoga', 2, 'web'));
+      await same('imported');
+
+      await ok('dedup.run', {});
+      const medline = await recordsOf('MEDLINE');
+      const registry = await recordsOf('ClinicalTrials.gov');
+      const citations = await recordsOf('Reference lists');
+      const website = await recordsOf('Charity website');
+      const duplicates = computePrismaFlow(await gatherPrismaFlowInput(t.store.db, projectId)).counts
+        .duplicates;
+      expect(duplicates.count).toBe(3);
+      await same('the engine merged Embase into MEDLINE');
+
+      // A citation folded into a database record (main column), a citation and a web page
+      // together (other column), a register record merged and unmerged again.
+      await ok('dedup.merge', { recordIds: [medline[5], citations[0]] });
+      await ok('dedup.merge', { recordIds: [citations[1], website[0]] });
+      const { groupId } = await ok<{ groupId: string }>('dedup.merge', {
+        recordIds: [registry[0], medline[6]],
+      });
+      await same('merged by hand');
+      await ok('dedup.unmerge', { groupId });
+      await same('unmerged');
+
+      await ok('screening.set-up', {});
+      await same('stages set up, nothing screened');
+      const [titleAbstract, fullText] = await stagesOf(team.lead, projectId);
+      if (!titleAbstract || !fullText) throw new Error('expected two stages');
+      const eligible = async (stageId: string) =>
+        (
+          await t.store.db
+            .selectFrom('stage_outcomes')
+            .select('record_id')
+            .where('stage_id', '=', stageId)
+            .orderBy('record_id')
+            .execute()
+        ).map((r) => r.record_id);
+      const decide = (stageId: string, recordId: string, decision: string, reasonIds: string[] = []) =>
+        ok('screening.decide', { stageId, recordId, decision, reasonIds }, team.ana);
+
+      const screened = await eligible(titleAbstract.id);
+      const cycle = ['include', 'exclude', 'maybe', 'include', null, 'include'] as const;
+      for (const [i, recordId] of screened.entries()) {
+        const decision = cycle[i % cycle.length];
+        if (decision) await decide(titleAbstract.id, recordId, decision);
+      }
+      // Other methods excluded at title/abstract (a warning) and included.
+      await decide(titleAbstract.id, citations[2] as string, 'exclude');
+      await decide(titleAbstract.id, citations[3] as string, 'include');
+      await same('title/abstract screened');
+
+      const [wrongPopulation, wrongDesign] = fullText.reasons;
+      if (!wrongPopulation || !wrongDesign) throw new Error('the full-text stage has default reasons');
+      const reports = await eligible(fullText.id);
+      expect(reports.length).toBeGreaterThanOrEqual(7);
+      const [notRetrieved, first, second, excluded, twoReasons, maybe] = reports as string[];
+      await ok('report.set-retrieval', {
+        recordId: notRetrieved,
+        retrieval: 'not-retrieved',
+        note: 'Not held by the library',
+      });
+      await decide(fullText.id, first as string, 'include');
+      await decide(fullText.id, second as string, 'include');
+      await ok('report.link-study', { recordIds: [first, second], studyRecordId: first });
+      await decide(fullText.id, excluded as string, 'exclude', [wrongPopulation.id]);
+      await decide(fullText.id, twoReasons as string, 'exclude', [wrongDesign.id, wrongPopulation.id]);
+      await decide(fullText.id, maybe as string, 'maybe');
+      await decide(fullText.id, citations[3] as string, 'include');
+      await same('full text screened');
+
+      // A decided record folded into another after screening, then taken out again.
+      const late = await ok<{ groupId: string }>('dedup.merge', { recordIds: [first, excluded] });
+      await same('screened records merged');
+      await ok('dedup.unmerge', { groupId: late.groupId });
+      await same('and unmerged');
+
+      await ok('stage.create', {
+        key: 'appraisal',
+        name: 'Appraisal',
+        mode: 'single',
+        samplePercent: null,
+        reasonRequired: false,
+      });
+      await same('a third stage: reports are now counted at it');
+      expect(steps).toBe(10);
+    });
+  },
+);
