@@ -2,7 +2,7 @@ import type { CodingView } from '@weft/protocol';
 import { memo } from 'react';
 import type { CodeInfo } from './code-colours';
 import { withAlpha } from './code-colours';
-import { runsOf } from './coding-index';
+import { type Run, runsOf } from './coding-index';
 import type { TextBlock } from './text-blocks';
 
 export const LANE_WIDTH = 8;
@@ -31,6 +31,24 @@ function clock(ms: number): string {
 }
 
 /**
+ * A block's runs, kept while its codings stay the same array (the per-block index is rebuilt
+ * only when the codings change): a row scrolled back into view is cut once, not per mount.
+ */
+const runCache = new WeakMap<TextBlock, { codings: readonly CodingView[]; runs: Run<CodingView>[] }>();
+
+function cachedRuns(
+  block: TextBlock,
+  codings: readonly CodingView[],
+  speakerEnd: number | null,
+): Run<CodingView>[] {
+  const cached = runCache.get(block);
+  if (cached?.codings === codings) return cached.runs;
+  const runs = runsOf(block, codings, speakerEnd === null ? [] : [speakerEnd]);
+  runCache.set(block, { codings, runs });
+  return runs;
+}
+
+/**
  * One block of the document: a gutter (timestamp, page, heading level), the text cut into runs
  * where codings begin and end (each run painted with the codings over it), and the margin
  * stripes, one lane per code (or per code and coder). Runs carry `data-o`, their offset in the
@@ -49,7 +67,7 @@ export const CodingRow = memo(function CodingRow(props: RowProps) {
     block.speaker && text.startsWith(`${block.speaker}:`, block.start)
       ? block.start + block.speaker.length + 1
       : null;
-  const runs = runsOf(block, codings, speakerEnd === null ? [] : [speakerEnd]);
+  const runs = cachedRuns(block, codings, speakerEnd);
   const length = Math.max(1, block.end - block.start);
   // Document headings sit below the page's own h1.
   const TextTag = block.kind === 'heading' ? (`h${Math.min(6, (block.level ?? 1) + 1)}` as 'h2') : 'div';

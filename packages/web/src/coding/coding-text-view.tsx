@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CodingView } from '@weft/protocol';
-import { type RefObject, useCallback, useEffect, useMemo } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CodeInfo } from './code-colours';
 import { indexByBlock } from './coding-index';
 import { CodingRow } from './coding-row';
+import { DEFAULT_METRICS, estimateRowHeights, measureTextMetrics, type TextMetrics } from './row-heights';
 import { pointOffset, trimRange } from './selection-offsets';
 import { blockAt, type TextBlock } from './text-blocks';
 import './coding-view.css';
@@ -48,16 +49,58 @@ export function CodingTextView(props: CodingTextViewProps) {
   const index = useMemo(() => indexByBlock(blocks, codings), [blocks, codings]);
   const hasTimes = useMemo(() => blocks.some((b) => b.startMs !== undefined), [blocks]);
 
+  // Row heights are guessed from the text column as laid out here (re-measured when its width
+  // changes), so the rows a scrollbar drag lands on are placed close to where they end up.
+  const [metrics, setMetrics] = useState<TextMetrics>(DEFAULT_METRICS);
+  const heights = useMemo(() => estimateRowHeights(text, blocks, metrics), [text, blocks, metrics]);
+
   const virtualizer = useVirtualizer({
     count: blocks.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => {
-      const block = blocks[i] as TextBlock;
-      if (block.kind === 'page') return 36;
-      return 12 + 26 * Math.max(1, Math.ceil((block.end - block.start) / 95));
-    },
-    overscan: 6,
+    estimateSize: (i) => heights[i] ?? DEFAULT_METRICS.lineHeight,
+    // Few rows beyond the viewport: after a jump every row in range is new, and each one costs
+    // a render, a layout and a paint in that frame.
+    overscan: 2,
   });
+
+  const measuredWidth = useRef<number | null>(null);
+  const remeasure = useCallback(() => {
+    const scroller = scrollRef.current;
+    const column = scroller?.querySelector<HTMLElement>(
+      '.weft-coding-row:not(.weft-coding-heading) .weft-coding-text',
+    );
+    const next = column ? measureTextMetrics(column, text.slice(0, 4000)) : null;
+    if (!scroller || !next) return;
+    measuredWidth.current = scroller.clientWidth;
+    setMetrics((current) =>
+      Math.abs(current.width - next.width) < 1 &&
+      Math.abs(current.charWidth - next.charWidth) < 0.01 &&
+      current.lineHeight === next.lineHeight
+        ? current
+        : next,
+    );
+  }, [scrollRef, text]);
+  // Until the first text row is on screen (it is not in the very first render).
+  useLayoutEffect(() => {
+    if (measuredWidth.current === null) remeasure();
+  });
+  useLayoutEffect(() => {
+    measuredWidth.current = null;
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const observer = new ResizeObserver(() => {
+      if (measuredWidth.current !== null && scroller.clientWidth !== measuredWidth.current) remeasure();
+    });
+    observer.observe(scroller);
+    remeasure();
+    return () => observer.disconnect();
+  }, [scrollRef, remeasure]);
+
+  // New guesses (first layout, another width): measured sizes at the old width are stale too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run exactly when the guesses change
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [heights, virtualizer]);
 
   useEffect(() => {
     if (props.revealOffset == null) return;
