@@ -1,5 +1,5 @@
 import { computePrismaFlow, type PrismaFlow, type PrismaFlowInput } from '@weft/core';
-import type { UploadResponse } from '@weft/protocol';
+import type { CommandType, UploadResponse } from '@weft/protocol';
 import { gatherPrismaFlowCounts, gatherPrismaFlowInput } from '@weft/storage';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +67,7 @@ describe.each(availableBackends())(
       const created = await team.lead.command<{ projectId: string }>('project.create', { name: 'Counts' });
       const projectId = created.body.result.projectId;
       await team.lead.command('member.add', { username: 'ana', role: 'reviewer' }, projectId);
-      const ok = async <T>(type: string, payload: unknown, who = team.lead): Promise<T> => {
+      const ok = async <T>(type: CommandType, payload: unknown, who = team.lead): Promise<T> => {
         const response = await who.command<T>(type, payload, projectId);
         if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
         return response.body.result;
