@@ -7,8 +7,9 @@ const api = process.env.WEFT_API ?? 'http://127.0.0.1:8080';
 
 // Libraries in chunks of their own: their file names (content hashes) stay the same across deploys that
 // only change Weft's code, so browsers keep them cached. Each group also takes the modules its members
-// import, unless a group of higher priority claimed them first: Mantine comes before TipTap so that
-// @mantine/tiptap's use of Mantine does not copy Mantine into the (lazily loaded) TipTap chunk.
+// import, unless a group of higher priority claimed them first. Mantine is one chunk with every component
+// any page uses, and comes before TipTap: otherwise the Mantine parts @mantine/tiptap imports would land in
+// the TipTap chunk, and every page using one of them would download the editor.
 const vendorChunks = [
   {
     name: 'react',
@@ -19,13 +20,13 @@ const vendorChunks = [
     name: 'mantine',
     test: /[\\/]node_modules[\\/](@mantine[\\/](core|hooks|notifications|store)|@floating-ui)[\\/]/,
     priority: 30,
-    tags: ['$initial'],
   },
   {
     name: 'tiptap',
     test: /[\\/]node_modules[\\/](@tiptap|@mantine[\\/]tiptap|prosemirror-[a-z-]+|linkifyjs)[\\/]/,
     priority: 20,
   },
+  { name: 'icons', test: /[\\/]node_modules[\\/]@tabler[\\/]icons-react[\\/]/, priority: 10 },
   { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 10 },
 ];
 
