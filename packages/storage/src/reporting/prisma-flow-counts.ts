@@ -48,7 +48,7 @@ interface Outcome {
  * entries are not record ids: ask `gatherPrismaFlowInput` for the records behind a box.
  */
 export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise<PrismaFlowInput> {
-  const [searches, stages, settings, reasons] = await Promise.all([
+  const [searches, stages, settings, reasons, otherImports] = await Promise.all([
     db
       .selectFrom('searches')
       .select(['id', 'name', 'source_type'])
@@ -59,11 +59,18 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
     listStages(db, projectId),
     getPrismaSettings(db, projectId),
     db.selectFrom('exclusion_reasons').select(['id', 'label']).where('project_id', '=', projectId).execute(),
+    db
+      .selectFrom('imports as i')
+      .innerJoin('searches as s', 's.id', 'i.search_id')
+      .select(['i.id', 'i.imported_at'])
+      .where('i.project_id', '=', projectId)
+      .where('s.source_type', 'not in', ['database', 'register'])
+      .execute(),
   ]);
   const hasEligibilityStage = stages.length >= 2;
   const taId = stages[0]?.id ?? null;
   const ftId = hasEligibilityStage ? (stages[stages.length - 1]?.id ?? null) : null;
-  const { rows } = await countRows(db, projectId, taId, ftId);
+  const { rows } = await countRows(db, projectId, taId, ftId, otherImports);
   const of = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind);
 
   const dbr = new Set(
@@ -164,20 +171,34 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
  * No part reads the records table beyond the few records with their own entry, joins every
  * record with its outcomes, or sorts 100,000 rows.
  */
-function countRows(db: Db, projectId: string, taId: string | null, ftId: string | null) {
+function countRows(
+  db: Db,
+  projectId: string,
+  taId: string | null,
+  ftId: string | null,
+  otherImports: ReadonlyArray<{ id: string; imported_at: Date }>,
+) {
+  // An import's records carry its time, so the records index finds them. The times are passed
+  // as values: compared with a column, the planner guessed each import held half the records.
+  const ofOtherImports =
+    otherImports.length === 0
+      ? sql`false`
+      : sql.join(
+          otherImports.map(
+            (i) => sql`(r.created_at = ${i.imported_at}::timestamptz and r.import_id = ${i.id}::uuid)`,
+          ),
+          sql` or `,
+        );
   return sql<CountRow>`
     with
     -- Records that get their own entry: those in a duplicate group (the partial index finds
-    -- them) and those from sources other than databases and registers, found through their
-    -- imports (an import's records carry its time: the records index finds them).
+    -- them) and those imported into searches other than databases and registers (usually few).
     own as (
       select r.id, r.search_id, r.group_id from records r
       where r.project_id = ${projectId}::uuid and r.group_id is not null
       union
-      select r.id, r.search_id, r.group_id from imports i
-      join searches s on s.id = i.search_id
-      join records r on r.project_id = i.project_id and r.created_at = i.imported_at and r.import_id = i.id
-      where i.project_id = ${projectId}::uuid and s.source_type not in ('database', 'register')
+      select r.id, r.search_id, r.group_id from records r
+      where r.project_id = ${projectId}::uuid and (${ofOtherImports})
     ),
     ft_reasons as (
       select distinct on (record_id) record_id, reason_ids from (
