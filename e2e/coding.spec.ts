@@ -301,3 +301,39 @@ test('a viewer reads the codings but cannot code or edit', async ({ page }) => {
   await page.keyboard.press('c');
   await expect(page.getByRole('dialog', { name: 'Apply a code' })).toHaveCount(0);
 });
+
+test('a coding whose words an edit removed is not drawn on other text, and is counted as lost', async ({
+  page,
+}) => {
+  const { command } = await apiSession(api, OWNER);
+  const res = await api.get(`/api/projects/${projectId}/documents/${documentId}`);
+  const doc = (await res.json()) as { version: { id: string; version: number; text: string } };
+  const line = 'Ana: Trust, mostly. People knew each other from the school gate';
+  const start = doc.version.text.indexOf('Trust, mostly');
+  const codeId = (await codings())[0]?.codeId ?? '';
+  await command(
+    'coding.add',
+    { documentId, versionId: doc.version.id, codeId, start, end: start + 'Trust, mostly'.length },
+    projectId,
+  );
+  const lineEnd = doc.version.text.indexOf('\n', doc.version.text.indexOf(line)) + 1;
+  await command(
+    'document.edit',
+    {
+      documentId,
+      expectedVersion: doc.version.version,
+      text: doc.version.text.slice(0, doc.version.text.indexOf(line)) + doc.version.text.slice(lineEnd),
+    },
+    projectId,
+  );
+
+  await signIn(page, OWNER);
+  await openDocument(page);
+  // Six codings still have their words; the seventh lost them and waits in the review queue.
+  await expect(page.getByTestId('coding-count')).toHaveText('6 codings');
+  await expect(page.getByTestId('orphan-count')).toHaveText('1 lost');
+  await expect(page.getByTestId('coding-text')).not.toContainText('Trust, mostly');
+  await page.getByTestId('orphan-count').click();
+  await expect(page).toHaveURL(/\/codebook\/orphans$/);
+  await expect(page.getByText('Trust, mostly').first()).toBeVisible();
+});

@@ -80,7 +80,8 @@ export function CodingScreen({
     if (!linked) return;
     revealedLink.current = linkedCodingId;
     setSelectedCodingId(linked.id);
-    setReveal(linked.start);
+    // An orphan has no place in this text: its card says so, and nothing is scrolled to.
+    if (linked.anchorStatus !== 'orphan') setReveal(linked.start);
   }, [linkedCodingId, codingById]);
 
   const version = response?.version;
@@ -324,6 +325,20 @@ export function CodingScreen({
           <Text fz="sm" c="dimmed" data-testid="coding-count" style={{ whiteSpace: 'nowrap' }}>
             {codings.length} {codings.length === 1 ? 'coding' : 'codings'}
           </Text>
+          {doc.orphanCount > 0 && (
+            <Tooltip label="Codings whose text was lost in an edit: kept, not drawn, waiting for review">
+              <Badge
+                component={Link}
+                to={`/projects/${projectId}/codebook/orphans`}
+                variant="light"
+                color="yellow"
+                style={{ flex: 'none', cursor: 'pointer' }}
+                data-testid="orphan-count"
+              >
+                {doc.orphanCount} lost
+              </Badge>
+            </Tooltip>
+          )}
         </Group>
         <Group justify="space-between" gap="xs">
           <Group gap="xs">

@@ -268,10 +268,16 @@ export function useCodingDocument(projectId: string, documentId: string) {
     [projectId],
   );
 
+  // An orphan keeps its last position only as a clue for the review queue: drawn there it would
+  // mark text nobody coded, so the screen shows placed codings and counts the orphans apart.
   const sorted = useMemo(
-    () => [...codings.values()].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1)),
+    () =>
+      [...codings.values()]
+        .filter((c) => c.anchorStatus !== 'orphan')
+        .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1)),
     [codings],
   );
+  const orphanCount = codings.size - sorted.length;
 
   return {
     document,
@@ -280,6 +286,7 @@ export function useCodingDocument(projectId: string, documentId: string) {
     text,
     codings: sorted,
     codingById: codings,
+    orphanCount,
     addCoding,
     createAndCode,
     removeCoding,
