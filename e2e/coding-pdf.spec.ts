@@ -164,3 +164,43 @@ test('an edited PDF is coded as text and says why', async ({ page }) => {
   await expect(page.getByTestId('pdf-view-note')).toContainText('this version was edited');
   await expect(page.getByTestId('pdf-coding-view')).toHaveCount(0);
 });
+
+test('a 300-page PDF opens at once: only the pages near the view are drawn and laid over', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { command, upload } = await apiSession(api, OWNER);
+  const pages = Array.from({ length: 300 }, (_, i) => [
+    `Chapter ${i + 1}`,
+    ...Array.from({ length: 30 }, (_, j) => `Line ${j + 1} of page ${i + 1}: the garden grew year on year.`),
+  ]);
+  const uploadId = await upload(
+    `/api/projects/${projectId}/documents/uploads`,
+    'long-report.pdf',
+    Buffer.from(makeTestPdf({ pages })),
+  );
+  const { documentId: longId } = await command<{ documentId: string }>(
+    'document.add',
+    { uploadId },
+    projectId,
+  );
+  const read = await api.get(`/api/projects/${projectId}/documents/${longId}`);
+  console.log(`300-page PDF: document read ${(await read.body()).length} bytes`);
+  await signIn(page, OWNER);
+  const started = Date.now();
+  await page.goto(`/projects/${projectId}/documents/${longId}`);
+  // Generous: the test machine is shared; the number is logged, not asserted.
+  await expect(pdfPage(page, 1)).toHaveAttribute('data-rendered', 'true', { timeout: 30_000 });
+  await expect(pdfPage(page, 1).getByTestId('pdf-text-overlay')).toContainText('Line 30 of page 1');
+  const opened = Date.now() - started;
+  test.info().annotations.push({ type: 'first page drawn after (ms)', description: String(opened) });
+  console.log(`300-page PDF: first page drawn with its overlay ${opened} ms after navigation`);
+  await expect(page.getByTestId('pdf-page-count')).toHaveText('of 300');
+  expect(await page.getByTestId('pdf-text-overlay').count()).toBeLessThan(6);
+  await expect(pdfPage(page, 300)).toHaveAttribute('data-rendered', 'false');
+  // Far pages are drawn when reached.
+  await page.getByLabel('Page', { exact: true }).fill('250');
+  await expect(pdfPage(page, 250)).toHaveAttribute('data-rendered', 'true', { timeout: 30_000 });
+  await expect(pdfPage(page, 250).getByTestId('pdf-text-overlay')).toContainText('Line 1 of page 250');
+  expect(await page.getByTestId('pdf-text-overlay').count()).toBeLessThan(6);
+});

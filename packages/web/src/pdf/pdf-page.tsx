@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type PDFDocumentProxy, pdfjs } from './pdfjs';
 
 export interface PageSize {
@@ -11,7 +11,7 @@ export interface PageSize {
  * (drawn at the screen's pixel density) with pdf.js's text layer over it so the text can be
  * selected, copied and found with the browser's search. Redrawn when the zoom changes.
  */
-export function PdfPage({
+export const PdfPage = memo(function PdfPage({
   pdf,
   pageNumber,
   scale,
@@ -133,4 +133,4 @@ export function PdfPage({
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { CodingView } from '@weft/protocol';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { PdfViewer } from '../../pdf/pdf-viewer';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { PdfViewer, type PdfViewerProps } from '../../pdf/pdf-viewer';
 import type { CodingTextViewProps } from '../coding-text-view';
 import { pointOffset } from '../selection-offsets';
 import { PdfCodingPage } from './pdf-coding-page';
@@ -32,7 +32,18 @@ const codingsAt = (codings: readonly CodingView[], offset: number) =>
  */
 export function PdfCodingView(props: PdfCodingViewProps) {
   const { text, layout, codings, scrollRef, onSelection, onSelectCoding, onHoverLane, laneOf } = props;
-  const [hover, setHover] = useState<{ x: number; y: number; label: string } | null>(null);
+  // The hover label is written to the DOM directly: a state change per mouse move would
+  // re-render the viewer and its pages.
+  const label = useRef<HTMLDivElement>(null);
+  const setHover = useCallback((hover: { x: number; y: number; text: string } | null) => {
+    const element = label.current;
+    if (!element) return;
+    element.hidden = hover === null;
+    if (!hover) return;
+    element.textContent = hover.text;
+    element.style.left = `${hover.x}px`;
+    element.style.top = `${hover.y}px`;
+  }, []);
 
   // Each page's codings, so a page redraws only when its own change.
   const byPage = useMemo(() => {
@@ -90,11 +101,11 @@ export function PdfCodingView(props: PdfCodingViewProps) {
       onHoverLane(top ? laneOf(top) : null);
       setHover(
         top
-          ? { x: e.clientX + 12, y: e.clientY + 16, label: here.map((c) => props.laneTitle(c)).join(' · ') }
+          ? { x: e.clientX + 12, y: e.clientY + 16, text: here.map((c) => props.laneTitle(c)).join(' · ') }
           : null,
       );
     },
-    [layout, byPage, onHoverLane, laneOf, props.laneTitle],
+    [layout, byPage, onHoverLane, laneOf, props.laneTitle, setHover],
   );
 
   // Bring an offset into view (a ?coding= link, a coding resized by keys): its page, then its line.
@@ -138,6 +149,29 @@ export function PdfCodingView(props: PdfCodingViewProps) {
     [text, layout, byPage, props.codes, laneOf, props.hoveredLane, props.selectedCodingId],
   );
 
+  const { dragPayload } = props;
+  const scrollerProps = useMemo<PdfViewerProps['scrollerProps']>(
+    () => ({
+      onMouseUp: (e) => readSelection(e.target),
+      onKeyUp: (e) => {
+        if (e.shiftKey) readSelection(null);
+      },
+      onMouseMove,
+      onMouseLeave: () => {
+        setHover(null);
+        onHoverLane(null);
+      },
+      onDragStart: (e) => {
+        const payload = dragPayload();
+        if (payload) {
+          e.dataTransfer.setData('application/x-weft-selection', payload);
+          e.dataTransfer.effectAllowed = 'copy';
+        }
+      },
+    }),
+    [readSelection, onMouseMove, setHover, onHoverLane, dragPayload],
+  );
+
   return (
     <div data-testid="pdf-coding-view">
       <PdfViewer
@@ -148,30 +182,9 @@ export function PdfCodingView(props: PdfCodingViewProps) {
         pageOverlay={pageOverlay}
         pageSizes={layout.sizes}
         scrollRef={scrollRef}
-        scrollerProps={{
-          onMouseUp: (e) => readSelection(e.target),
-          onKeyUp: (e) => {
-            if (e.shiftKey) readSelection(null);
-          },
-          onMouseMove,
-          onMouseLeave: () => {
-            setHover(null);
-            onHoverLane(null);
-          },
-          onDragStart: (e) => {
-            const payload = props.dragPayload();
-            if (payload) {
-              e.dataTransfer.setData('application/x-weft-selection', payload);
-              e.dataTransfer.effectAllowed = 'copy';
-            }
-          },
-        }}
+        scrollerProps={scrollerProps}
       />
-      {hover && (
-        <div className="weft-pdf-hover" style={{ left: hover.x, top: hover.y }} data-testid="pdf-hover">
-          {hover.label}
-        </div>
-      )}
+      <div ref={label} className="weft-pdf-hover" data-testid="pdf-hover" hidden />
     </div>
   );
 }
