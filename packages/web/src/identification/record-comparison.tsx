@@ -1,9 +1,8 @@
 import { Badge, Card, Table, Text } from '@mantine/core';
 import type { BibliographicRecord } from '@weft/core';
-import type { DuplicateCandidateView, DuplicateEvidenceView } from '@weft/protocol';
+import type { DuplicateCandidateView } from '@weft/protocol';
 import type { ReactNode } from 'react';
-
-type Outcome = DuplicateEvidenceView['outcome'] | 'differs' | 'same';
+import { fieldOutcome, type FieldOutcome as Outcome } from './field-outcome';
 
 interface Row {
   label: string;
@@ -57,8 +56,6 @@ const BADGE: Record<Outcome, { color: string; label: string } | null> = {
   missing: { color: 'gray', label: 'missing' },
 };
 
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /** The two records of a pair side by side, each field coloured by how the engine compared it. */
 export function RecordComparison({ candidate }: { candidate: DuplicateCandidateView }) {
   const evidence = 'evidence' in candidate.evidence ? candidate.evidence.evidence : [];
@@ -80,9 +77,7 @@ export function RecordComparison({ candidate }: { candidate: DuplicateCandidateV
             const vb = row.value(b);
             if (!va && !vb) return null;
             const found = evidence.find((e) => row.fields.includes(e.field));
-            // Fields the engine did not weigh (DOI, PMID when absent from the evidence) are compared as text.
-            const outcome: Outcome =
-              found?.outcome ?? (!va || !vb ? 'missing' : squash(va) === squash(vb) ? 'same' : 'differs');
+            const outcome = fieldOutcome(va, vb, found);
             const badge = BADGE[outcome];
             return (
               <Table.Tr key={row.label} data-field={row.label} data-outcome={outcome}>
