@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { withPngResolution } from './png-resolution.js';
 
 /**
  * The PRISMA diagram's SVG as the files journals ask for: a PNG at print resolution and a vector
@@ -16,7 +17,7 @@ export function prismaPng(svg: string, dpi = 300): Buffer {
     font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },
     background: '#ffffff',
   });
-  return Buffer.from(resvg.render().asPng());
+  return withPngResolution(Buffer.from(resvg.render().asPng()), dpi);
 }
 
 export function prismaPdf(svg: string): Promise<Buffer> {
