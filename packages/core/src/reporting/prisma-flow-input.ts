@@ -45,6 +45,12 @@ export interface PrismaRecord {
   weight?: number;
   /** The final decision at the records stage (title/abstract), when the record is screened. */
   recordDecision: FinalDecision;
+  /**
+   * Whether anyone holds a current decision on the record at the records stage. A record without a
+   * final decision may still have some (one of two reviewers, a conflict): it was screened, not
+   * left unscreened by a stop. Absent = none.
+   */
+  recordHasDecisions?: boolean;
   /** Present once the record became a report: sought for retrieval at the eligibility stage. */
   report?: PrismaReport;
 }
@@ -70,4 +76,12 @@ export interface PrismaFlowInput {
   hasEligibilityStage: boolean;
   /** Studies and reports of the previous version, for an updated review. */
   previous: { studies: number; reports: number } | null;
+  /**
+   * Stages the team stopped by a documented rule (a recorded stop, stage `stopped` or `closed`
+   * after it): `records` the first (title/abstract) stage, `reports` the eligibility stage.
+   * Absent = neither.
+   */
+  stopped?: { records: boolean; reports: boolean };
+  /** Possible duplicate pairs nobody has reviewed yet (the duplicate count may still change). */
+  pendingDuplicatePairs?: number;
 }

@@ -165,6 +165,97 @@ describe('computePrismaFlow (PRISMA 2020, Page et al. 2021, Figure 1)', () => {
   });
 });
 
+/*
+ * Stopping and unfinished work. PRISMA 2020 (Page et al., BMJ 2021;372:n71, Figure 1) puts records
+ * never screened because an automation tool ruled them out in "Records removed before screening:
+ * records marked as ineligible by automation tools"; the explanation and elaboration (BMJ
+ * 2021;372:n160, item 16a) asks for that number, and active-learning users report the records left
+ * after a documented stop there (ASReview discussion #979). The PRISMA2020 package calls the box
+ * excluded_automatic (Haddaway et al. 2022).
+ */
+describe('computePrismaFlow with stopped stages and unfinished work', () => {
+  // m4 and m5 never screened (the team stopped); e3 screened by one of two reviewers only.
+  const stoppedRecords = () =>
+    scenario().map((r) =>
+      r.id === 'm4' || r.id === 'm5'
+        ? { ...r, recordDecision: null }
+        : r.id === 'e3'
+          ? { ...r, recordDecision: null, recordHasDecisions: true }
+          : r,
+    );
+
+  it('counts records left unscreened by a stopped title/abstract stage as removed by automation', () => {
+    const flow = computePrismaFlow({
+      ...newReview(stoppedRecords()),
+      stopped: { records: true, reports: false },
+    });
+    // 8 screened by hand before the stop, less m4 and m5: 6; e5 is still "other reasons".
+    expect(flow.counts.excluded_automatic.count).toBe(2);
+    expect(flow.counts.excluded_automatic.recordIds).toEqual(['m4', 'm5']);
+    expect(flow.counts.excluded_other.count).toBe(1);
+    expect(flow.counts.records_screened.count).toBe(6);
+    expect(flow.counts.records_excluded.count).toBe(0);
+    // Identified 13 = duplicates 3 + automation 2 + other 1 + screened 6 + other-methods c2 1.
+    expect(flow.notes.map((n) => [n.code, n.count])).toEqual([['records-removed-by-stopping-rule', 2]]);
+    // e3 has a decision but no final one: it was screened, so the warning stays for it alone.
+    expect(flow.warnings.map((w) => [w.code, w.recordIds])).toEqual([['records-unscreened', ['e3']]]);
+  });
+
+  it('brings the records back as unscreened when the stage is not stopped', () => {
+    const flow = computePrismaFlow(newReview(stoppedRecords()));
+    expect(flow.counts.excluded_automatic.count).toBe(0);
+    expect(flow.counts.records_screened.count).toBe(8);
+    expect(flow.notes).toEqual([]);
+    expect(flow.warnings.map((w) => [w.code, w.count])).toEqual([['records-unscreened', 3]]);
+  });
+
+  it('keeps the warning for reports left after a stop at full text, saying why', () => {
+    const records = scenario().map((r) =>
+      r.id === 'm6' ? { ...r, report: { retrieved: true, decision: null, reasons: [], studyId: 'm6' } } : r,
+    );
+    const flow = computePrismaFlow({ ...newReview(records), stopped: { records: false, reports: true } });
+    const warning = flow.warnings.find((w) => w.code === 'reports-undecided');
+    expect(warning?.recordIds).toEqual(['m6']);
+    expect(warning?.message).toMatch(/stopped by a documented rule.*no box for reports not assessed/);
+    expect(flow.counts.excluded_automatic.count).toBe(0);
+  });
+
+  it('does not count unscreened other-methods records as reports sought or assessed', () => {
+    // Before any screening: three citation-search records and no stage at all.
+    const records = [rec('c1', 's-citations'), rec('c2', 's-citations'), rec('c3', 's-citations')];
+    const flow = computePrismaFlow({ ...newReview(records), hasEligibilityStage: false });
+    expect(flow.counts.citations_results.count).toBe(3);
+    expect(flow.counts.other_sought_reports.count).toBe(0);
+    expect(flow.counts.other_assessed.count).toBe(0);
+    expect(flow.hasOtherMethods).toBe(true);
+    expect(flow.warnings.map((w) => [w.code, w.count])).toEqual([['other-records-unscreened', 3]]);
+    expect(flow.warnings[0]?.message).toBe(
+      '3 records from other methods have no final title/abstract decision yet, so they are not counted as reports sought.',
+    );
+  });
+
+  it('warns while possible duplicate pairs await review', () => {
+    const flow = computePrismaFlow({ ...newReview(), pendingDuplicatePairs: 4 });
+    expect(flow.warnings).toContainEqual({
+      code: 'duplicates-pending',
+      message: '4 possible duplicate pairs await review; the duplicate count may change.',
+      count: 4,
+      recordIds: [],
+    });
+  });
+
+  it('tells, without a warning, that other-methods records excluded at title/abstract are not drawn', () => {
+    const records = scenario().map((r) =>
+      r.id === 'c2' ? { ...r, recordDecision: 'exclude' as const, report: undefined } : r,
+    );
+    const flow = computePrismaFlow(newReview(records));
+    expect(flow.warnings).toEqual([]);
+    expect(flow.notes.map((n) => [n.code, n.recordIds])).toEqual([
+      ['other-methods-excluded-at-records-stage', ['c2']],
+    ]);
+  });
+});
+
 describe('the PRISMA2020 package template (Haddaway et al. 2022)', () => {
   it('has the template columns and every data row the package reads', () => {
     const rows = prismaTemplateRows(computePrismaFlow(newReview()));

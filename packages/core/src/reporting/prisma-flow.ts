@@ -53,15 +53,30 @@ export interface PrismaListEntry extends PrismaBox {
 export interface PrismaWarning {
   code:
     | 'records-unscreened'
+    | 'other-records-unscreened'
     | 'reports-retrieval-unknown'
     | 'reports-undecided'
     | 'reports-maybe'
-    | 'other-methods-excluded-at-records-stage'
     | 'source-without-template-row'
-    | 'exclusions-without-reason';
+    | 'exclusions-without-reason'
+    | 'duplicates-pending';
   message: string;
   recordIds: string[];
   /** How many records or reports (the ids may stand for several each when the input was aggregated). */
+  count: number;
+}
+
+/**
+ * Something a reader of the diagram should know that no further work changes (unlike a warning,
+ * which says the numbers are not final yet).
+ */
+export interface PrismaNote {
+  code:
+    | 'records-removed-by-stopping-rule'
+    | 'other-records-left-by-stopping-rule'
+    | 'other-methods-excluded-at-records-stage';
+  message: string;
+  recordIds: string[];
   count: number;
 }
 
@@ -73,6 +88,7 @@ export interface PrismaFlow {
   /** Whether the other-methods column has anything in it (it is drawn only then). */
   hasOtherMethods: boolean;
   warnings: PrismaWarning[];
+  notes: PrismaNote[];
 }
 
 const DATABASES_AND_REGISTERS: ReadonlySet<PrismaSourceType> = new Set(['database', 'register']);
@@ -113,6 +129,15 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
     const n = weightOf(records);
     if (n > 0) warnings.push({ code, message: message(n), count: n, recordIds: records.map((r) => r.id) });
   };
+  const notes: PrismaNote[] = [];
+  const note = (
+    code: PrismaNote['code'],
+    records: readonly PrismaRecord[],
+    message: (n: number) => string,
+  ) => {
+    const n = weightOf(records);
+    if (n > 0) notes.push({ code, message: message(n), count: n, recordIds: records.map((r) => r.id) });
+  };
 
   // Identification: every record as imported, per source.
   const identified = (types: PrismaSourceType[]) =>
@@ -134,6 +159,14 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
 
   // Removed before screening.
   const duplicates = input.records.filter((r) => r.duplicateRemoval !== null);
+  const pendingPairs = input.pendingDuplicatePairs ?? 0;
+  if (pendingPairs > 0)
+    warnings.push({
+      code: 'duplicates-pending',
+      message: `${plural(pendingPairs, 'possible duplicate pair awaits', 'possible duplicate pairs await')} review; the duplicate count may change.`,
+      count: pendingPairs,
+      recordIds: [],
+    });
   const survivors = input.records.filter((r) => r.duplicateRemoval === null);
   const removedOther = (kind: 'automation' | 'other') =>
     box(survivors.filter((r) => r.otherRemoval === kind));
@@ -147,8 +180,25 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
       const member = byId.get(id);
       return member !== undefined && DATABASES_AND_REGISTERS.has(sourceOf(member));
     });
-  const mainRecords = screenedPool.filter(inMainColumn);
+  const mainPool = screenedPool.filter(inMainColumn);
   const otherRecords = screenedPool.filter((r) => !inMainColumn(r));
+
+  // Records nobody screened because the team stopped title/abstract screening by a documented
+  // rule (active learning) were removed before screening, not screened: PRISMA 2020's "records
+  // marked as ineligible by automation tools" (Page et al., BMJ 2021;372:n71, Figure 1; the
+  // explanation and elaboration, BMJ 2021;372:n160, item 16a: report records eliminated by
+  // automation tools), as active-learning users report a stop (ASReview discussion #979). A
+  // record someone decided on, though without a final decision, was screened.
+  const leftByStop = (r: PrismaRecord) =>
+    input.stopped?.records === true && r.recordDecision === null && r.recordHasDecisions !== true;
+  const stoppedMain = mainPool.filter(leftByStop);
+  const mainRecords = mainPool.filter((r) => !leftByStop(r));
+  note(
+    'records-removed-by-stopping-rule',
+    stoppedMain,
+    (n) =>
+      `${plural(n, 'record was', 'records were')} never screened: title/abstract screening was stopped by a documented stopping rule, so ${n === 1 ? 'it is' : 'they are'} counted as removed before screening by automation tools.`,
+  );
 
   warn(
     'records-unscreened',
@@ -157,11 +207,26 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
   );
   const passes = (r: PrismaRecord) => r.recordDecision === 'include' || r.recordDecision === 'maybe';
   const otherExcludedEarly = otherRecords.filter((r) => r.recordDecision === 'exclude');
-  warn(
+  note(
     'other-methods-excluded-at-records-stage',
     otherExcludedEarly,
     (n) =>
       `${plural(n, 'record', 'records')} from other methods ${n === 1 ? 'was' : 'were'} excluded at title/abstract; the PRISMA 2020 other-methods column has no screening box, so ${n === 1 ? 'it is' : 'they are'} not shown there.`,
+  );
+  // Other-methods records are sought once they pass title/abstract, as in the main column: an
+  // unscreened one is no report yet (with no eligibility stage it would otherwise count as assessed).
+  const otherUndecided = otherRecords.filter((r) => r.recordDecision === null);
+  note(
+    'other-records-left-by-stopping-rule',
+    otherUndecided.filter(leftByStop),
+    (n) =>
+      `${plural(n, 'record', 'records')} from other methods ${n === 1 ? 'was' : 'were'} never screened: title/abstract screening was stopped by a documented stopping rule, and the PRISMA 2020 other-methods column has no box for ${n === 1 ? 'it' : 'them'}.`,
+  );
+  warn(
+    'other-records-unscreened',
+    otherUndecided.filter((r) => !leftByStop(r)),
+    (n) =>
+      `${plural(n, 'record', 'records')} from other methods ${n === 1 ? 'has' : 'have'} no final title/abstract decision yet, so ${n === 1 ? 'it is' : 'they are'} not counted as ${n === 1 ? 'a report' : 'reports'} sought.`,
   );
 
   const reportsColumn = (sought: PrismaRecord[]) => {
@@ -189,7 +254,8 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
     };
   };
   const main = reportsColumn(mainRecords.filter(passes));
-  const other = reportsColumn(otherRecords.filter((r) => r.recordDecision !== 'exclude'));
+  const other = reportsColumn(otherRecords.filter(passes));
+  const reportsStopped = input.stopped?.reports === true;
 
   for (const column of [main, other]) {
     if (!input.hasEligibilityStage) continue;
@@ -200,10 +266,12 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
       (n) => `${plural(n, 'report has', 'reports have')} not been marked as retrieved or not retrieved.`,
     );
     const undecided = column.assessed.filter((r) => column.decisionOf(r) === null);
-    warn(
-      'reports-undecided',
-      undecided,
-      (n) => `${plural(n, 'report has', 'reports have')} no final full-text decision yet.`,
+    // PRISMA 2020 has no box for reports left unassessed when full-text screening stopped, so
+    // they stay "assessed" and the warning stays, saying why.
+    warn('reports-undecided', undecided, (n) =>
+      reportsStopped
+        ? `${plural(n, 'report has', 'reports have')} no final full-text decision: full-text screening was stopped by a documented rule. PRISMA 2020 has no box for reports not assessed, so ${n === 1 ? 'it is' : 'they are'} counted as assessed; report ${n === 1 ? 'it' : 'them'} in the text or finish screening.`
+        : `${plural(n, 'report has', 'reports have')} no final full-text decision yet.`,
     );
     const maybe = column.assessed.filter((r) => column.decisionOf(r) === 'maybe');
     warn(
@@ -239,7 +307,7 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
     citations_results: identified(['citation-searching']),
     other_results: otherSourced,
     duplicates: box(duplicates),
-    excluded_automatic: removedOther('automation'),
+    excluded_automatic: box([...survivors.filter((r) => r.otherRemoval === 'automation'), ...stoppedMain]),
     excluded_other: removedOther('other'),
     records_screened: box(mainRecords),
     records_excluded: box(mainRecords.filter((r) => r.recordDecision === 'exclude')),
@@ -267,5 +335,6 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
       otherRecords.length > 0 ||
       identified(['website', 'organisation', 'citation-searching', 'other']).count > 0,
     warnings,
+    notes,
   };
 }
