@@ -1,5 +1,5 @@
 import { prismaFlowJson } from '@weft/core';
-import { loadPrismaReport, prismaCsv, prismaPdf, prismaPng } from '@weft/server';
+import { loadPrismaReport, prismaCsv, prismaPdf, prismaPdfWarnings, prismaPng } from '@weft/server';
 import type { Command } from 'commander';
 import { addStoreOption, type GlobalOptions, withStore } from '../cli-context.js';
 import { type CliIo, printJson, printLine } from '../cli-io.js';
@@ -60,6 +60,8 @@ export function registerPrisma(program: Command, io: CliIo): void {
           printLine(io, `${key.padEnd(28)} ${shown}`);
         }
         for (const warning of report.flow.warnings) printLine(io, `warning: ${warning.message}`);
+        if (options.pdf)
+          for (const warning of prismaPdfWarnings(report.svg)) printLine(io, `warning: ${warning}`);
         for (const [file] of files) if (file) printLine(io, `wrote ${file}`);
       },
       io,

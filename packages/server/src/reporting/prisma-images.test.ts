@@ -2,7 +2,7 @@ import { computePrismaFlow, renderPrismaSvg } from '@weft/core';
 import { extractPdf } from '@weft/extract';
 import { describe, expect, it } from 'vitest';
 import { crc32, readPngResolution } from './png-resolution.js';
-import { prismaPdf, prismaPng } from './prisma-images.js';
+import { prismaPdf, prismaPdfWarnings, prismaPng } from './prisma-images.js';
 
 const svg = renderPrismaSvg(
   computePrismaFlow({
@@ -38,5 +38,32 @@ describe('PRISMA diagram images', () => {
     expect(text).toContain('Records screened');
     expect(text).toContain('Records excluded');
     expect(text).toMatch(/MEDLINE via Ovid \(n\s?=\s?2\)/);
+  });
+
+  it('embeds a Unicode font so Greek, Cyrillic and symbols survive, and names what it cannot draw', async () => {
+    const labelled = renderPrismaSvg(
+      computePrismaFlow({
+        searches: [{ id: 's', name: 'Научная электронная библиотека', sourceType: 'database' }],
+        records: [{ id: 'a', searchId: 's', duplicateRemoval: null, recordDecision: 'include' }],
+        hasEligibilityStage: false,
+        previous: null,
+      }),
+      { labels: { database_results: 'Βάσεις δεδομένων – 数据库 ≥1' } },
+    );
+    const pdf = await prismaPdf(labelled);
+    const raw = pdf.toString('latin1');
+    // Embedded TrueType (FontFile2), subset-tagged DejaVu Sans; no non-embedded base-14 Helvetica.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).toContain('/FontFile2');
+    expect(raw).not.toContain('/Helvetica');
+    const text = (await extractPdf('prisma.pdf', new Uint8Array(pdf))).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Βάσεις δεδομένων –');
+    expect(text).toContain('≥1');
+    expect(text).toContain('Научная электронная библиотека');
+    // DejaVu Sans has no CJK: the three characters are named, not silently dropped.
+    const warnings = prismaPdfWarnings(labelled);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('数 据 库');
+    expect(prismaPdfWarnings(svg)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { diagramFont, missingGlyphs } from './diagram-fonts.js';
 import { withPngResolution } from './png-resolution.js';
 
 /**
@@ -29,16 +30,50 @@ export function prismaPdf(svg: string): Promise<Buffer> {
     margin: 0,
     info: { Title: 'PRISMA 2020 flow diagram', Creator: 'Weft' },
   });
+  const font = diagramFont();
+  doc.registerFont('Diagram', font.regular);
+  doc.registerFont('Diagram-Bold', font.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  SVGtoPDF(doc, svg, 0, 0, { width: width * scale, height: height * scale, assumePt: false });
+  // svg-to-pdfkit only knows font-weight="bold"; the diagram's headings say 600.
+  const boldened = svg.replace(/font-weight="(?:[6-9]00|bold(?:er)?)"/g, 'font-weight="bold"');
+  SVGtoPDF(doc, boldened, 0, 0, {
+    width: width * scale,
+    height: height * scale,
+    assumePt: false,
+    fontCallback: (_family, bold) => (bold ? 'Diagram-Bold' : 'Diagram'),
+  });
   doc.end();
   return done;
 }
+
+/**
+ * What the PDF cannot show: characters of the diagram's text the embedded font has no glyph for
+ * (CJK among them), which print as empty boxes. Said out loud so a label never vanishes unnoticed.
+ */
+export function prismaPdfWarnings(svg: string): string[] {
+  const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1] ?? '')).join(' ');
+  const missing = missingGlyphs(text);
+  if (missing.length === 0) return [];
+  const shown =
+    missing.slice(0, 12).join(' ') + (missing.length > 12 ? ` and ${missing.length - 12} more` : '');
+  return [
+    `The PDF's embedded font (DejaVu Sans) has no glyph for ${shown}: those characters print as empty boxes in the PDF. The SVG keeps them; Chinese, Japanese and Korean text needs the SVG or PNG.`,
+  ];
+}
+
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([\da-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
+    .replace(/&amp;/g, '&');
 
 function svgSize(svg: string): { width: number; height: number } {
   const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);

@@ -5,6 +5,13 @@ declare module 'svg-to-pdfkit' {
     svg: string,
     x?: number,
     y?: number,
-    options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string },
+    options?: {
+      width?: number;
+      height?: number;
+      assumePt?: boolean;
+      preserveAspectRatio?: string;
+      /** Names the registered pdfkit font for an element's family, weight and style. */
+      fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
+    },
   ): void;
 }

@@ -4,7 +4,7 @@ import { findRecords } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
 import { presentRecord } from '../presenters/identification-presenter.js';
-import { prismaPdf, prismaPng } from '../reporting/prisma-images.js';
+import { prismaPdf, prismaPdfWarnings, prismaPng } from '../reporting/prisma-images.js';
 import {
   loadPrismaFlowRecords,
   presentPrismaReport,
@@ -69,6 +69,10 @@ export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void 
             : format === 'pdf'
               ? await prismaPdf(report.svg)
               : prismaCsv(report);
+      // Characters the PDF font lacks: named in a header (URI-encoded, headers are Latin-1) for API clients.
+      if (format === 'pdf')
+        for (const warning of prismaPdfWarnings(report.svg))
+          reply.header('x-weft-warning', encodeURIComponent(warning));
       return reply
         .header('content-type', CONTENT_TYPES[format])
         .header('content-disposition', attachmentHeader(project.name, format, 'prisma'))
