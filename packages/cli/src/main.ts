@@ -6,6 +6,7 @@ import { registerDedup } from './commands/dedup.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerMethods } from './commands/methods.js';
 import { registerPrisma } from './commands/prisma.js';
 import { registerProject } from './commands/project.js';
 import { registerQdc } from './commands/qdc.js';
@@ -55,6 +56,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerExport(program, io);
   registerCodebook(program, io);
   registerPrisma(program, io);
+  registerMethods(program, io);
   registerScreen(program, io);
   registerSimulate(program, io);
   registerQdpx(program, io);

@@ -1,12 +1,12 @@
-import { Button, Group } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Button, Group, Menu } from '@mantine/core';
+import { IconChevronDown, IconDownload, IconFileText } from '@tabler/icons-react';
 import { PRISMA_IMAGE_FORMATS, type PrismaImageFormat } from '@weft/protocol';
 import { reportingApi } from './reporting-api';
 
 const TITLES: Record<PrismaImageFormat, string> = {
   svg: 'The diagram as SVG (vector, editable)',
-  png: 'The diagram as PNG (image)',
-  pdf: 'The diagram as PDF',
+  png: 'The diagram as PNG (image, 300 dpi)',
+  pdf: 'The diagram as PDF (vector, fonts embedded)',
   csv: 'The numbers in the PRISMA2020 template (for the R package and Shiny app)',
 };
 
@@ -28,6 +28,44 @@ export function PrismaExportButtons({ projectId }: { projectId: string }) {
           {format.toUpperCase()}
         </Button>
       ))}
+      <MethodsRecordMenu projectId={projectId} />
     </Group>
+  );
+}
+
+/** The methods record is written from the same project facts as the diagram, so it sits beside it. */
+function MethodsRecordMenu({ projectId }: { projectId: string }) {
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconFileText size={14} />}
+          rightSection={<IconChevronDown size={12} />}
+          title="The review's methods section (searches, deduplication, screening, agreement), written from the project"
+        >
+          Methods record
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={reportingApi.methodsDownloadUrl(projectId, 'md')}
+          download
+          leftSection={<IconDownload size={14} />}
+        >
+          Markdown (.md)
+        </Menu.Item>
+        <Menu.Item
+          component="a"
+          href={reportingApi.methodsDownloadUrl(projectId, 'docx')}
+          download
+          leftSection={<IconDownload size={14} />}
+        >
+          Word (.docx)
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

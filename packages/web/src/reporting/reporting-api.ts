@@ -36,6 +36,7 @@ export const reportingApi = {
       `${base(projectId)}/prisma/records${queryString({ box, name, offset, limit })}`,
     ),
   prismaDownloadUrl: (projectId: string, format: PrismaImageFormat) => `${base(projectId)}/prisma.${format}`,
+  methodsDownloadUrl: (projectId: string, format: 'md' | 'docx') => `${base(projectId)}/methods.${format}`,
   reviewLog: (projectId: string, filter: ReviewLogFilter, offset: number, limit: number) =>
     api.get<ReviewLogResponse>(
       `${base(projectId)}/review-log${queryString({ ...logParams(filter), offset, limit })}`,
