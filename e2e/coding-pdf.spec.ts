@@ -144,6 +144,32 @@ test('a PDF document is coded on its pages: select on page 2, apply by key, high
   await expect(page.getByTestId('selected-coding')).toContainText(PHRASE);
   await page.screenshot({ path: test.info().outputPath('pdf-reloaded.png') });
 
+  // A drag across lines that ends in the page's blank margin selects whole lines, in text order.
+  const lines = await page.evaluate(() => {
+    const spans = [...document.querySelectorAll('[data-page-number="2"] .weft-pdf-overlay [data-o]')];
+    const first = spans.find((s) => s.textContent === 'Findings')?.getBoundingClientRect();
+    const last = spans.find((s) => s.textContent === 'Money was always short.')?.getBoundingClientRect();
+    return first && last
+      ? {
+          x1: first.left + 1,
+          y1: first.top + first.height / 2,
+          x2: last.right + 60,
+          y2: last.top + last.height / 2,
+        }
+      : null;
+  });
+  if (!lines) throw new Error('page 2 lines not found');
+  await page.mouse.move(lines.x1, lines.y1);
+  await page.mouse.down();
+  await page.mouse.move(lines.x2, lines.y2, { steps: 8 });
+  await page.mouse.up();
+  await page.screenshot({ path: test.info().outputPath('pdf-lines.png') });
+  await page.keyboard.press('c');
+  await expect(page.getByRole('dialog', { name: 'Apply a code' })).toContainText(
+    `Findings\nThe council ${PHRASE} by the parents.\nMoney was always short.`.replace(/\n/g, ' '),
+  );
+  await page.keyboard.press('Escape');
+
   // The same document as text, with the same coding.
   await page.getByText('Text', { exact: true }).click();
   await expect(page.getByTestId('coding-text')).toContainText('The council gave us the land');

@@ -2,10 +2,10 @@ import type { CodingView } from '@weft/protocol';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { PdfViewer, type PdfViewerProps } from '../../pdf/pdf-viewer';
 import type { CodingTextViewProps } from '../coding-text-view';
-import { pointOffset } from '../selection-offsets';
+import { pointOffset, trimRange } from '../selection-offsets';
 import { PdfCodingPage } from './pdf-coding-page';
-import { offsetAtPoint } from './pdf-highlights';
 import { itemAtOffset, type PdfLayout, pageOfOffset } from './pdf-layout';
+import { offsetAtPoint, offsetNearPoint } from './pdf-point-offset';
 import { selectionOffsets } from './pdf-selection-offsets';
 import './pdf-coding.css';
 
@@ -23,6 +23,24 @@ const codingsAt = (codings: readonly CodingView[], offset: number) =>
   codings
     .filter((c) => c.start <= offset && c.end > offset)
     .sort((a, b) => a.end - a.start - (b.end - b.start));
+
+/** The overlay's text node and offset in it holding canonical `offset`, if its page is drawn. */
+function domPoint(root: HTMLElement, offset: number, end: boolean): [Node, number] | null {
+  for (const span of root.querySelectorAll<HTMLElement>('.weft-pdf-overlay > span[data-o]')) {
+    const start = Number(span.dataset.o);
+    const node = span.firstChild;
+    const length = node?.textContent?.length ?? 0;
+    if (node && offset >= start && (end ? offset <= start + length : offset < start + length))
+      return [node, offset - start];
+  }
+  return null;
+}
+
+function showSelection(root: HTMLElement | null, start: number, end: number): void {
+  const from = root && domPoint(root, start, false);
+  const to = root && domPoint(root, end, true);
+  if (from && to) window.getSelection()?.setBaseAndExtent(from[0], from[1], to[0], to[1]);
+}
 
 /**
  * A PDF document coded on its pages: pdf.js draws each page near the viewport, the stored text
@@ -55,8 +73,26 @@ export function PdfCodingView(props: PdfCodingViewProps) {
     return map;
   }, [codings, layout]);
 
+  /** The offset nearest a viewport point on a page, from the stored boxes. */
+  const offsetNear = useCallback(
+    (target: EventTarget | null, clientX: number, clientY: number) => {
+      const page = target instanceof Element ? target.closest<HTMLElement>('[data-page-number]') : null;
+      const n = Number(page?.dataset.pageNumber);
+      const size = layout.sizes.get(n);
+      if (!page || !size) return null;
+      const box = page.getBoundingClientRect();
+      const scale = box.width / size.width;
+      return offsetNearPoint(
+        layout.itemsByPage.get(n) ?? [],
+        (clientX - box.left) / scale,
+        (clientY - box.top) / scale,
+      );
+    },
+    [layout],
+  );
+
   const readSelection = useCallback(
-    (target: EventTarget | null) => {
+    (target: EventTarget | null, mouse?: { x: number; y: number }) => {
       const selection = window.getSelection();
       if (!selection || selection.rangeCount === 0) return;
       const range = selection.getRangeAt(0);
@@ -68,11 +104,27 @@ export function PdfCodingView(props: PdfCodingViewProps) {
         onSelection(null);
         return;
       }
-      const offsets = selectionOffsets(
+      let offsets = selectionOffsets(
         text,
         { node: range.startContainer, offset: range.startOffset },
         { node: range.endContainer, offset: range.endOffset },
       );
+      // A drag released off the text (a margin, the space after a line's end): the browser
+      // hit-tests absolutely placed spans badly there, so the end the mouse holds comes from
+      // the stored boxes instead, and the visible selection is redrawn to match.
+      const offText = !(target instanceof Element && target.closest('.weft-pdf-overlay > span'));
+      const near = mouse && offText ? offsetNear(target, mouse.x, mouse.y) : null;
+      if (near !== null && selection.anchorNode) {
+        const anchor = pointOffset(
+          selection.anchorNode,
+          selection.anchorOffset,
+          near >= (offsets?.start ?? 0),
+        );
+        if (anchor !== null) {
+          offsets = trimRange(text, Math.min(anchor, near), Math.max(anchor, near));
+          if (offsets) showSelection(scrollRef.current, offsets.start, offsets.end);
+        }
+      }
       if (!offsets) {
         onSelection(null);
         return;
@@ -80,7 +132,7 @@ export function PdfCodingView(props: PdfCodingViewProps) {
       const rect = range.getBoundingClientRect();
       onSelection({ ...offsets, rect: { left: rect.left, top: rect.top, bottom: rect.bottom } });
     },
-    [codings, text, scrollRef, onSelection, onSelectCoding],
+    [codings, text, scrollRef, onSelection, onSelectCoding, offsetNear],
   );
 
   // Hovering coded text names its codes (the highlights themselves sit under the text).
@@ -152,7 +204,7 @@ export function PdfCodingView(props: PdfCodingViewProps) {
   const { dragPayload } = props;
   const scrollerProps = useMemo<PdfViewerProps['scrollerProps']>(
     () => ({
-      onMouseUp: (e) => readSelection(e.target),
+      onMouseUp: (e) => readSelection(e.target, { x: e.clientX, y: e.clientY }),
       onKeyUp: (e) => {
         if (e.shiftKey) readSelection(null);
       },

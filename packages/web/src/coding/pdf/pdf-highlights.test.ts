@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetAtPoint, rangeRects } from './pdf-highlights';
+import { rangeRects } from './pdf-highlights';
 import type { PdfTextItem } from './pdf-layout';
 
 // Page 2 of a document whose canonical text is "…The council gave\nus the land." from offset 100:
@@ -31,18 +31,5 @@ describe('rangeRects', () => {
     expect(rangeRects(items, 0, 99)).toEqual([]);
     expect(rangeRects(items, 116, 117)).toEqual([]);
     expect(rangeRects(items, 200, 210)).toEqual([]);
-  });
-});
-
-describe('offsetAtPoint', () => {
-  it('maps a point to the character drawn under it', () => {
-    expect(offsetAtPoint(items, 72, 85)).toBe(100);
-    expect(offsetAtPoint(items, 115, 85)).toBe(104);
-    expect(offsetAtPoint(items, 191.9, 100)).toBe(128);
-  });
-
-  it('is null in the margins', () => {
-    expect(offsetAtPoint(items, 20, 85)).toBeNull();
-    expect(offsetAtPoint(items, 100, 60)).toBeNull();
   });
 });

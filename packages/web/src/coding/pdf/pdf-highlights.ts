@@ -42,13 +42,3 @@ export function rangeRects(items: readonly PdfTextItem[], start: number, end: nu
   }
   return rects;
 }
-
-/** The item drawn under a point (page coordinates at scale 1), and the text offset there. */
-export function offsetAtPoint(items: readonly PdfTextItem[], x: number, y: number): number | null {
-  for (const item of items) {
-    if (y < item.y || y > item.y + item.height || x < item.x || x > item.x + item.width) continue;
-    const share = item.width > 0 ? (x - item.x) / item.width : 0;
-    return Math.min(item.end - 1, item.start + Math.floor(share * (item.end - item.start)));
-  }
-  return null;
-}
