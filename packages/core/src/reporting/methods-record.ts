@@ -1,4 +1,4 @@
-import type { PrismaFlowJson } from './prisma-template.js';
+import type { PrismaFlow } from './prisma-flow.js';
 
 /**
  * The review's methods record: how the review was done, written from the project's own facts
@@ -37,6 +37,21 @@ export interface MethodsStop {
   targetRecall: number | null;
 }
 
+/**
+ * The order the stage's queue offered records in, from its facts: seeded random order until the
+ * first ranking by the prioritisation model, then the ranking; seeded random order again for a
+ * stopping sample. Counts are of current decisions made in Weft in each period.
+ */
+export interface MethodsQueue {
+  /** When the first ranking was stored (ISO), or null when no model ranked the stage. */
+  rankedFrom: string | null;
+  beforeRanking: number;
+  ranked: number;
+  /** When the random stopping sample started (ISO), or null. */
+  stoppingSampleFrom: string | null;
+  inStoppingSample: number;
+}
+
 export interface MethodsStage {
   name: string;
   mode: 'single' | 'dual' | 'sample';
@@ -48,12 +63,14 @@ export interface MethodsStage {
   reviewers: number;
   importedDecisions: number;
   criteria: Array<{ group: string; kind: 'include' | 'exclude'; text: string }>;
-  reasons: string[];
+  /** Exclusion reasons cited by a current decision or resolution, with how many records cite each. */
+  reasonsUsed: Array<{ label: string; records: number }>;
   agreement: MethodsAgreement | null;
   conflicts: { consensus: number; thirdReviewer: number; unresolved: number };
   stops: MethodsStop[];
   /** Settings of the prioritisation model, when one ranked this stage. */
   model: { version: number; settings: Record<string, unknown> | null } | null;
+  queue: MethodsQueue;
 }
 
 export interface MethodsRecordInput {
@@ -70,7 +87,8 @@ export interface MethodsRecordInput {
     remaining: number;
   };
   stages: MethodsStage[];
-  prisma: PrismaFlowJson;
+  /** The flow the diagram draws (the same object), so the two cannot disagree. */
+  flow: PrismaFlow;
 }
 
 export type MethodsBlock =
@@ -129,6 +147,22 @@ function agreementSentence(a: MethodsAgreement): string {
   );
 }
 
+const day = (iso: string) => iso.slice(0, 10);
+
+/** What order the queue really used, period by period (see MethodsQueue). */
+function queueSentence(stage: MethodsStage): string {
+  const q = stage.queue;
+  const random = `seeded random order (seed ${stage.sampleSeed})`;
+  const decisions = (n: number) => plural(n, 'decision');
+  let text =
+    q.rankedFrom === null
+      ? `Records were offered in ${random}; no prioritisation model ranked them.`
+      : `Records were offered in ${random} until ${day(q.rankedFrom)} (${decisions(q.beforeRanking)}), then in order of predicted relevance by an active-learning model (TF-IDF features, a class-balanced linear classifier${stage.model ? `; latest ranking version ${stage.model.version}` : ''}), retrained as decisions were made (${decisions(q.ranked)}). The model never excluded a record.`;
+  if (q.stoppingSampleFrom !== null)
+    text += ` From ${day(q.stoppingSampleFrom)} the remaining records were offered in random order for the stopping sample (${decisions(q.inStoppingSample)}).`;
+  return text;
+}
+
 function stageSection(stage: MethodsStage): MethodsSection {
   const blocks: MethodsBlock[] = [{ kind: 'paragraph', text: modeSentence(stage) }];
   if (stage.criteria.length > 0) {
@@ -139,8 +173,11 @@ function stageSection(stage: MethodsStage): MethodsSection {
     ]);
     blocks.push({ kind: 'table', headers: ['Criterion', 'Include or exclude', 'Definition'], rows });
   }
-  if (stage.reasons.length > 0)
-    blocks.push({ kind: 'paragraph', text: `Exclusion reasons recorded: ${stage.reasons.join('; ')}.` });
+  if (stage.reasonsUsed.length > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `Exclusion reasons cited: ${stage.reasonsUsed.map((r) => `${r.label} (${plural(r.records, 'record')})`).join('; ')}.`,
+    });
   blocks.push({
     kind: 'paragraph',
     text: `${plural(stage.decided, 'record')} of ${stage.eligible.toLocaleString('en-GB')} had a final decision at this stage (stage ${stage.status}).`,
@@ -159,11 +196,10 @@ function stageSection(stage: MethodsStage): MethodsSection {
         `Disagreements: ${plural(consensus, 'conflict')} resolved by consensus, ${plural(thirdReviewer, 'conflict')} by a third reviewer` +
         (unresolved > 0 ? `; ${plural(unresolved, 'conflict')} not yet resolved.` : '.'),
     });
-  if (stage.model)
-    blocks.push({
-      kind: 'paragraph',
-      text: `Records were offered in order of predicted relevance by an active-learning model (TF-IDF features, a class-balanced linear classifier; ranking version ${stage.model.version}), retrained as decisions were made. The model never excluded a record.`,
-    });
+  const { beforeRanking, ranked, inStoppingSample } = stage.queue;
+  // Only decisions made in Weft went through its queue (imported ones did not).
+  if (beforeRanking + ranked + inStoppingSample > 0)
+    blocks.push({ kind: 'paragraph', text: queueSentence(stage) });
   for (const stop of stage.stops) {
     const test =
       stop.pValue === null
@@ -230,25 +266,7 @@ export function buildMethodsRecord(input: MethodsRecordInput): MethodsDocument {
       },
     ],
   };
-  const p = input.prisma;
-  const flow: MethodsSection = {
-    heading: 'Study selection (PRISMA 2020 counts)',
-    blocks: [
-      {
-        kind: 'list',
-        items: [
-          `Records screened: ${p.records_screened}; excluded: ${p.records_excluded}`,
-          `Reports sought for retrieval: ${p.dbr_sought_reports + p.other_sought_reports}; not retrieved: ${p.dbr_notretrieved_reports + p.other_notretrieved_reports}`,
-          `Reports assessed for eligibility: ${p.dbr_assessed + p.other_assessed}`,
-          ...Object.entries({ ...p.dbr_excluded }).map(([reason, n]) => `Reports excluded — ${reason}: ${n}`),
-          ...Object.entries({ ...p.other_excluded }).map(
-            ([reason, n]) => `Reports excluded (other methods) — ${reason}: ${n}`,
-          ),
-          `Studies included: ${p.total_studies} (reports: ${p.total_reports})`,
-        ],
-      },
-    ],
-  };
+  const flow = selectionSection(input.flow);
   const later: MethodsSection = {
     heading: 'Appraisal and data extraction',
     blocks: [
@@ -272,6 +290,40 @@ export function buildMethodsRecord(input: MethodsRecordInput): MethodsDocument {
     subtitle: `Generated ${input.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
     sections: [searches, dedup, ...input.stages.map(stageSection), flow, later, software],
   };
+}
+
+/** The diagram's numbers, column by column as drawn, with what keeps them from being final. */
+function selectionSection(flow: PrismaFlow): MethodsSection {
+  const n = (key: keyof PrismaFlow['counts']) => flow.counts[key].count.toLocaleString('en-GB');
+  const unscreened = flow.warnings.find((w) => w.code === 'records-unscreened')?.count ?? 0;
+  const screened = flow.counts.records_screened.count;
+  const items = [
+    `Records removed before screening: duplicates ${n('duplicates')}; marked as ineligible by automation tools ${n('excluded_automatic')}; other reasons ${n('excluded_other')}`,
+    `Records screened: ${n('records_screened')}${unscreened > 0 ? ` (${(screened - unscreened).toLocaleString('en-GB')} with a final decision)` : ''}; excluded: ${n('records_excluded')}`,
+    `Databases and registers — reports sought for retrieval: ${n('dbr_sought_reports')}; not retrieved: ${n('dbr_notretrieved_reports')}; assessed for eligibility: ${n('dbr_assessed')}`,
+    ...flow.lists.dbr_excluded.map((e) => `Reports excluded — ${e.name}: ${e.count.toLocaleString('en-GB')}`),
+  ];
+  if (flow.hasOtherMethods)
+    items.push(
+      `Other methods — reports sought for retrieval: ${n('other_sought_reports')}; not retrieved: ${n('other_notretrieved_reports')}; assessed for eligibility: ${n('other_assessed')}`,
+      ...flow.lists.other_excluded.map(
+        (e) => `Reports excluded (other methods) — ${e.name}: ${e.count.toLocaleString('en-GB')}`,
+      ),
+    );
+  items.push(
+    flow.isUpdate
+      ? `Studies included: ${n('new_studies')} new, ${n('total_studies')} in total with the previous version (reports: ${n('new_reports')} new, ${n('total_reports')} in total)`
+      : `Studies included: ${n('new_studies')} (reports: ${n('new_reports')})`,
+  );
+  const blocks: MethodsBlock[] = [{ kind: 'list', items }];
+  if (flow.notes.length > 0)
+    blocks.push({ kind: 'paragraph', text: `Notes: ${flow.notes.map((note) => note.message).join(' ')}` });
+  if (flow.warnings.length > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `Not final: ${flow.warnings.map((w) => w.message).join(' ')}`,
+    });
+  return { heading: 'Study selection (PRISMA 2020 counts)', blocks };
 }
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

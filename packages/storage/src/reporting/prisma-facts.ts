@@ -1,4 +1,9 @@
 import type { FinalDecision, PrismaSearch, PrismaSourceType } from '@weft/core';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+import type { StoredStage } from '../screening/stages.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 /** Whether a report was retrieved: as marked, or implied by a full-text decision (it was read); null while unknown. */
 export function reportRetrieved(
@@ -13,4 +18,60 @@ export function prismaSearches(
   rows: ReadonlyArray<{ id: string; name: string; source_type: string }>,
 ): PrismaSearch[] {
   return rows.map((s) => ({ id: s.id, name: s.name, sourceType: s.source_type as PrismaSourceType }));
+}
+
+/**
+ * Whether the first (records) and last (reports) stages were stopped by a documented rule: a stop
+ * is recorded and the stage is not open (`stopped`, or `closed` after the stop; reopening a
+ * closed stage returns it to `stopped`).
+ */
+export async function prismaStoppedStages(
+  db: Db,
+  stages: readonly StoredStage[],
+): Promise<{ records: boolean; reports: boolean }> {
+  const first = stages[0];
+  const last = stages.length >= 2 ? stages[stages.length - 1] : undefined;
+  const candidates = [first, last].filter((s): s is StoredStage => s !== undefined && s.status !== 'open');
+  if (candidates.length === 0) return { records: false, reports: false };
+  const withStops = new Set(
+    (
+      await db
+        .selectFrom('stage_stops')
+        .select('stage_id')
+        .distinct()
+        .where(
+          'stage_id',
+          'in',
+          candidates.map((s) => s.id),
+        )
+        .execute()
+    ).map((r) => r.stage_id),
+  );
+  return {
+    records: first !== undefined && withStops.has(first.id),
+    reports: last !== undefined && withStops.has(last.id),
+  };
+}
+
+/**
+ * Possible duplicate pairs nobody has reviewed, as the identification screen counts them (a
+ * pending pair whose records already share a group is settled).
+ */
+export async function pendingDuplicatePairs(db: Db, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom('duplicate_candidates as c')
+    .innerJoin('records as ra', 'ra.id', 'c.record_a')
+    .innerJoin('records as rb', 'rb.id', 'c.record_b')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.project_id', '=', projectId)
+    .where('c.status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb('ra.group_id', 'is', null),
+        eb('rb.group_id', 'is', null),
+        eb('ra.group_id', '!=', sql.ref<string>('rb.group_id')),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -3,7 +3,12 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import { outcomesSql } from '../screening/stage-outcomes.js';
 import { listStages, type StoredStage } from '../screening/stages.js';
-import { prismaSearches, reportRetrieved } from './prisma-facts.js';
+import {
+  pendingDuplicatePairs,
+  prismaSearches,
+  prismaStoppedStages,
+  reportRetrieved,
+} from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -33,10 +38,14 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
     .execute();
 
   const stages = await listStages(db, projectId);
-  const recordFinal =
-    stages.length > 0 ? await finalDecisions(db, stages, 0) : new Map<string, FinalDecision>();
+  const recordOutcomes = stages.length > 0 ? await outcomes(db, stages, 0) : new Map<string, Outcome>();
   const hasEligibilityStage = stages.length >= 2;
-  const reportFinal = hasEligibilityStage ? await finalDecisions(db, stages, stages.length - 1) : new Map();
+  const reportFinal = new Map(
+    [...(hasEligibilityStage ? await outcomes(db, stages, stages.length - 1) : [])].map(([id, o]) => [
+      id,
+      o.final,
+    ]),
+  );
   const exclusionReasons = hasEligibilityStage
     ? await finalExclusionReasons(db, stages[stages.length - 1]?.id as string, projectId)
     : new Map<string, string[]>();
@@ -58,8 +67,9 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
       searchId: row.search_id,
       duplicateRemoval: removedAsDuplicate ? (row.method === 'manual' ? 'manual' : 'automatic') : null,
       groupRecordIds: grouped ? (row.member_ids as string[]) : undefined,
-      recordDecision: removedAsDuplicate ? null : (recordFinal.get(row.id) ?? null),
+      recordDecision: removedAsDuplicate ? null : (recordOutcomes.get(row.id)?.final ?? null),
     };
+    if (!removedAsDuplicate && (recordOutcomes.get(row.id)?.n ?? 0) > 0) record.recordHasDecisions = true;
     // A record that reached the last stage is a report sought for retrieval.
     if (hasEligibilityStage && reportFinal.has(row.id)) {
       const stored = reports.get(row.id);
@@ -75,26 +85,39 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
     return record;
   });
 
-  const settings = await getPrismaSettings(db, projectId);
+  const [settings, stopped, pendingPairs] = await Promise.all([
+    getPrismaSettings(db, projectId),
+    prismaStoppedStages(db, stages),
+    pendingDuplicatePairs(db, projectId),
+  ]);
   return {
     searches: prismaSearches(searches),
     records,
     hasEligibilityStage,
     previous: settings.previous,
+    stopped,
+    pendingDuplicatePairs: pendingPairs,
   };
 }
 
-/** Final decision per eligible record of `stages[index]` (a record absent from the map is not eligible there). */
-async function finalDecisions(
+/** A record's final decision at a stage and how many current decisions it has there. */
+interface Outcome {
+  final: FinalDecision;
+  n: number;
+}
+
+/** The outcome per eligible record of `stages[index]` (a record absent from the map is not eligible there). */
+async function outcomes(
   db: Db,
   stages: Awaited<ReturnType<typeof listStages>>,
   index: number,
-): Promise<Map<string, FinalDecision>> {
+): Promise<Map<string, Outcome>> {
   const { rows } = await sql<{
     record_id: string;
     final: FinalDecision;
-  }>`select record_id, final from (${outcomesSql(stages[index] as StoredStage)}) s`.execute(db);
-  return new Map(rows.map((r) => [r.record_id, r.final]));
+    n: number;
+  }>`select record_id, final, n from (${outcomesSql(stages[index] as StoredStage)}) s`.execute(db);
+  return new Map(rows.map((r) => [r.record_id, { final: r.final, n: Number(r.n) }]));
 }
 
 /**
