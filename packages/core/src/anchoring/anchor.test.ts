@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWeftError } from '../errors.js';
-import { makeAnchor, QUOTE_CONTEXT_LENGTH } from './anchor.js';
+import { checkSpanBoundaries, makeAnchor, QUOTE_CONTEXT_LENGTH, splitsSurrogatePair } from './anchor.js';
 import { approximateSearch } from './approximate-search.js';
 import { mapOffset } from './map-offset.js';
 import { normalizeText, rawEndOf, toNormalizedOffset } from './normalized-text.js';
@@ -119,5 +119,54 @@ describe('reanchor', () => {
     expect(reanchor(oldText, '', [makeAnchor(oldText, 0, 9)])).toEqual([
       { status: 'orphan', start: 0, end: 0, score: 0 },
     ]);
+  });
+});
+
+describe('anchors next to characters outside the BMP', () => {
+  // "😀" is U+1F600, two UTF-16 units (0xD83D 0xDE00).
+  const emoji = '😀';
+
+  function isWellFormed(s: string): boolean {
+    return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  }
+
+  it('widens a suffix that would end inside a pair', () => {
+    // The suffix window of 32 units ends between the halves of the emoji.
+    const text = `QUOTE${'x'.repeat(31)}${emoji} tail`;
+    const anchor = makeAnchor(text, 0, 5);
+    expect(anchor.quote.suffix).toBe(`${'x'.repeat(31)}${emoji}`);
+    expect(isWellFormed(anchor.quote.suffix)).toBe(true);
+    expect(JSON.parse(JSON.stringify(anchor.quote))).toEqual(anchor.quote);
+  });
+
+  it('widens a prefix that would start inside a pair', () => {
+    const text = `head ${emoji}${'x'.repeat(31)}QUOTE`;
+    const start = text.indexOf('QUOTE');
+    const anchor = makeAnchor(text, start, start + 5);
+    expect(anchor.quote.prefix).toBe(`${emoji}${'x'.repeat(31)}`);
+    expect(isWellFormed(anchor.quote.prefix)).toBe(true);
+  });
+
+  it('keeps 32 units when the cut falls between whole characters', () => {
+    const text = `${emoji}${'x'.repeat(32)}QUOTE`;
+    expect(makeAnchor(text, 34, 39).quote.prefix).toBe('x'.repeat(32));
+  });
+
+  it('finds offsets inside a pair', () => {
+    const text = `a${emoji}b`;
+    expect([0, 1, 2, 3, 4].map((i) => splitsSurrogatePair(text, i))).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('refuses a span starting or ending inside a pair, naming the offset', () => {
+    const text = `a${emoji}b`;
+    expect(() => checkSpanBoundaries(text, 2, 4)).toThrow(/start \(offset 2\)/);
+    expect(() => checkSpanBoundaries(text, 0, 2)).toThrow(/end \(offset 2\)/);
+    expect(() => checkSpanBoundaries(text, 1, 3)).not.toThrow();
   });
 });

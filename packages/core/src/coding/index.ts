@@ -5,6 +5,7 @@ export * from './codebook-operations.js';
 export * from './codebook-rules.js';
 export * from './coding-change.js';
 export * from './coding-operations.js';
+export * from './coding-ownership.js';
 export * from './invert-coding-change.js';
 export * from './merge-codes.js';
 export * from './undo-history.js';

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { codeSpan, makeAnchor, recode, resizeCoding, uncode, WeftError } from '@weft/core';
+import {
+  type CodingState,
+  checkSpanBoundaries,
+  codeSpan,
+  makeAnchor,
+  recode,
+  requireMayChangeCoding,
+  resizeCoding,
+  uncode,
+  WeftError,
+} from '@weft/core';
 import { currentVersionHead, type Database, getDocument, versionTexts } from '@weft/storage';
 import type { Transaction } from 'kysely';
 import { versionTextCache } from '../../coding/version-text-cache.js';
-import { defineHandler } from '../command-handler.js';
+import { type CommandContext, defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction } from '../require.js';
 import { runCodingChange } from './coding-change.js';
 
@@ -34,6 +44,19 @@ async function currentText(
   return text;
 }
 
+/** The coding, if the actor may change it (its coder, or a lead); a missing one is left to core to refuse. */
+function ownCoding(state: CodingState, context: CommandContext, codingId: string) {
+  const coding = state.codings[codingId];
+  if (coding) requireMayChangeCoding(context.role, context.actor.id, coding, projectOf(context).id);
+  return coding;
+}
+
+/** The anchor of a span a person placed: its ends must fall between whole characters. */
+function placedAnchor(text: string, start: number, end: number) {
+  checkSpanBoundaries(text, start, end);
+  return makeAnchor(text, start, end);
+}
+
 export const codingAdd = defineHandler({
   type: 'coding.add',
   scope: 'project',
@@ -48,7 +71,7 @@ export const codingAdd = defineHandler({
         codeId: payload.codeId,
         documentId: payload.documentId,
         versionId: payload.versionId,
-        anchor: makeAnchor(text, payload.start, payload.end),
+        anchor: placedAnchor(text, payload.start, payload.end),
         coderId: context.actor.id,
         createdAt: at.toISOString(),
       }),
@@ -62,9 +85,10 @@ export const codingRemove = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'coding.remove'),
   async apply(trx, context, payload, at) {
-    const { event } = await runCodingChange(trx, context, at, { codingIds: [payload.codingId] }, (state) =>
-      uncode(state, payload.codingId),
-    );
+    const { event } = await runCodingChange(trx, context, at, { codingIds: [payload.codingId] }, (state) => {
+      ownCoding(state, context, payload.codingId);
+      return uncode(state, payload.codingId);
+    });
     return { result: { codingId: payload.codingId }, event };
   },
 });
@@ -74,9 +98,10 @@ export const codingRecode = defineHandler({
   scope: 'project',
   authorize: (context) => requireProjectAction(context, 'coding.recode'),
   async apply(trx, context, payload, at) {
-    const { event } = await runCodingChange(trx, context, at, { codingIds: [payload.codingId] }, (state) =>
-      recode(state, payload.codingId, payload.codeId),
-    );
+    const { event } = await runCodingChange(trx, context, at, { codingIds: [payload.codingId] }, (state) => {
+      ownCoding(state, context, payload.codingId);
+      return recode(state, payload.codingId, payload.codeId);
+    });
     return { result: { codingId: payload.codingId }, event };
   },
 });
@@ -93,10 +118,10 @@ export const codingResize = defineHandler({
       at,
       { codingIds: [payload.codingId] },
       async (state) => {
-        const coding = state.codings[payload.codingId];
+        const coding = ownCoding(state, context, payload.codingId);
         if (!coding) throw new WeftError('not-found', `no coding ${payload.codingId}`);
         const text = await currentText(trx, project.id, coding.documentId, coding.versionId);
-        return resizeCoding(state, payload.codingId, makeAnchor(text, payload.start, payload.end));
+        return resizeCoding(state, payload.codingId, placedAnchor(text, payload.start, payload.end));
       },
     );
     // A person placing the span settles an orphan or fuzzy match.
