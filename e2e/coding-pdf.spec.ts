@@ -14,6 +14,8 @@ const PORT = 4363;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 test.describe.configure({ mode: 'serial' });
+// pdf.js draws pages in a worker: slower than text on a busy machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 test.use({ baseURL: BASE, viewport: { width: 1440, height: 900 } });
 
 // Written for this test: a two-page interview write-up, the words to code on page 2.

@@ -129,7 +129,8 @@ export function PdfCodingView(props: PdfCodingViewProps) {
         onSelection(null);
         return;
       }
-      const rect = range.getBoundingClientRect();
+      // Read again: the selection may have been redrawn above.
+      const rect = selection.getRangeAt(0).getBoundingClientRect();
       onSelection({ ...offsets, rect: { left: rect.left, top: rect.top, bottom: rect.bottom } });
     },
     [codings, text, scrollRef, onSelection, onSelectCoding, offsetNear],
