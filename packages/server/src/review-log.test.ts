@@ -1,4 +1,4 @@
-import type { ReviewLogResponse } from '@weft/protocol';
+import type { RecordsResponse, ReviewLogResponse } from '@weft/protocol';
 import { REVIEW_LOG_CSV_COLUMNS } from '@weft/protocol';
 import { availableBackends } from '@weft/storage/testing';
 import { parse } from 'csv-parse/sync';
@@ -181,5 +181,34 @@ describe.each(availableBackends())('review log on %s', (backend) => {
     expect((await log(outsider)).status).toBe(403);
     expect((await outsider.download(`/api/projects/${projectId}/review-log.csv`)).status).toBe(403);
     expect((await log(t.client())).status).toBe(401);
+  });
+
+  // Last: it stops the stage, which the tests above do not expect.
+  it('names the records an act was about, and gives a stop its rationale', async () => {
+    const records = await team.lead.request<RecordsResponse>('GET', `/api/projects/${projectId}/records`);
+    const [a, b] = records.body.records;
+    if (!a || !b) throw new Error('two records');
+    const distinct = await team.lead.command(
+      'dedup.mark-not-duplicate',
+      { recordIds: [a.id, b.id] },
+      projectId,
+    );
+    expect(distinct.status).toBe(200);
+    const [stage] = await stagesOf(team.lead, projectId);
+    const rationale = 'Every relevant record found: 200 irrelevant in a row at the end of the queue.';
+    expect(
+      (await team.lead.command('stage.stop', { stageId: stage?.id, note: rationale }, projectId)).status,
+    ).toBe(200);
+    // Reviewers read the same sentences: naming records is not a verdict.
+    for (const reader of [team.lead, team.ana]) {
+      const { entries } = (await log(reader)).body;
+      const marked = entries.find((e) => e.eventType === 'duplicates.marked-distinct');
+      expect(marked?.description).toContain(`“${a.record.title?.slice(0, 20)}`);
+      expect(marked?.description).toMatch(
+        /^Lena Lead marked “Study \d+ .*” and “Study \d+ .*” as not duplicates$/,
+      );
+      const stopped = entries.find((e) => e.eventType === 'stage.stopped');
+      expect(stopped?.detail).toBe(`Rationale: ${rationale}`);
+    }
   });
 });

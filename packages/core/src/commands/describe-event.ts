@@ -6,18 +6,20 @@ import { describeMemoEvent } from './describe-memo-event.js';
 import { describeQdpxEvent } from './describe-qdpx-event.js';
 import { describeReportingEvent } from './describe-reporting-event.js';
 import { describeScreeningEvent } from './describe-screening-event.js';
+import type { EventNames } from './event-names.js';
 import { eventWords } from './event-words.js';
 
 /**
  * A human sentence for an event, as the activity feed shows it ("Ana created the project").
- * Unknown event types still read sensibly so an older client never shows a blank line.
+ * Unknown event types still read sensibly so an older client never shows a blank line. `names`
+ * (record titles, when the caller has them) lets a sentence say which record it was about.
  */
-export function describeEvent(event: ProjectEvent): string {
+export function describeEvent(event: ProjectEvent, names?: EventNames): string {
   const { who, str } = eventWords(event);
   const byCapability =
-    describeIdentificationEvent(event) ??
+    describeIdentificationEvent(event, names) ??
     describeScreeningEvent(event) ??
-    describeReportingEvent(event) ??
+    describeReportingEvent(event, names) ??
     describeCodingEvent(event) ??
     describeCasesEvent(event) ??
     describeMemoEvent(event) ??

@@ -1,9 +1,19 @@
 import type { ProjectEvent } from './command.js';
+import { type EventNames, idsOf, titleOf } from './event-names.js';
 import { eventWords } from './event-words.js';
 
-/** Activity-feed sentences for identification events; undefined for any other event. */
-export function describeIdentificationEvent(event: ProjectEvent): string | undefined {
+/**
+ * Activity-feed sentences for identification events; undefined for any other event. With `names`
+ * a merge names its records: the count and the first title.
+ */
+export function describeIdentificationEvent(event: ProjectEvent, names?: EventNames): string | undefined {
   const { who, str, count, payload } = eventWords(event);
+  const ids = idsOf(payload.recordIds);
+  const first = titleOf(
+    names,
+    typeof payload.primaryRecordId === 'string' ? payload.primaryRecordId : ids[0],
+  );
+  const withFirst = first ? ` (${first}${ids.length > 1 ? ` and ${ids.length - 1} more` : ''})` : '';
   switch (event.eventType) {
     case 'search.created':
       return `${who} recorded the search “${str('name')}”`;
@@ -14,11 +24,15 @@ export function describeIdentificationEvent(event: ProjectEvent): string | undef
     case 'duplicates.detected':
       return `${who} ran deduplication: ${count('recordsMergedAutomatically', 'duplicate')} merged automatically, ${count('pairsQueued', 'pair')} to review`;
     case 'duplicates.merged':
-      return `${who} merged ${count('recordIds', 'record')} as duplicates`;
+      return `${who} merged ${count('recordIds', 'record')} as duplicates${withFirst}`;
     case 'duplicates.unmerged':
-      return `${who} undid a merge of ${count('recordIds', 'record')}`;
-    case 'duplicates.marked-distinct':
-      return `${who} marked two records as not duplicates`;
+      return `${who} undid a merge of ${count('recordIds', 'record')}${withFirst}`;
+    case 'duplicates.marked-distinct': {
+      const [a, b] = ids.map((id) => titleOf(names, id));
+      return a && b
+        ? `${who} marked ${a} and ${b} as not duplicates`
+        : `${who} marked two records as not duplicates`;
+    }
     case 'duplicates.distinct-answer-withdrawn':
       return `${who} took back a “not a duplicate” answer: the pair is back in the queue`;
     case 'duplicates.bulk-merged': {

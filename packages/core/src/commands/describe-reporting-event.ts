@@ -1,18 +1,29 @@
 import type { ProjectEvent } from './command.js';
+import { type EventNames, titleOf } from './event-names.js';
 import { eventWords } from './event-words.js';
 
-/** Activity-feed sentences for reporting events; undefined for any other event. */
-export function describeReportingEvent(event: ProjectEvent): string | undefined {
+/**
+ * Activity-feed sentences for reporting events; undefined for any other event. With `names` they
+ * say which report ("marked “Aspirin after stroke…” as retrieved").
+ */
+export function describeReportingEvent(event: ProjectEvent, names?: EventNames): string | undefined {
   const { who, count, payload, str } = eventWords(event);
   switch (event.eventType) {
-    case 'report.retrieval-set':
-      if (payload.retrieval === 'not-retrieved') return `${who} marked a report as not retrieved`;
-      if (payload.retrieval === 'retrieved') return `${who} marked a report as retrieved`;
-      return `${who} cleared a report's retrieval status`;
-    case 'report.study-linked':
-      return `${who} linked ${count('recordIds', 'report')} as one study`;
-    case 'report.study-unlinked':
-      return `${who} took a report out of its study`;
+    case 'report.retrieval-set': {
+      const report = titleOf(names, payload.recordId) ?? 'a report';
+      if (payload.retrieval === 'not-retrieved') return `${who} marked ${report} as not retrieved`;
+      if (payload.retrieval === 'retrieved') return `${who} marked ${report} as retrieved`;
+      return `${who} cleared the retrieval status of ${report}`;
+    }
+    case 'report.study-linked': {
+      const study = titleOf(names, payload.studyId);
+      return `${who} linked ${count('recordIds', 'report')} as one study${study ? `, named after ${study}` : ''}`;
+    }
+    case 'report.study-unlinked': {
+      const report = titleOf(names, payload.recordId);
+      const study = titleOf(names, payload.previousStudyId);
+      return `${who} took ${report ?? 'a report'} out of its study${study && study !== report ? ` (${study})` : ''}`;
+    }
     case 'report.file-attached':
       return `${who} attached the full text ${str('fileName')}`;
     case 'report.files-attached':

@@ -1,2 +1,3 @@
 export * from './command.js';
 export * from './describe-event.js';
+export * from './event-names.js';

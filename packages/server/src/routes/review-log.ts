@@ -1,4 +1,4 @@
-import { describeEvent, type ProjectEvent } from '@weft/core';
+import { describeEvent, type EventNames, type ProjectEvent } from '@weft/core';
 import { formatCsvText } from '@weft/formats';
 import {
   REVIEW_LOG_CSV_COLUMNS,
@@ -44,15 +44,57 @@ function bounds(query: ReviewLogQuery): { from?: Date; before?: Date } {
   return { from, before };
 }
 
-/** What a presented event still shows beyond its sentence: the verdict of a resolution, when not hidden. */
+/**
+ * What a presented event still shows beyond its sentence: the rationale of a decision to stop
+ * screening, the verdict of a resolution when not hidden.
+ */
 function detailOf(event: ProjectEvent): string | null {
   const payload = (event.payload ?? {}) as Record<string, unknown>;
+  if (event.eventType === 'stage.stopped')
+    return typeof payload.note === 'string' && payload.note.trim()
+      ? `Rationale: ${payload.note.trim()}`
+      : null;
   if (event.eventType !== 'screening.resolved' || typeof payload.decision !== 'string') return null;
   const reasons = Array.isArray(payload.reasonIds) ? payload.reasonIds.length : 0;
   return `Verdict: ${payload.decision}${reasons > 0 ? ` (${reasons} reason${reasons === 1 ? '' : 's'})` : ''}`;
 }
 
-function toEntry(event: ProjectEvent, viewer: EventViewer): ReviewLogEntry | undefined {
+/** Payload keys that point at records whose titles the log names (never on verdict events). */
+const RECORD_KEYS = ['recordId', 'recordIds', 'studyId', 'previousStudyId', 'primaryRecordId'];
+const NAMED_TYPES = new Set([
+  'report.retrieval-set',
+  'report.study-linked',
+  'report.study-unlinked',
+  'duplicates.merged',
+  'duplicates.unmerged',
+  'duplicates.marked-distinct',
+]);
+
+/** The titles of the records the listed events act on, read in one query. */
+async function recordNames(deps: ServerDeps, projectId: string, events: ProjectEvent[]): Promise<EventNames> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (!NAMED_TYPES.has(event.eventType)) continue;
+    const payload = (event.payload ?? {}) as Record<string, unknown>;
+    for (const key of RECORD_KEYS) {
+      const value = payload[key];
+      for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'string') ids.add(id);
+    }
+  }
+  const titles = new Map<string, string>();
+  if (ids.size > 0) {
+    const rows = await deps.store.db
+      .selectFrom('records')
+      .select(['id', 'title'])
+      .where('project_id', '=', projectId)
+      .where('id', 'in', [...ids])
+      .execute();
+    for (const row of rows) if (row.title) titles.set(row.id, row.title);
+  }
+  return { recordTitle: (id) => titles.get(id) };
+}
+
+function toEntry(event: ProjectEvent, viewer: EventViewer, names: EventNames): ReviewLogEntry | undefined {
   const group = reviewLogGroupOf(event.eventType);
   if (!group) return undefined;
   // Through the feed's presenter, so the log never shows a viewer what the feed would hide.
@@ -64,7 +106,7 @@ function toEntry(event: ProjectEvent, viewer: EventViewer): ReviewLogEntry | und
     actorName: shown.actorName,
     eventType: shown.eventType,
     group,
-    description: describeEvent(shown),
+    description: describeEvent(shown, names),
     detail: detailOf(shown),
   };
 }
@@ -90,8 +132,10 @@ async function loadLog(deps: ServerDeps, request: FastifyRequest<{ Params: Param
   const rows = await select.orderBy('seq').execute();
   const viewer: EventViewer = { userId: user.id, role };
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const entries = rows.flatMap((row) => {
-    const entry = toEntry(toProjectEvent(row), viewer);
+  const events = rows.map(toProjectEvent);
+  const names = await recordNames(deps, project.id, events);
+  const entries = events.flatMap((event) => {
+    const entry = toEntry(event, viewer, names);
     if (!entry) return [];
     const text =
       `${entry.description} ${entry.actorName} ${entry.eventType} ${entry.detail ?? ''}`.toLowerCase();
