@@ -8,6 +8,7 @@ import { writeAudit } from '@weft/storage';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { csrfMatches, resolveSession } from './auth/sessions.js';
 import { problem, statusOf } from './http/problem.js';
+import { checkUuidParams } from './http/uuid-params.js';
 import { casesRoutes } from './routes/cases.js';
 import { codebookExchangeRoutes } from './routes/codebook-exchange.js';
 import { codebookHistoryRoutes } from './routes/codebook-history.js';
@@ -79,6 +80,8 @@ export async function buildApp(deps: ServerDeps, options: AppOptions = {}): Prom
       }
     }
   });
+
+  app.addHook('preValidation', checkUuidParams);
 
   app.setErrorHandler(async (error, request, reply) => {
     if (isWeftError(error)) {

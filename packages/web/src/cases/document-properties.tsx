@@ -45,7 +45,13 @@ export function DocumentProperties({
   const editable = mayDo(role, 'document.assign');
   const key = opened && documentId ? `document-properties:${projectId}:${documentId}` : null;
   const resource = useResource(key, () => casesApi.documentProperties(projectId, documentId ?? ''));
-  useProjectEvents(() => void resource.reload(), { relevant: isCasesEvent, delayMs: 250, skipReplay: true });
+  // With the drawer closed there is no document: reloading would ask for `/documents//properties`.
+  useProjectEvents(
+    () => {
+      if (key) void resource.reload();
+    },
+    { relevant: isCasesEvent, delayMs: 250, skipReplay: true },
+  );
   const data = resource.data;
   const title = data ? `Properties of “${data.document.name}”` : 'Document properties';
   return (
