@@ -1,6 +1,6 @@
 import {
   type APIRequestContext,
-  expect,
+  expect as baseExpect,
   type Page,
   request as playwrightRequest,
   test,
