@@ -3,7 +3,7 @@ import type { CodingView } from '@weft/protocol';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CodeInfo } from './code-colours';
 import { indexByBlock } from './coding-index';
-import { CodingRow } from './coding-row';
+import { CodingRow, LANE_WIDTH } from './coding-row';
 import { DEFAULT_METRICS, estimateRowHeights, measureTextMetrics, type TextMetrics } from './row-heights';
 import { pointOffset, trimRange } from './selection-offsets';
 import { blockAt, type TextBlock } from './text-blocks';
@@ -49,63 +49,68 @@ export function CodingTextView(props: CodingTextViewProps) {
   const index = useMemo(() => indexByBlock(blocks, codings), [blocks, codings]);
   const hasTimes = useMemo(() => blocks.some((b) => b.startMs !== undefined), [blocks]);
 
-  // Row heights are guessed from the text column as laid out here (re-measured when its width
-  // changes), so the rows a scrollbar drag lands on are placed close to where they end up.
-  const [metrics, setMetrics] = useState<TextMetrics>(DEFAULT_METRICS);
-  const heights = useMemo(() => estimateRowHeights(text, blocks, metrics), [text, blocks, metrics]);
+  // Row heights are guessed from the text column as laid out here (a hidden probe row, watched
+  // for width changes), so the rows a scrollbar drag lands on are placed close to where they end
+  // up. No rows until the first measurement: every position is then computed from it.
+  const probe = useRef<HTMLDivElement | null>(null);
+  const [metrics, setMetrics] = useState<TextMetrics | null>(null);
+  const heights = useMemo(
+    () => (metrics ? estimateRowHeights(text, blocks, metrics) : null),
+    [text, blocks, metrics],
+  );
 
   const virtualizer = useVirtualizer({
-    count: blocks.length,
+    count: heights ? blocks.length : 0,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => heights[i] ?? DEFAULT_METRICS.lineHeight,
+    estimateSize: (i) => heights?.[i] ?? DEFAULT_METRICS.lineHeight,
     // Few rows beyond the viewport: after a jump every row in range is new, and each one costs
     // a render, a layout and a paint in that frame.
     overscan: 2,
   });
 
-  const measuredWidth = useRef<number | null>(null);
-  const remeasure = useCallback(() => {
-    const scroller = scrollRef.current;
-    const column = scroller?.querySelector<HTMLElement>(
-      '.weft-coding-row:not(.weft-coding-heading) .weft-coding-text',
-    );
-    const next = column ? measureTextMetrics(column, text.slice(0, 4000)) : null;
-    if (!scroller || !next) return;
-    measuredWidth.current = scroller.clientWidth;
-    setMetrics((current) =>
-      Math.abs(current.width - next.width) < 1 &&
-      Math.abs(current.charWidth - next.charWidth) < 0.01 &&
-      current.lineHeight === next.lineHeight
-        ? current
-        : next,
-    );
-  }, [scrollRef, text]);
-  // Until the first text row is on screen (it is not in the very first render).
   useLayoutEffect(() => {
-    if (measuredWidth.current === null) remeasure();
-  });
-  useLayoutEffect(() => {
-    measuredWidth.current = null;
-    const scroller = scrollRef.current;
-    if (!scroller) return;
-    const observer = new ResizeObserver(() => {
-      if (measuredWidth.current !== null && scroller.clientWidth !== measuredWidth.current) remeasure();
-    });
-    observer.observe(scroller);
+    const column = probe.current;
+    if (!column) return;
+    const remeasure = () => {
+      const next = measureTextMetrics(column, text.slice(0, 4000));
+      if (!next) return;
+      setMetrics((current) =>
+        current &&
+        Math.abs(current.width - next.width) < 1 &&
+        Math.abs(current.charWidth - next.charWidth) < 0.01 &&
+        current.lineHeight === next.lineHeight
+          ? current
+          : next,
+      );
+    };
     remeasure();
+    const observer = new ResizeObserver(remeasure);
+    observer.observe(column);
     return () => observer.disconnect();
-  }, [scrollRef, remeasure]);
+  }, [text]);
 
-  // New guesses (first layout, another width): measured sizes at the old width are stale too.
+  // Another width: the sizes measured at the old one are stale too. The row at the top of the
+  // view stays there, though the rows above it changed height.
+  const measuredHeights = useRef<Float64Array | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run exactly when the guesses change
   useLayoutEffect(() => {
+    const first = measuredHeights.current === null;
+    measuredHeights.current = heights;
+    if (first || !heights) return;
+    const offset = virtualizer.scrollOffset ?? 0;
+    const anchor = offset > 0 ? virtualizer.getVirtualItemForOffset(offset) : undefined;
     virtualizer.measure();
+    // The rows on screen may keep their size (no resize to observe): measure them again now.
+    for (const row of scrollRef.current?.querySelectorAll<HTMLElement>('[data-index]') ?? [])
+      virtualizer.measureElement(row);
+    if (anchor) virtualizer.scrollToIndex(anchor.index, { align: 'start' });
   }, [heights, virtualizer]);
 
+  const ready = heights !== null;
   useEffect(() => {
-    if (props.revealOffset == null) return;
+    if (props.revealOffset == null || !ready) return;
     virtualizer.scrollToIndex(blockAt(blocks, props.revealOffset), { align: 'auto' });
-  }, [props.revealOffset, blocks, virtualizer]);
+  }, [props.revealOffset, blocks, virtualizer, ready]);
 
   const readSelection = useCallback(
     (target: EventTarget | null) => {
@@ -160,6 +165,11 @@ export function CodingTextView(props: CodingTextViewProps) {
       }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        <div className="weft-coding-row weft-coding-probe" aria-hidden="true">
+          <div className="weft-coding-gutter" />
+          <div className="weft-coding-text" ref={probe} />
+          <div className="weft-coding-stripes" style={{ width: props.laneCount * LANE_WIDTH + 6 }} />
+        </div>
         <div
           style={{
             position: 'absolute',

@@ -61,9 +61,13 @@ export function estimateRowHeights(
   return heights;
 }
 
+/** Typical prose, for a document too short (or too bare) to measure its own characters. */
+const FALLBACK_SAMPLE = 'We met the parents at the school garden; they talked about funding and time.';
+
 /**
- * The metrics of a rendered text column (`.weft-coding-text`), with the average character
- * width of `sample` (a stretch of the document itself) in its font.
+ * The metrics of a laid-out text column (`.weft-coding-text`), with the average character
+ * width of `sample` (a stretch of the document itself) in its font; null while the column has
+ * no width (not laid out yet, or hidden).
  */
 export function measureTextMetrics(column: HTMLElement, sample: string): TextMetrics | null {
   const style = getComputedStyle(column);
@@ -71,13 +75,17 @@ export function measureTextMetrics(column: HTMLElement, sample: string): TextMet
     column.clientWidth -
     (Number.parseFloat(style.paddingLeft) || 0) -
     (Number.parseFloat(style.paddingRight) || 0);
+  if (!(width > 0)) return null;
   const fontSize = Number.parseFloat(style.fontSize) || 15.5;
   const lineHeight = Number.parseFloat(style.lineHeight) || fontSize * 1.65;
+  const flat =
+    sample.replace(/\s+/g, ' ').trim().length >= 40 ? sample.replace(/\s+/g, ' ') : FALLBACK_SAMPLE;
   const context = document.createElement('canvas').getContext('2d');
-  const flat = sample.replace(/\s+/g, ' ');
-  if (!context || width <= 0 || flat.length === 0) return null;
-  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  const charWidth = context.measureText(flat).width / flat.length;
-  if (!(charWidth > 0)) return null;
+  let charWidth = (DEFAULT_METRICS.charWidth * fontSize) / 15.5;
+  if (context) {
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const measured = context.measureText(flat).width / flat.length;
+    if (measured > 0) charWidth = measured;
+  }
   return { width, charWidth, lineHeight };
 }
