@@ -12,8 +12,9 @@ import { startTestServer, type TestServer } from '../testing/test-server.js';
  * a box reads every record (`gatherPrismaFlowInput`). Both must give the same flow, box for box,
  * list for list and warning for warning, after every step of a review that has databases, a
  * register and other methods, engine and manual duplicates, groups mixing the two columns, an
- * unmerge, both stages, a report not retrieved, reasons, two reports of one study and a third
- * stage.
+ * unmerge, both stages, a report not retrieved, reasons, two reports of one study, a third
+ * stage, a pending duplicate pair, and a title/abstract stage stopped with records left unscreened
+ * and records with decisions but none final.
  */
 
 /** Distinct records on a topic; `doi` tells apart files whose records must not look alike. */
@@ -46,6 +47,7 @@ function shown(flow: PrismaFlow) {
       }),
     ),
     warnings: flow.warnings.map((w) => [w.code, w.count, w.message]),
+    notes: flow.notes.map((n) => [n.code, n.count, n.message]),
     isUpdate: flow.isUpdate,
     hasOtherMethods: flow.hasOtherMethods,
   };
@@ -191,7 +193,27 @@ describe.each(availableBackends())(
         reasonRequired: false,
       });
       await same('a third stage: reports are now counted at it');
-      expect(steps).toBe(10);
+
+      // Title/abstract stopped by a documented rule: records nobody decided on are removed by
+      // automation; then made dual, so records with one decision have none final yet.
+      await ok('stage.stop', { stageId: titleAbstract.id, note: 'Stopping rule met' });
+      await same('title/abstract stopped');
+      const stage = await t.store.db
+        .selectFrom('stages')
+        .selectAll()
+        .where('id', '=', titleAbstract.id)
+        .executeTakeFirstOrThrow();
+      await ok('stage.update', {
+        stageId: stage.id,
+        expectedVersion: stage.version,
+        name: stage.name,
+        mode: 'dual',
+        samplePercent: null,
+        reviewerIds: [],
+        reasonRequired: stage.reason_required,
+      });
+      await same('title/abstract stopped and made dual');
+      expect(steps).toBe(12);
     });
   },
 );

@@ -2,7 +2,12 @@ import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import { listStages } from '../screening/stages.js';
-import { prismaSearches, reportRetrieved } from './prisma-facts.js';
+import {
+  pendingDuplicatePairs,
+  prismaSearches,
+  prismaStoppedStages,
+  reportRetrieved,
+} from './prisma-facts.js';
 import { gatherPrismaFlowInput } from './prisma-flow-input.js';
 import { type PoolClass, pairPool } from './prisma-pool-pairing.js';
 import { getPrismaSettings } from './prisma-settings.js';
@@ -19,6 +24,8 @@ interface CountRow {
   is_primary: boolean | null;
   at_ta: boolean | null;
   ta_final: FinalDecision;
+  /** Whether anyone holds a current decision on the record at the first stage. */
+  ta_has: boolean | null;
   ft_final: FinalDecision;
   retrieval: string | null;
   study: string | null;
@@ -29,6 +36,7 @@ interface CountRow {
 /** What the flow reads of a record's outcomes: the first stage's final decision and, at the last, its report. */
 interface Outcome {
   ta: FinalDecision;
+  taHas: boolean;
   ft?: CountRow;
 }
 
@@ -70,7 +78,11 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   const hasEligibilityStage = stages.length >= 2;
   const taId = stages[0]?.id ?? null;
   const ftId = hasEligibilityStage ? (stages[stages.length - 1]?.id ?? null) : null;
-  const { rows } = await countRows(db, projectId, taId, ftId, otherImports);
+  const [{ rows }, stopped, pendingPairs] = await Promise.all([
+    countRows(db, projectId, taId, ftId, otherImports),
+    prismaStoppedStages(db, stages),
+    pendingDuplicatePairs(db, projectId),
+  ]);
   const of = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind);
 
   const dbr = new Set(
@@ -84,11 +96,16 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
       .find((l) => l !== undefined);
     return label === undefined ? [] : [label];
   };
-  const screening = (outcome: Outcome, id: string): Pick<PrismaRecord, 'recordDecision' | 'report'> => {
+  const screening = (
+    outcome: Outcome,
+    id: string,
+  ): Pick<PrismaRecord, 'recordDecision' | 'recordHasDecisions' | 'report'> => {
     const { ft } = outcome;
-    if (!hasEligibilityStage || ft === undefined) return { recordDecision: outcome.ta };
+    const decided = outcome.taHas ? { recordHasDecisions: true } : {};
+    if (!hasEligibilityStage || ft === undefined) return { recordDecision: outcome.ta, ...decided };
     return {
       recordDecision: outcome.ta,
+      ...decided,
       report: {
         retrieved: reportRetrieved(ft.retrieval, ft.ft_final),
         decision: ft.ft_final,
@@ -99,7 +116,9 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   };
 
   const own = of('own');
-  const ownTa = new Map(of('own-ta').map((r) => [r.record_id as string, r.ta_final]));
+  const ownTa = new Map(
+    of('own-ta').map((r) => [r.record_id as string, { ta: r.ta_final, taHas: r.ta_has === true }]),
+  );
   const ft = of('ft');
   const ownFt = new Map(ft.filter((r) => r.record_id !== null).map((r) => [r.record_id as string, r]));
   const groupsWithDbr = new Set(
@@ -110,13 +129,19 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
     const id = row.record_id as string;
     const removed = row.group_id !== null && !row.is_primary;
     const ftRow = ownFt.get(id);
+    const outcomes = screening(
+      { ...(ownTa.get(id) ?? { ta: null, taHas: false }), ...(ftRow ? { ft: ftRow } : {}) },
+      id,
+    );
     records.push({
       id,
       searchId: row.search_id as string,
       duplicateRemoval: removed ? (row.method === 'manual' ? 'manual' : 'automatic') : null,
       groupHasDatabaseOrRegister: dbr.has(row.search_id as string) || groupsWithDbr.has(row.group_id),
-      ...screening({ ta: ownTa.get(id) ?? null, ...(ftRow ? { ft: ftRow } : {}) }, id),
-      ...(removed ? { recordDecision: null } : {}),
+      // A duplicate removed before screening has no decision of its own, as in the record-by-record read.
+      ...(removed
+        ? { recordDecision: null, ...(outcomes.report ? { report: outcomes.report } : {}) }
+        : outcomes),
     });
   }
 
@@ -124,15 +149,27 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   // outcome less those of the records with their own entry.
   const pool = new Map(of('search').map((r) => [r.search_id as string, r.n]));
   for (const row of own) pool.set(row.search_id as string, (pool.get(row.search_id as string) ?? 0) - 1);
-  const taOnly = new Map<FinalDecision, number>(of('ta').map((r) => [r.ta_final, r.n]));
-  const less = (final: FinalDecision, n: number) => taOnly.set(final, (taOnly.get(final) ?? 0) - n);
-  for (const row of ft) if (row.at_ta) less(row.ta_final, row.n);
-  for (const [id, final] of ownTa) if (!ownFt.has(id)) less(final, 1);
+  const taOnly = new Map<string, { outcome: Outcome; n: number }>();
+  const keyOf = (o: Outcome) => `${o.ta}/${o.taHas}`;
+  for (const r of of('ta')) {
+    const outcome = { ta: r.ta_final, taHas: r.ta_has === true };
+    taOnly.set(keyOf(outcome), { outcome, n: r.n });
+  }
+  const less = (outcome: Outcome, n: number) => {
+    const entry = taOnly.get(keyOf(outcome));
+    if (entry) entry.n -= n;
+    else taOnly.set(keyOf(outcome), { outcome, n: -n });
+  };
+  for (const row of ft) if (row.at_ta) less({ ta: row.ta_final, taHas: row.ta_has === true }, row.n);
+  for (const [id, outcome] of ownTa) if (!ownFt.has(id)) less(outcome, 1);
   const classes: Array<PoolClass<Outcome>> = [
-    ...[...taOnly].map(([ta, weight]) => ({ weight, value: { ta } })),
+    ...[...taOnly.values()].map(({ outcome, n }) => ({ weight: n, value: outcome })),
     ...ft
       .filter((r) => r.record_id === null)
-      .map((r) => ({ weight: r.n, value: { ta: r.at_ta ? r.ta_final : null, ft: r } })),
+      .map((r) => ({
+        weight: r.n,
+        value: { ta: r.at_ta ? r.ta_final : null, taHas: r.ta_has === true, ft: r },
+      })),
   ];
   const unscreened =
     [...pool.values()].reduce((a, b) => a + b, 0) - classes.reduce((a, c) => a + c.weight, 0);
@@ -140,7 +177,7 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   // exist only for screened records). Should one not hold, read record by record instead.
   const consistent =
     unscreened >= 0 &&
-    [...taOnly.values()].every((n) => n >= 0) &&
+    [...taOnly.values()].every(({ n }) => n >= 0) &&
     [...pool].every(([searchId, n]) => n >= 0 && (n === 0 || dbr.has(searchId)));
   if (!consistent) return gatherPrismaFlowInput(db, projectId);
   classes.push({ weight: unscreened, value: null });
@@ -152,7 +189,7 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
       weight: entry.weight,
       duplicateRemoval: null,
       groupHasDatabaseOrRegister: true,
-      ...screening(entry.value ?? { ta: null }, id),
+      ...screening(entry.value ?? { ta: null, taHas: false }, id),
     });
   }
   return {
@@ -160,6 +197,8 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
     records,
     hasEligibilityStage,
     previous: settings.previous,
+    stopped,
+    pendingDuplicatePairs: pendingPairs,
   };
 }
 
@@ -212,7 +251,8 @@ function countRows(
       order by record_id, rank, at, id
     ),
     ft as (
-      select f.record_id, t.record_id is not null as at_ta, t.final as ta_final, f.final as ft_final,
+      select f.record_id, t.record_id is not null as at_ta, t.final as ta_final,
+        coalesce(t.n, 0) > 0 as ta_has, f.final as ft_final,
         rep.retrieval,
         case when f.final = 'include' then coalesce(rep.study_id, f.record_id)::text end as study,
         case when f.final = 'exclude' then fr.reason_ids::text end as reason_ids
@@ -223,22 +263,39 @@ function countRows(
       where f.stage_id = ${ftId}::uuid
     )
     select 'search' as kind, search_id, null::uuid as record_id, null::uuid as group_id, null as method,
-      null::boolean as is_primary, null::boolean as at_ta, null as ta_final, null as ft_final,
+      null::boolean as is_primary, null::boolean as at_ta, null as ta_final, null::boolean as ta_has,
+      null as ft_final,
       null as retrieval, null as study, null as reason_ids, sum(record_count)::int as n
     from imports where project_id = ${projectId}::uuid group by search_id
     union all
     select 'own', o.search_id, o.id, g.id, g.method, g.primary_record_id = o.id,
-      null, null, null, null, null, null, 1
+      null, null, null, null, null, null, null, 1
     from own o left join duplicate_groups g on g.id = o.group_id and g.dissolved_at is null
     union all
-    select 'ta', null, null, null, null, null, null, final, null, null, null, null, count(*)::int
-    from stage_outcomes where stage_id = ${taId}::uuid group by final
+    -- Counters in one pass: cheaper than grouping 100,000 rows by their decision.
+    select 'ta', null, null, null, null, null, null, v.final, v.has, null, null, null, null, v.n
+    from (
+      select count(*) filter (where final = 'include' and n > 0)::int as include,
+        count(*) filter (where final = 'include' and n = 0)::int as include_none,
+        count(*) filter (where final = 'exclude' and n > 0)::int as exclude,
+        count(*) filter (where final = 'exclude' and n = 0)::int as exclude_none,
+        count(*) filter (where final = 'maybe' and n > 0)::int as maybe,
+        count(*) filter (where final = 'maybe' and n = 0)::int as maybe_none,
+        count(*) filter (where final is null and n > 0)::int as undecided,
+        count(*) filter (where final is null and n = 0)::int as unscreened
+      from stage_outcomes where stage_id = ${taId}::uuid
+    ) c
+    cross join lateral (values ('include', true, c.include), ('include', false, c.include_none),
+      ('exclude', true, c.exclude), ('exclude', false, c.exclude_none), ('maybe', true, c.maybe),
+      ('maybe', false, c.maybe_none), (null, true, c.undecided), (null, false, c.unscreened)) v(final, has, n)
     union all
-    select 'own-ta', null, t.record_id, null, null, null, null, t.final, null, null, null, null, 1
+    select 'own-ta', null, t.record_id, null, null, null, null, t.final, t.n > 0, null, null, null, null, 1
     from stage_outcomes t join own o on o.id = t.record_id where t.stage_id = ${taId}::uuid
     union all
-    select 'ft', null, o.id, null, null, null, ft.at_ta, ft.ta_final, ft.ft_final, ft.retrieval, ft.study,
+    select 'ft', null, o.id, null, null, null, ft.at_ta, ft.ta_final, ft.ta_has, ft.ft_final, ft.retrieval, ft.study,
       ft.reason_ids, count(*)::int
     from ft left join own o on o.id = ft.record_id
-    group by o.id, ft.at_ta, ft.ta_final, ft.ft_final, ft.retrieval, ft.study, ft.reason_ids`.execute(db);
+    group by o.id, ft.at_ta, ft.ta_final, ft.ta_has, ft.ft_final, ft.retrieval, ft.study, ft.reason_ids`.execute(
+    db,
+  );
 }
