@@ -30,11 +30,22 @@ export const prismaBoxQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A study of several reports, as a listed report belongs to it: named after its primary report. */
+export interface ReportStudyView {
+  studyId: string;
+  /** The primary report's title (the study is named after it). */
+  title: string | null;
+  /** Every report of the study, the primary first. */
+  reports: Array<{ id: string; title: string | null }>;
+}
+
 export interface PrismaBoxRecordsResponse {
   box: string;
   name: string | null;
   total: number;
   records: RecordView[];
+  /** For listed reports that share their study with other reports: the study, by record id. */
+  studies?: Record<string, ReportStudyView>;
 }
 
 export const PRISMA_IMAGE_FORMATS = ['svg', 'png', 'pdf', 'csv'] as const;

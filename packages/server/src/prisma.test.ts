@@ -158,6 +158,42 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
     expect(duplicates.body.records.map((r) => r.isPrimary)).toEqual([false, false]);
   });
 
+  it('lists a study by the report it is named after, with its other reports, and marks reports that share a study', async () => {
+    const box = (name: string) =>
+      team.viewer.request<PrismaBoxRecordsResponse>(
+        'GET',
+        `/api/projects/${projectId}/prisma/records?box=${name}`,
+      );
+    const sought = await box('dbr_sought_reports');
+    const aspirin = sought.body.records.find((r) => r.record.title?.startsWith('Effects of aspirin'));
+    const activity = sought.body.records.find((r) => r.record.title?.startsWith('Physical activity'));
+    if (!aspirin || !activity) throw new Error('both database reports are sought');
+    const citation = (await box('other_sought_reports')).body.records.find((r) =>
+      r.record.title?.startsWith('Study 1 of reference'),
+    );
+    if (!citation) throw new Error('the citation report is sought');
+    // Alone in its study: nothing to show or take apart.
+    expect(sought.body.studies?.[activity.id]).toBeUndefined();
+    expect(sought.body.studies?.[aspirin.id]).toMatchObject({
+      studyId: aspirin.id,
+      reports: [{ id: aspirin.id }, { id: citation.id }],
+    });
+    expect(sought.body.studies?.[aspirin.id]?.title).toMatch(/^Effects of aspirin/);
+    for (const named of [citation, aspirin]) {
+      await ok(team.ana, 'report.link-study', {
+        recordIds: [aspirin.id, citation.id],
+        studyRecordId: named.id,
+      });
+      const studies = await box('new_studies');
+      expect(studies.body.total).toBe(1);
+      expect(studies.body.records.map((r) => r.id)).toEqual([named.id]);
+      expect(studies.body.studies?.[named.id]?.reports.map((r) => r.id)).toEqual([
+        named.id,
+        named === aspirin ? citation.id : aspirin.id,
+      ]);
+    }
+  });
+
   it('exports the PRISMA2020 template CSV, SVG, PNG and PDF', async () => {
     const csv = await team.viewer.download(`/api/projects/${projectId}/prisma.csv`);
     expect(csv.contentType).toMatch(/^text\/csv/);

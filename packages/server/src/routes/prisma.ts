@@ -12,6 +12,7 @@ import {
   recordIdsBehind,
 } from '../reporting/prisma-report.js';
 import { PrismaReportCache } from '../reporting/prisma-report-cache.js';
+import { reportStudies, STUDY_BOXES, studyNamers } from '../reporting/report-studies.js';
 import type { ServerDeps } from '../server-deps.js';
 import { attachmentHeader } from './records-export.js';
 
@@ -38,7 +39,9 @@ export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void 
       const ids = recordIdsBehind(flow, query.box, query.name);
       if (ids === undefined)
         throw new WeftError('validation', `"${query.box}" is not a box of the PRISMA 2020 diagram.`);
-      const page = ids.slice(query.offset, query.offset + query.limit);
+      const listed = ids.slice(query.offset, query.offset + query.limit);
+      // A study box lists studies: each by the report it is named after, not whichever report was included first.
+      const page = STUDY_BOXES.has(query.box) ? await studyNamers(store.db, project.id, listed) : listed;
       const found = new Map((await findRecords(store.db, project.id, page)).map((r) => [r.id, r]));
       const response: PrismaBoxRecordsResponse = {
         box: query.box,
@@ -48,6 +51,7 @@ export function prismaRoutes(app: FastifyInstance, { store }: ServerDeps): void 
           const record = found.get(id);
           return record ? [presentRecord(record)] : [];
         }),
+        studies: await reportStudies(store.db, project.id, page),
       };
       return response;
     },
