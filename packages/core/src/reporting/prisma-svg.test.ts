@@ -66,4 +66,22 @@ describe('renderPrismaSvg', () => {
     expect(svg).toContain('data-box="previous_studies"');
     expect(svg).toMatch(/Total studies included in.*\(n\u00a0=\u00a08\)/);
   });
+
+  it('makes each phase bar at least as tall as its rotated label, in both layouts', () => {
+    // Measured in Chromium (Helvetica/Arial bold 13 px): "Included" 54 px, "Identification" 81 px,
+    // "Screening" 63 px; the bar needs them plus its padding. A new review's included box alone
+    // (two lines, 54 px) used to leave "Included" overflowing its bar.
+    const measured: Record<string, number> = { Identification: 81, Screening: 63, Included: 54 };
+    for (const previous of [null, { studies: 3, reports: 4 }]) {
+      const svg = renderPrismaSvg(computePrismaFlow({ ...input, previous }));
+      const bars = [
+        ...svg.matchAll(
+          /<g class="prisma-phase"><rect [^>]*height="([\d.]+)"[^>]*\/><text [^>]*>([^<]+)<\/text>/g,
+        ),
+      ].map((m) => [m[2] as string, Number(m[1])] as const);
+      expect(bars.map(([label]) => label)).toEqual(['Identification', 'Screening', 'Included']);
+      for (const [label, height] of bars)
+        expect(height, label).toBeGreaterThanOrEqual((measured[label] ?? 0) + 20);
+    }
+  });
 });

@@ -36,6 +36,8 @@ const FONT_SIZE = 13;
 const LINE_HEIGHT = 17;
 const PADDING = 10;
 const CHAR_WIDTH = 6.6;
+/** Width of a bold character at the diagram's font, a little above Helvetica's average (an estimate). */
+const BOLD_CHAR_WIDTH = 7.4;
 const INDENT = 14;
 const GAP_Y = 34;
 const COLOURS = {
@@ -74,6 +76,9 @@ function linesOf(parts: Array<string | Line>, width: number): Line[] {
 }
 
 const heightOf = (lines: Line[]) => lines.length * LINE_HEIGHT + 2 * PADDING;
+
+/** The least height of a phase bar whose rotated label fits inside it with padding at both ends. */
+const phaseMinHeight = (text: string) => Math.ceil(text.length * BOLD_CHAR_WIDTH) + 2 * PADDING;
 
 function drawBox(b: Placed): string {
   const text = b.lines
@@ -189,7 +194,17 @@ export function renderPrismaSvg(flow: PrismaFlow, options: PrismaSvgOptions = {}
     if (n('other_results') > 0) otherLines.push(count('Other sources', flow.counts.other_results));
     otherIdentified = place('website_results', otherX, y, boxW, otherLines);
   }
-  const rowH = Math.max(identified.h, removed.h, otherIdentified?.h ?? 0);
+  const phaseLabels = {
+    identification: label('identification', 'Identification'),
+    screening: label('screening', 'Screening'),
+    included: label('included', 'Included'),
+  };
+  const rowH = Math.max(
+    identified.h,
+    removed.h,
+    otherIdentified?.h ?? 0,
+    phaseMinHeight(phaseLabels.identification),
+  );
   for (const b of [identified, removed, otherIdentified]) if (b) b.h = rowH;
   const identificationEnd = y + rowH;
 
@@ -296,13 +311,16 @@ export function renderPrismaSvg(flow: PrismaFlow, options: PrismaSvgOptions = {}
       count(label('total_reports', 'Reports of total included studies'), flow.counts.total_reports),
     ]);
   }
-  const bottom = (total ?? included).y + (total ?? included).h;
+  // The included phase may hold one short box: grow its last box so the bar fits its label.
+  const last = total ?? included;
+  last.h += Math.max(0, phaseMinHeight(phaseLabels.included) - (last.y + last.h - includedY));
+  const bottom = last.y + last.h;
 
   // Phase bars.
   const phases: Array<[string, number, number]> = [
-    [label('identification', 'Identification'), headerY + headerH + GAP_Y, identificationEnd],
-    [label('screening', 'Screening'), identificationEnd + GAP_Y, screeningEnd],
-    [label('included', 'Included'), includedY, bottom],
+    [phaseLabels.identification, headerY + headerH + GAP_Y, identificationEnd],
+    [phaseLabels.screening, identificationEnd + GAP_Y, screeningEnd],
+    [phaseLabels.included, includedY, bottom],
   ];
   const phaseSvg = phases
     .map(([text, top, end]) => {
