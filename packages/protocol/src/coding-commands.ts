@@ -71,6 +71,11 @@ export const CODING_COMMAND_PAYLOADS = {
   'coding.recode': z.object({ codingId: z.uuid(), codeId: z.uuid() }),
   'coding.resize': z.object({ codingId: z.uuid(), start: offset, end: offset }),
   /**
+   * Codes every document of a case in full, at its current version; documents already coded in
+   * full with the code are skipped. Each coding is an ordinary `coding.added` event.
+   */
+  'coding.add-case': z.object({ caseId: z.uuid(), codeId: z.uuid() }),
+  /**
    * Adds the codes of a codebook file (CSV or Markdown, see @weft/formats) that the codebook does
    * not have yet; codes already there under the same path are kept as they are.
    */
@@ -107,6 +112,8 @@ export interface CodingCommandResults {
   'coding.remove': { codingId: string };
   'coding.recode': { codingId: string };
   'coding.resize': { codingId: string };
+  /** Codings made, and the case's documents left alone (already coded in full, or without text). */
+  'coding.add-case': { codingIds: string[]; documents: number; skipped: number };
   /** Codes added, and codes of the file the codebook already had (left unchanged). */
   'codebook.import': { created: number; skipped: number; codeIds: string[] };
   /** The event type of the change that undid (or redid) the last one. */

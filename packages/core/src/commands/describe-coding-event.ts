@@ -37,6 +37,8 @@ export function describeCodingEvent(event: ProjectEvent): string | undefined {
       return `${who} imported ${count('created', 'code')} from “${str('fileName')}”`;
     case 'coding.added':
       return `${who} coded a passage`;
+    case 'case.coded':
+      return `${who} coded ${count('codingIds', 'document')} of the case “${str('caseName')}” in full`;
     case 'coding.removed':
       return `${who} removed a coding`;
     case 'coding.recoded':

@@ -23,6 +23,7 @@ export const CODING_ACTIONS = {
   'coding.remove': 'reviewer',
   'coding.recode': 'reviewer',
   'coding.resize': 'reviewer',
+  'coding.add-case': 'reviewer',
   'coding.undo': 'reviewer',
   'coding.redo': 'reviewer',
 } as const satisfies Record<string, Role>;

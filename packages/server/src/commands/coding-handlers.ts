@@ -1,4 +1,5 @@
 import { codebookImport } from './handlers/codebook-import.js';
+import { codingAddCase } from './handlers/coding-add-case.js';
 import {
   codeCreate,
   codeDelete,
@@ -32,6 +33,7 @@ export const CODING_HANDLERS = {
   'coding.remove': codingRemove,
   'coding.recode': codingRecode,
   'coding.resize': codingResize,
+  'coding.add-case': codingAddCase,
   'coding.undo': codingUndo,
   'coding.redo': codingRedo,
 };

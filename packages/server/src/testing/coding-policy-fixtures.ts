@@ -24,6 +24,7 @@ export const CODING_COMMAND_MATRIX = {
   'coding.remove': REVIEWER_UP,
   'coding.recode': REVIEWER_UP,
   'coding.resize': REVIEWER_UP,
+  'coding.add-case': REVIEWER_UP,
   'coding.undo': REVIEWER_UP,
   'coding.redo': REVIEWER_UP,
 } satisfies Partial<Record<CommandType, Record<Actor, number>>>;
@@ -68,14 +69,30 @@ export async function codingPayloadFor(
   if (type === 'code.create') return { name: 'Land' };
   const { codeId } = await ok<{ codeId: string }>('code.create', { name: 'Land' });
   const other = await ok<{ codeId: string }>('code.create', { name: 'Season' });
+  if (type === 'coding.add-case') {
+    const { caseId } = await ok<{ caseId: string }>('case.create', {
+      classification: 'participant',
+      name: 'Ana',
+    });
+    await ok('document.assign', { documentId: doc.documentId, caseId });
+    return { caseId, codeId };
+  }
   const start = POLICY_TRANSCRIPT.indexOf('the land');
-  const { codingId } = await ok<{ codingId: string }>('coding.add', {
-    documentId: doc.documentId,
-    versionId: doc.versionId,
-    codeId,
-    start,
-    end: start + 'the land'.length,
-  });
+  // A coding is changed by its coder or a lead: a reviewer gets one of their own to change.
+  const coder = actor === 'reviewer' ? clients.reviewer : owner;
+  const coded = await coder.command<{ codingId: string }>(
+    'coding.add',
+    {
+      documentId: doc.documentId,
+      versionId: doc.versionId,
+      codeId,
+      start,
+      end: start + 'the land'.length,
+    },
+    projectId,
+  );
+  if (coded.status !== 200) throw new Error(`coding.add: ${JSON.stringify(coded.body)}`);
+  const { codingId } = coded.body.result;
   switch (type) {
     case 'code.rename':
       return { codeId, name: 'Land and space' };
