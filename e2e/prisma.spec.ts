@@ -164,8 +164,6 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   // The reports panel shows the retrieval marked above.
   const reportsList = page.getByTestId('reports-list');
   await expect(reportsList.getByRole('radio', { name: 'Not retrieved', checked: true })).toHaveCount(1);
-  await reportsList.scrollIntoViewIfNeeded();
-  await shoot(page, 'prisma-reports');
 
   // The two included reports are linked as one study: 1 study, still 2 reports.
   const included = (await (
@@ -178,6 +176,18 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   await expect(page.getByText('2 reports linked as one study')).toBeVisible();
   await expect(box('new_studies')).toContainText(`New studies included in review ${n(1)}`);
   await expect(box('new_studies')).toContainText(`Reports of new included studies ${n(2)}`);
+  // The list says which reports make the study; only they can be taken out of it.
+  await expect(reportsList.getByText(/^Study named after this report \(2 reports\)$/)).toHaveCount(1);
+  await expect(reportsList.getByText(/^Study: .+ \(2 reports\)$/)).toHaveCount(1);
+  await expect(reportsList.getByRole('button', { name: 'More actions for this report' })).toHaveCount(2);
+  await reportsList.scrollIntoViewIfNeeded();
+  await shoot(page, 'prisma-reports');
+  // The new studies box lists the study once, by the report it is named after, its other report under it.
+  await box('new_studies').click();
+  await expect(drawer.getByText('1 study', { exact: true })).toBeVisible();
+  await expect(drawer.getByText('Also reported in:')).toHaveCount(1);
+  await shoot(page, 'prisma-records');
+  await page.keyboard.press('Escape');
 
   // The lead makes it an updated review and renames a box; the diagram follows.
   await page.getByRole('button', { name: 'Diagram settings' }).click();
@@ -218,6 +228,14 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   expect(header).toBe('data,node,box,description,boxtext,tooltips,url,n');
   expect(rows.find((r) => r.startsWith('duplicates,'))?.endsWith(',8')).toBe(true);
   expect(rows.find((r) => r.startsWith('dbr_assessed,'))?.endsWith(',3')).toBe(true);
+
+  // The methods record, from the same page.
+  await page.getByRole('button', { name: 'Methods record' }).click();
+  const methods = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Markdown (.md)' }).click();
+  const markdown = readFileSync((await (await methods).path()) as string, 'utf8');
+  expect(markdown).toMatch(/^# Methods record: /);
+  expect(markdown).toContain('## Study selection (PRISMA 2020 counts)');
 });
 
 test('the review log lists what was done, filters it, and exports it', async ({ page }) => {
@@ -226,7 +244,8 @@ test('the review log lists what was done, filters it, and exports it', async ({ 
   const table = page.getByRole('table', { name: 'Review log' });
   await expect(table.getByText(/Ana Lima created the project/)).toBeVisible();
   await expect(table.getByText(/Ana Lima imported \d+ records/).first()).toBeVisible();
-  await expect(table.getByText(/marked a report as not retrieved/)).toHaveCount(2);
+  // Each names the report it was about.
+  await expect(table.getByText(/marked “[^”]+” as not retrieved/)).toHaveCount(2);
   await expect(table.getByText(/edited the PRISMA diagram settings/)).toBeVisible();
   await shoot(page, 'review-log');
 

@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react';
 import { LoadError } from '../ui/load-error';
 import { type BoxPart, boxParts, COUNT_ONLY, partCount } from './prisma-boxes';
 import { RecordLine } from './record-line';
+import { StudyBadge, StudyOtherReports } from './study-note';
 import { BOX_PAGE_SIZE, usePagedBoxRecords } from './use-paged-box-records';
 
 /** What the drawer shows: a drawn box of the diagram, or a warning's records. */
@@ -46,22 +47,30 @@ function RecordsPage({
         <Loader aria-label="Loading records" />
       </Center>
     );
-  const { total } = records.data;
+  const { total, studies } = records.data;
   const pages = Math.max(1, Math.ceil(total / BOX_PAGE_SIZE));
+  // The studies boxes list one line per study, named by its primary report.
+  const studyBox = box === 'new_studies' || box === 'total_studies';
+  const noun = studyBox ? (total === 1 ? 'study' : 'studies') : total === 1 ? 'record' : 'records';
   return (
     <Stack gap="sm">
       <Text fz="sm" c="dimmed" aria-live="polite">
         {total === 0
           ? 'No records behind this number.'
-          : `${total} ${total === 1 ? 'record' : 'records'}${pages > 1 ? `, page ${page} of ${pages}` : ''}`}
+          : `${total} ${noun}${pages > 1 ? `, page ${page} of ${pages}` : ''}`}
       </Text>
       <Stack gap="xs" data-testid="box-records">
-        {records.data.records.map((view) => (
-          <div key={view.id}>
-            <RecordLine view={view} />
-            <Divider mt="xs" />
-          </div>
-        ))}
+        {records.data.records.map((view) => {
+          const study = studies?.[view.id];
+          return (
+            <div key={view.id}>
+              <RecordLine view={view} />
+              {study && studyBox && <StudyOtherReports study={study} />}
+              {study && !studyBox && <StudyBadge study={study} recordId={view.id} />}
+              <Divider mt="xs" />
+            </div>
+          );
+        })}
       </Stack>
       {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
     </Stack>

@@ -25,6 +25,7 @@ import { sendCommand } from '../api/commands';
 import { errorMessage } from '../api/problem';
 import { LoadError } from '../ui/load-error';
 import { RecordLine } from './record-line';
+import { StudyBadge } from './study-note';
 import { usePagedBoxRecords } from './use-paged-box-records';
 import { type Retrieval, useReportStatus } from './use-report-status';
 
@@ -191,6 +192,8 @@ export function ReportsPanel({
           <Stack gap="xs" data-testid="reports-list">
             {records.data.records.map((view) => {
               const current = status.data?.get(view.id) ?? 'retrieved';
+              // Only a report that shares its study with others can be taken out of it.
+              const study = records.data?.studies?.[view.id];
               return (
                 <div key={view.id}>
                   <Group wrap="nowrap" align="center" gap="sm">
@@ -201,9 +204,14 @@ export function ReportsPanel({
                         onChange={(event) => toggle(view, event.currentTarget.checked)}
                       />
                     )}
-                    <div style={{ flex: 1, minWidth: 0 }}>
+                    <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                       <RecordLine view={view} />
-                    </div>
+                      {study && (
+                        <div>
+                          <StudyBadge study={study} recordId={view.id} />
+                        </div>
+                      )}
+                    </Stack>
                     {mayEdit ? (
                       <SegmentedControl
                         size="xs"
@@ -221,7 +229,7 @@ export function ReportsPanel({
                         {RETRIEVAL_CHOICES.find((c) => c.value === current)?.label}
                       </Badge>
                     )}
-                    {mayEdit && (
+                    {mayEdit && study ? (
                       <Menu position="bottom-end" withinPortal>
                         <Menu.Target>
                           <ActionIcon variant="subtle" color="gray" aria-label="More actions for this report">
@@ -243,7 +251,10 @@ export function ReportsPanel({
                           </Menu.Item>
                         </Menu.Dropdown>
                       </Menu>
-                    )}
+                    ) : mayEdit ? (
+                      // Keeps the retrieval controls of every row in one column.
+                      <div style={{ width: 28, flexShrink: 0 }} />
+                    ) : null}
                   </Group>
                   <Divider mt="xs" />
                 </div>
