@@ -1,15 +1,23 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { type Range, useVirtualizer } from '@tanstack/react-virtual';
 import type { CodingView } from '@weft/protocol';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CodeInfo } from './code-colours';
 import { indexByBlock } from './coding-index';
 import { CodingRow, LANE_WIDTH } from './coding-row';
-import { DEFAULT_METRICS, estimateRowHeights, measureTextMetrics, type TextMetrics } from './row-heights';
+import {
+  DEFAULT_METRICS,
+  estimateRowHeights,
+  measureTextMetrics,
+  rowsWithMargin,
+  type TextMetrics,
+} from './row-heights';
 import { pointOffset, trimRange } from './selection-offsets';
 import { blockAt, type TextBlock } from './text-blocks';
 import './coding-view.css';
 
 const NO_CODINGS: readonly CodingView[] = [];
+/** Rows kept mounted above and below the viewport, in (estimated) pixels. */
+const OVERSCAN_PX = 240;
 
 export interface TextSelection {
   start: number;
@@ -59,13 +67,18 @@ export function CodingTextView(props: CodingTextViewProps) {
     [text, blocks, metrics],
   );
 
+  const rangeExtractor = useCallback(
+    (range: Range) => (heights ? rowsWithMargin(range, heights, OVERSCAN_PX) : []),
+    [heights],
+  );
   const virtualizer = useVirtualizer({
     count: heights ? blocks.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => heights?.[i] ?? DEFAULT_METRICS.lineHeight,
-    // Few rows beyond the viewport: after a jump every row in range is new, and each one costs
-    // a render, a layout and a paint in that frame.
-    overscan: 2,
+    // A few hundred pixels of rows beyond the viewport, however tall the rows: after a jump
+    // every row in range is new, and each one costs a render, a layout and a paint in that frame.
+    overscan: 0,
+    rangeExtractor,
   });
 
   useLayoutEffect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRowHeights, type TextMetrics } from './row-heights';
+import { estimateRowHeights, rowsWithMargin, type TextMetrics } from './row-heights';
 import { textBlocks } from './text-blocks';
 
 // 200 px of text at 10 px a character and 20 px lines: 20 characters fit, 16 are counted on.
@@ -40,5 +40,21 @@ describe('estimateRowHeights', () => {
       lineHeight: 25.575,
     });
     expect(heights[0]).toBe(38);
+  });
+});
+
+describe('rowsWithMargin', () => {
+  const heights = [100, 30, 30, 30, 200, 50, 50, 50, 50];
+  it('adds rows on each side until they cover the margin', () => {
+    // Visible 4..5; above: 30 + 30 + 30 + 100 reaches 120 only at row 0; below: 50 + 50 + 50.
+    expect(rowsWithMargin({ startIndex: 4, endIndex: 5, count: 9 }, heights, 120)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+    expect(rowsWithMargin({ startIndex: 4, endIndex: 5, count: 9 }, heights, 60)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('stops at the ends and gives nothing for no rows', () => {
+    expect(rowsWithMargin({ startIndex: 0, endIndex: 0, count: 9 }, heights, 10)).toEqual([0, 1]);
+    expect(rowsWithMargin({ startIndex: 0, endIndex: -1, count: 0 }, [], 100)).toEqual([]);
   });
 });

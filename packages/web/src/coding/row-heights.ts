@@ -89,3 +89,22 @@ export function measureTextMetrics(column: HTMLElement, sample: string): TextMet
   }
   return { width, charWidth, lineHeight };
 }
+
+/**
+ * The visible rows' indexes widened by at least `margin` pixels of (estimated) rows on each
+ * side: a count of rows would be a few lines of an interview one time and screens the next.
+ */
+export function rowsWithMargin(
+  range: { startIndex: number; endIndex: number; count: number },
+  heights: ArrayLike<number>,
+  margin: number,
+): number[] {
+  if (range.count === 0 || range.endIndex < 0) return [];
+  let start = range.startIndex;
+  for (let px = 0; start > 0 && px < margin; ) px += heights[--start] ?? 0;
+  let end = Math.min(range.endIndex, range.count - 1);
+  for (let px = 0; end < range.count - 1 && px < margin; ) px += heights[++end] ?? 0;
+  const rows: number[] = [];
+  for (let i = start; i <= end; i++) rows.push(i);
+  return rows;
+}
