@@ -42,7 +42,7 @@ const PARTS: Record<string, BoxPart[]> = {
   other_assessed: [count('other_assessed', 'Reports assessed for eligibility (other methods)')],
   other_excluded: [list('other_excluded', 'Reports excluded (other methods), by reason')],
   new_studies: [
-    count('new_studies', 'New studies included (each by the report it is named after)'),
+    count('new_studies', 'New studies (by primary report)'),
     count('new_reports', 'Reports of new included studies'),
   ],
   total_studies: [
