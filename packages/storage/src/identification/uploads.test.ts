@@ -142,6 +142,50 @@ describe.each(availableBackends())('uploads on %s', (backend) => {
     expect(sha256(moved?.bytes ?? new Uint8Array())).toBe(sha256(bytes));
   });
 
+  const collect = async (parts: AsyncIterable<Uint8Array>) => {
+    const list: Uint8Array[] = [];
+    for await (const part of parts) list.push(part);
+    return Buffer.concat(list);
+  };
+
+  it('reads a byte range from only the chunks that hold it, in chunked and whole-column uploads', async () => {
+    const bytes = new Uint8Array(randomBytes(2 * UPLOAD_CHUNK_BYTES + 500));
+    const saved = await save(bytes);
+    const legacyId = randomUUID();
+    await store.db
+      .insertInto('uploads')
+      .values({
+        id: legacyId,
+        project_id: projectId,
+        file_name: 'old.pdf',
+        byte_size: bytes.length,
+        sha256: sha256(bytes),
+        bytes: Buffer.from(bytes),
+        uploaded_by: userId,
+        uploaded_at: at,
+      })
+      .execute();
+    const C = UPLOAD_CHUNK_BYTES;
+    const cases: [number, number][] = [
+      [0, 10], // inside the first chunk
+      [C - 7, C + 9], // across the first boundary
+      [C - 1, 2 * C + 1], // one byte each side of a whole chunk
+      [2 * C, bytes.length], // the short last chunk
+      [bytes.length - 1, bytes.length],
+      [5, 5], // empty
+    ];
+    for (const id of [saved.id, legacyId]) {
+      const upload = await openUpload(store.db, projectId, id);
+      if (!upload) throw new Error('the upload was not kept');
+      for (const [start, end] of cases)
+        expect(
+          (await collect(upload.range(start, end))).equals(Buffer.from(bytes.subarray(start, end))),
+        ).toBe(true);
+      expect(() => upload.range(0, bytes.length + 1)).toThrow(RangeError);
+      expect(() => upload.range(10, 9)).toThrow(RangeError);
+    }
+  });
+
   it('deletes an upload no import used, and keeps one an import refers to', async () => {
     const unused = await save(new TextEncoder().encode('TY  - JOUR\nER  - \n'));
     expect(await deleteUnimportedUpload(store.db, projectId, unused.id)).toBe(true);

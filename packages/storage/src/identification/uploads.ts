@@ -119,6 +119,11 @@ export async function saveUpload(db: Db, upload: NewUpload): Promise<UploadInfo>
 export interface StoredUpload extends UploadInfo {
   /** The bytes in order, one stored chunk at a time; each call reads the file again from the start. */
   chunks(): AsyncGenerator<Uint8Array>;
+  /**
+   * The bytes from `start` up to (not including) `end`, reading only the stored chunks that hold
+   * them: an HTTP Range request for one page of a 300 MB PDF touches one or two rows.
+   */
+  range(start: number, end: number): AsyncGenerator<Uint8Array>;
 }
 
 /**
@@ -171,6 +176,39 @@ export async function openUpload(
     // A missing or extra chunk would silently import part of a file.
     if (read !== size) throw new Error(`upload ${fileName} is damaged: ${read} of ${size} bytes stored`);
   }
+  async function* legacyRange(start: number, end: number): AsyncGenerator<Uint8Array> {
+    for (let offset = start; offset < end; offset += UPLOAD_READ_SLICE) {
+      const length = Math.min(UPLOAD_READ_SLICE, end - offset);
+      const slice = await db
+        .selectFrom('uploads')
+        .select(sql<Buffer>`substring(bytes from ${offset + 1}::integer for ${length}::integer)`.as('part'))
+        .where('id', '=', uploadId)
+        .executeTakeFirstOrThrow();
+      yield new Uint8Array(slice.part.buffer, slice.part.byteOffset, slice.part.byteLength);
+    }
+  }
+  // Every chunk but the last holds exactly UPLOAD_CHUNK_BYTES (saveUploadStream fills them so).
+  async function* storedRange(start: number, end: number): AsyncGenerator<Uint8Array> {
+    for (let seq = Math.floor(start / UPLOAD_CHUNK_BYTES); seq * UPLOAD_CHUNK_BYTES < end; seq++) {
+      const chunk = await db
+        .selectFrom('upload_chunks')
+        .select('bytes')
+        .where('upload_id', '=', uploadId)
+        .where('seq', '=', seq)
+        .executeTakeFirst();
+      if (!chunk) throw new Error(`upload ${fileName} is damaged: chunk ${seq} is missing`);
+      const base = seq * UPLOAD_CHUNK_BYTES;
+      const from = Math.max(start - base, 0);
+      const to = Math.min(end - base, chunk.bytes.byteLength);
+      yield new Uint8Array(chunk.bytes.buffer, chunk.bytes.byteOffset + from, to - from);
+    }
+  }
+  const inBounds =
+    (read: (start: number, end: number) => AsyncGenerator<Uint8Array>) => (start: number, end: number) => {
+      if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= size))
+        throw new RangeError(`bytes ${start}-${end} are outside upload ${fileName} (${size} bytes)`);
+      return read(start, end);
+    };
   return {
     id: row.id,
     projectId: row.project_id,
@@ -179,6 +217,7 @@ export async function openUpload(
     sha256: row.sha256,
     uploadedAt: row.uploaded_at.toISOString(),
     chunks: row.legacy ? legacySlices : storedChunks,
+    range: inBounds(row.legacy ? legacyRange : storedRange),
   };
 }
 
