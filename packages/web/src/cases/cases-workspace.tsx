@@ -11,6 +11,7 @@ import type { Resource } from '../api/use-resource';
 import { AttributeModal } from './attribute-modal';
 import { casesApi } from './cases-api';
 import { ClassificationSheet } from './classification-sheet';
+import { CodeCasePalette } from './code-case-palette';
 import { DocumentProperties } from './document-properties';
 import { ImportSheetModal } from './import-sheet-modal';
 
@@ -33,6 +34,7 @@ export function CasesWorkspace({
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [openDocument, setOpenDocument] = useState<string | null>(null);
+  const [codingCase, setCodingCase] = useState<CaseView | null>(null);
 
   const tabs = [
     ...data.classifications.map((c) => ({ name: c.name, label: c.label, count: c.caseCount })),
@@ -235,6 +237,7 @@ export function CasesWorkspace({
               `Attribute “${attribute.name}” removed.`,
             )
           }
+          onCodeCase={setCodingCase}
           onDeleteCase={(item) =>
             void run(
               () => sendCommand('case.delete', { caseId: item.id }, projectId),
@@ -281,6 +284,7 @@ export function CasesWorkspace({
         onClose={() => setAttributeModal(null)}
         onDone={done}
       />
+      <CodeCasePalette projectId={projectId} target={codingCase} onClose={() => setCodingCase(null)} />
       <DocumentProperties
         projectId={projectId}
         documentId={openDocument}

@@ -1,6 +1,24 @@
-import { ActionIcon, Badge, Button, Group, Menu, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Popover,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconChevronUp, IconDots, IconFileText, IconTrash } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconChevronUp,
+  IconDots,
+  IconFileText,
+  IconTag,
+  IconTrash,
+} from '@tabler/icons-react';
 import { compareAttributeValues } from '@weft/core';
 import type { AttributeView, CaseDocumentLink, CaseView } from '@weft/protocol';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
@@ -28,6 +46,8 @@ export interface ClassificationSheetProps {
   onEditAttribute: (attribute: AttributeView) => void;
   onRemoveAttribute: (attribute: AttributeView) => void;
   onDeleteCase: (item: CaseView) => void;
+  /** "Code whole case…": offered on cases that have documents. */
+  onCodeCase?: (item: CaseView) => void;
 }
 
 /**
@@ -46,6 +66,7 @@ export function ClassificationSheet({
   onEditAttribute,
   onRemoveAttribute,
   onDeleteCase,
+  onCodeCase,
 }: ClassificationSheetProps) {
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ cell: Cell; draft: string } | null>(null);
@@ -234,7 +255,7 @@ export function ClassificationSheet({
             ))}
             <th style={{ width: 90 }}>Documents</th>
             {editable && (
-              <th style={{ width: 44 }}>
+              <th style={{ width: 80 }}>
                 <span className="visually-hidden">Actions</span>
               </th>
             )}
@@ -292,7 +313,20 @@ export function ClassificationSheet({
                 />
               </td>
               {editable && (
-                <td>
+                <td className="weft-case-actions" style={{ whiteSpace: 'nowrap' }}>
+                  {onCodeCase && item.documentIds.length > 0 && (
+                    <Tooltip label="Code whole case…" withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="indigo"
+                        ml={6}
+                        aria-label={`Code whole case ${item.name}`}
+                        onClick={() => onCodeCase(item)}
+                      >
+                        <IconTag size={15} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
                   <ActionIcon
                     variant="subtle"
                     color="gray"
