@@ -62,7 +62,7 @@ export function prismaPdfWarnings(svg: string): string[] {
   const shown =
     missing.slice(0, 12).join(' ') + (missing.length > 12 ? ` and ${missing.length - 12} more` : '');
   return [
-    `The PDF's embedded font (DejaVu Sans) has no glyph for ${shown}: those characters print as empty boxes in the PDF. The SVG keeps them; Chinese, Japanese and Korean text needs the SVG or PNG.`,
+    `The PDF's embedded font (DejaVu Sans) has no glyph for ${shown}: those characters print as empty boxes in the PDF. The SVG keeps them (the PNG only where the server has a font for them).`,
   ];
 }
 
