@@ -24,6 +24,9 @@ describe.each(availableBackends())('document files on %s', (backend) => {
   let projectId: string;
   let pdfId: string;
   let htmlId: string;
+  let bigId: string;
+  // Over one 1 MiB stored chunk, so a range can straddle two of them.
+  const BIG = `<html><body><p>Long notes</p><!-- ${'0123456789abcdef'.repeat(80_000)} --></body></html>`;
 
   beforeAll(async () => {
     t = await startTestServer(backend);
@@ -34,6 +37,7 @@ describe.each(availableBackends())('document files on %s', (backend) => {
     await ok(team.lead, 'member.add', { username: 'viewer', role: 'viewer' });
     pdfId = await add('head teacher.pdf', PDF);
     htmlId = await add('notes.html', '<html><body><p>Field notes</p><script>alert(1)</script></body></html>');
+    bigId = await add('long notes.html', BIG);
   });
   afterAll(async () => t?.close());
 
@@ -58,6 +62,58 @@ describe.each(availableBackends())('document files on %s', (backend) => {
     await response.arrayBuffer();
     return response.headers;
   };
+
+  const ranged = async (client: TestClient, documentId: string, range: string) => {
+    const cookie = (client as unknown as { cookie?: string }).cookie ?? '';
+    const response = await fetch(`${client.baseUrl}${fileUrl(documentId)}`, { headers: { cookie, range } });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+
+  it('serves byte ranges (pdf.js asks for them): across a stored chunk boundary, open-ended, suffix, 416', async () => {
+    const big = Buffer.from(BIG);
+    const MiB = 1024 * 1024;
+    const across = await ranged(team.viewer, bigId, `bytes=${MiB - 10}-${MiB + 19}`);
+    expect(across.status).toBe(206);
+    expect(across.headers.get('content-range')).toBe(`bytes ${MiB - 10}-${MiB + 19}/${big.length}`);
+    expect(across.headers.get('content-length')).toBe('30');
+    expect(across.body.equals(big.subarray(MiB - 10, MiB + 20))).toBe(true);
+
+    const tail = await ranged(team.viewer, bigId, `bytes=${MiB + 5}-`);
+    expect(tail.status).toBe(206);
+    expect(tail.body.equals(big.subarray(MiB + 5))).toBe(true);
+
+    const pdf = Buffer.from(PDF);
+    const suffix = await ranged(team.viewer, pdfId, 'bytes=-100');
+    expect(suffix.status).toBe(206);
+    expect(suffix.headers.get('content-range')).toBe(
+      `bytes ${pdf.length - 100}-${pdf.length - 1}/${pdf.length}`,
+    );
+    expect(suffix.body.equals(pdf.subarray(pdf.length - 100))).toBe(true);
+    expect(suffix.headers.get('content-type')).toBe('application/pdf');
+    // A suffix longer than the file is the whole file; an end past it is cut to the file.
+    expect((await ranged(team.viewer, pdfId, `bytes=-${pdf.length + 50}`)).body.equals(pdf)).toBe(true);
+    expect(
+      (await ranged(team.viewer, pdfId, `bytes=10-${pdf.length + 50}`)).body.equals(pdf.subarray(10)),
+    ).toBe(true);
+
+    const beyond = await ranged(team.viewer, pdfId, `bytes=${pdf.length}-`);
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${pdf.length}`);
+    expect((await ranged(team.viewer, pdfId, 'bytes=-0')).status).toBe(416);
+
+    // Several ranges or a malformed header: the whole file, which a client must accept.
+    const whole = await ranged(team.viewer, pdfId, 'bytes=0-1,5-9');
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(whole.body.equals(pdf)).toBe(true);
+    expect((await ranged(team.viewer, pdfId, 'bytes=9-3')).status).toBe(200);
+    // Ranges are no way round the membership check.
+    expect((await ranged(team.cleo, pdfId, 'bytes=0-9')).status).toBe(403);
+  });
 
   it('serves a PDF document inline to a viewer, byte for byte, and its items come with the read', async () => {
     const served = await team.viewer.download(fileUrl(pdfId));

@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import { isUuid, WeftError } from '@weft/core';
 import { getDocument, getDocumentVersion, openUpload } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
+import { sendUpload } from '../http/send-upload.js';
 import type { ServerDeps } from '../server-deps.js';
 
 /** The uploads table keeps no content type; a document's kind says what its file is. */
@@ -42,16 +42,13 @@ export function documentFileRoutes(app: FastifyInstance, { store }: ServerDeps):
         typeof uploadId === 'string' ? await openUpload(store.db, project.id, uploadId) : undefined;
       if (!upload) throw new WeftError('not-found', 'The original file of that document is not kept.');
       const pdf = document.kind === 'pdf';
-      return (
-        reply
-          .header('content-type', CONTENT_TYPES[document.kind] ?? 'application/octet-stream')
-          .header('content-disposition', disposition(pdf ? 'inline' : 'attachment', upload.fileName))
-          .header('content-length', String(upload.byteSize))
-          // The upload never changes, but the document may be deleted: revalidate after a day.
-          .header('cache-control', 'private, max-age=86400')
-          .header('x-content-type-options', 'nosniff')
-          .send(Readable.from(upload.chunks()))
-      );
+      return sendUpload(request, reply, upload, {
+        'content-type': CONTENT_TYPES[document.kind] ?? 'application/octet-stream',
+        'content-disposition': disposition(pdf ? 'inline' : 'attachment', upload.fileName),
+        // The upload never changes, but the document may be deleted: revalidate after a day.
+        'cache-control': 'private, max-age=86400',
+        'x-content-type-options': 'nosniff',
+      });
     },
   );
 }

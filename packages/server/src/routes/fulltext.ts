@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { isUuid, WeftError } from '@weft/core';
 import type { ReportFilesResponse, ReportFileView } from '@weft/protocol';
 import {
@@ -12,6 +11,7 @@ import {
 } from '@weft/storage';
 import type { FastifyInstance } from 'fastify';
 import { requireProjectAction } from '../http/request-context.js';
+import { sendUpload } from '../http/send-upload.js';
 import { uploadRoute } from '../http/upload-route.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -114,17 +114,13 @@ export function fulltextRoutes(app: FastifyInstance, { store }: ServerDeps): voi
         throw new WeftError('not-found', 'That full text does not exist in this project (or was detached).');
       const upload = await openUpload(store.db, project.id, file.uploadId);
       if (!upload) throw new WeftError('not-found', 'The bytes of that full text are missing.');
-      // Streamed chunk by chunk: a 200 MB scan never sits whole in the server's memory.
-      return (
-        reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', inlineDisposition(file.fileName))
-          .header('content-length', String(upload.byteSize))
-          // A file's bytes never change under its id (a new version is a new file).
-          .header('cache-control', 'private, max-age=86400, immutable')
-          .header('x-content-type-options', 'nosniff')
-          .send(Readable.from(upload.chunks()))
-      );
+      return sendUpload(request, reply, upload, {
+        'content-type': 'application/pdf',
+        'content-disposition': inlineDisposition(file.fileName),
+        // A file's bytes never change under its id (a new version is a new file).
+        'cache-control': 'private, max-age=86400, immutable',
+        'x-content-type-options': 'nosniff',
+      });
     },
   );
 }
