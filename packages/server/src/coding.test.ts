@@ -267,6 +267,13 @@ describe.each(availableBackends())('qualitative coding through the API on %s', (
     expect(orphans.codings.map((c) => [c.id, c.exact, c.codeName])).toEqual([
       [codings.jones, 'Mr Jones, the head teacher, backed us from the first meeting.', 'Leadership'],
     ]);
+    // Its context is the text stored with its quote, not what now sits at its old offsets.
+    const jonesAt = text.indexOf('Mr Jones');
+    const jonesEnd = jonesAt + 'Mr Jones, the head teacher, backed us from the first meeting.'.length;
+    expect(orphans.codings[0]).toMatchObject({
+      before: text.slice(jonesAt - 32, jonesAt),
+      after: text.slice(jonesEnd, jonesEnd + 32),
+    });
     // Structure follows the text: the new line is not a block yet, the removed one is gone.
     expect((after.version.structure as { speaker?: string }[]).filter((b) => b.speaker).length).toBe(4);
     // An edit from a stale version is refused.

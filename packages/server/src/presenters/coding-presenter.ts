@@ -39,8 +39,13 @@ export function presentDocumentCoding(row: CodingRow, text: string): DocumentCod
   return text.slice(row.start_offset, row.end_offset) === exact ? coding : { ...coding, exact };
 }
 
-/** A coding with the text around it; an orphan shows its stored quote and the text near its last place. */
+/**
+ * A coding with the text around it. An orphan's words are gone from the text, so what is now at
+ * its old place says nothing about it: it shows the prefix and suffix stored with its quote.
+ */
 export function presentSegment(row: CodingRow, documentName: string, text: string): Segment {
+  if (row.anchor_status === 'orphan')
+    return { ...presentCoding(row), documentName, before: row.prefix, after: row.suffix };
   return {
     ...presentCoding(row),
     documentName,
@@ -77,4 +82,40 @@ export function codebookTree(codes: Record<string, Code>, counts: Map<string, nu
     else if (node.parentId === null) roots.push(node);
   }
   return roots;
+}
+
+/** Numbers per text item in a packed PDF layout: page, gap from the last item's end, length, x, y, width, height. */
+export const PACKED_ITEM_STRIDE = 7;
+
+const ITEM_KEYS = ['page', 'start', 'end', 'x', 'y', 'width', 'height'] as const;
+type StoredItem = Record<(typeof ITEM_KEYS)[number], number>;
+const isStoredItem = (v: unknown): v is StoredItem =>
+  typeof v === 'object' && v !== null && ITEM_KEYS.every((k) => typeof (v as StoredItem)[k] === 'number');
+// A tenth of a PDF point is under a tenth of a pixel at the zoom the coding screen draws at.
+const tenth = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * A PDF version's layout for the document read, its text items packed into one flat number
+ * array (PACKED_ITEM_STRIDE a piece, offsets as gaps and lengths, boxes to a tenth of a point):
+ * as objects they were most of a 300-page PDF's 1.4 MB read. The stored layout is unchanged;
+ * anything that is not a list of items passes through as stored.
+ */
+export function presentPages(pages: unknown): unknown {
+  if (typeof pages !== 'object' || pages === null) return pages;
+  const { items, ...rest } = pages as { items?: unknown };
+  if (!Array.isArray(items) || !items.every(isStoredItem)) return pages;
+  const packed: number[] = new Array(items.length * PACKED_ITEM_STRIDE);
+  let previousEnd = 0;
+  items.forEach((item, i) => {
+    const at = i * PACKED_ITEM_STRIDE;
+    packed[at] = item.page;
+    packed[at + 1] = item.start - previousEnd;
+    packed[at + 2] = item.end - item.start;
+    packed[at + 3] = tenth(item.x);
+    packed[at + 4] = tenth(item.y);
+    packed[at + 5] = tenth(item.width);
+    packed[at + 6] = tenth(item.height);
+    previousEnd = item.end;
+  });
+  return { ...rest, packedItems: packed };
 }

@@ -1,6 +1,10 @@
 import { Badge, Button, Card, Group, Kbd, Stack, Text } from '@mantine/core';
 import { IconArrowsExchange, IconTrash } from '@tabler/icons-react';
+import { mayChangeCoding } from '@weft/core';
 import type { CodingView } from '@weft/protocol';
+import { AnnotationPopover } from '../memos/annotation-popover';
+import { useProject } from '../project/project-context';
+import { useCurrentUser } from '../session/session-context';
 import { RelativeTime } from '../ui/relative-time';
 import type { CodeInfo } from './code-colours';
 
@@ -11,7 +15,10 @@ const STATUS_NOTE: Record<CodingView['anchorStatus'], string | null> = {
   orphan: 'lost its text after an edit',
 };
 
-/** The selected coding: its code, coder and text, with uncode and recode. */
+/**
+ * The selected coding: its code, coder and text, its annotations, and uncode and recode for its
+ * coder or a lead (another reviewer's coding is read-only: the server refuses the change too).
+ */
 export function SelectedCodingCard(props: {
   coding: CodingView;
   code: CodeInfo | undefined;
@@ -23,6 +30,9 @@ export function SelectedCodingCard(props: {
 }) {
   const { coding, code } = props;
   const note = STATUS_NOTE[coding.anchorStatus];
+  const { projectId, role } = useProject();
+  const me = useCurrentUser();
+  const mine = mayChangeCoding(role, me.id, coding.coderId);
   return (
     <Card withBorder radius="md" p="sm" data-testid="selected-coding">
       <Stack gap={6}>
@@ -39,6 +49,7 @@ export function SelectedCodingCard(props: {
           <Text fw={600} fz="sm" truncate style={{ flex: 1 }}>
             {code?.path ?? 'Code not in the codebook'}
           </Text>
+          <AnnotationPopover projectId={projectId} codingId={coding.id} />
           <Button
             size="compact-xs"
             variant="subtle"
@@ -64,7 +75,12 @@ export function SelectedCodingCard(props: {
             {note}
           </Badge>
         )}
-        {props.editable && (
+        {props.editable && !mine && (
+          <Text fz="xs" c="dimmed">
+            {props.coderName}’s coding: only its coder or a lead may change it.
+          </Text>
+        )}
+        {props.editable && mine && (
           <>
             <Group gap="xs">
               <Button

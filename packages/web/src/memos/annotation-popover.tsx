@@ -14,15 +14,30 @@ import { useMemoEvents } from './use-memo-events';
 
 /**
  * Annotations of one coded segment behind a small button (with their count): short notes read,
- * added, edited and removed in place. For a selected coding on the coding screen.
+ * added, edited and removed in place. For a selected coding on the coding screen, and each
+ * segment of the segments view, where `lazy` waits for the first opening before reading (a page
+ * of two hundred segments would otherwise ask two hundred times at once).
  */
-export function AnnotationPopover({ projectId, codingId }: { projectId: string; codingId: string }) {
+export function AnnotationPopover({
+  projectId,
+  codingId,
+  lazy = false,
+}: {
+  projectId: string;
+  codingId: string;
+  lazy?: boolean;
+}) {
   const [opened, setOpened] = useState(false);
-  const annotations = useResource(`${projectId}:${codingId}`, () =>
+  const [wanted, setWanted] = useState(!lazy);
+  const annotations = useResource(wanted ? `${projectId}:${codingId}` : null, () =>
     memosApi.codingAnnotations(projectId, codingId),
   );
   const { reload } = annotations;
-  useMemoEvents(useCallback(() => void reload(), [reload]));
+  useMemoEvents(
+    useCallback(() => {
+      if (wanted) void reload();
+    }, [reload, wanted]),
+  );
   const count = annotations.data?.annotations.length ?? 0;
 
   return (
@@ -44,7 +59,10 @@ export function AnnotationPopover({ projectId, codingId }: { projectId: string; 
             <ActionIcon
               variant={count ? 'light' : 'subtle'}
               aria-label={count ? `Annotations (${count})` : 'Annotate this segment'}
-              onClick={() => setOpened((o) => !o)}
+              onClick={() => {
+                setWanted(true);
+                setOpened((o) => !o);
+              }}
             >
               <IconMessage2 size={16} />
             </ActionIcon>

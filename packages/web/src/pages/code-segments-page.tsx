@@ -7,6 +7,7 @@ import {
   ColorSwatch,
   Group,
   Loader,
+  SegmentedControl,
   Select,
   Stack,
   Text,
@@ -22,12 +23,17 @@ import { errorMessage } from '../api/problem';
 import { useResource } from '../api/use-resource';
 import { AnchorBadge } from '../codebook/anchor-badge';
 import { NO_COLOUR } from '../codebook/code-row';
+import { SEGMENT_CONTEXT_LABELS, type SegmentContext } from '../codebook/segment-context';
+import { SegmentMemos } from '../codebook/segment-memos';
 import { SegmentText } from '../codebook/segment-text';
 import { SplitCodeModal } from '../codebook/split-code-modal';
 import { allCodes, findCode } from '../codebook/tree-model';
 import { isCodebookEvent, useCodebook } from '../codebook/use-codebook';
 import { useCodebookCommands } from '../codebook/use-codebook-commands';
 import { useProjectEvents } from '../live/use-project-events';
+import { AnnotationPopover } from '../memos/annotation-popover';
+import { memosApi } from '../memos/memos-api';
+import { useMemoEvents } from '../memos/use-memo-events';
 import { useProject } from '../project/project-context';
 import { ProjectGate } from '../project/project-gate';
 import { LoadError } from '../ui/load-error';
@@ -54,6 +60,21 @@ export function CodeSegmentsPage() {
   const [splitting, setSplitting] = useState(false);
   const [recodeTo, setRecodeTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [context, setContext] = useState<SegmentContext>('paragraph');
+  // Memos written on a segment appear beside it: one read of all segment memos, grouped.
+  const segmentMemos = useResource(`${projectId}|segment-memos`, () =>
+    memosApi.list(projectId, { targetKind: 'coding' }),
+  );
+  const reloadMemos = segmentMemos.reload;
+  useMemoEvents(useCallback(() => void reloadMemos(), [reloadMemos]));
+  const memosBySegment = useMemo(() => {
+    const map = new Map<string, { id: string; title: string }[]>();
+    for (const memo of segmentMemos.data?.memos ?? []) {
+      if (memo.status !== 'active' || !memo.target.id) continue;
+      map.set(memo.target.id, [...(map.get(memo.target.id) ?? []), { id: memo.id, title: memo.title }]);
+    }
+    return map;
+  }, [segmentMemos.data]);
   const names = useMemo(() => new Map((members ?? []).map((m) => [m.userId, m.displayName])), [members]);
 
   const codes = codebook.data?.codes ?? [];
@@ -180,6 +201,23 @@ export function CodeSegmentsPage() {
                 </Group>
               </Card>
             )}
+            {list.length > 0 && (
+              <Group gap="xs">
+                <Text fz="sm" c="dimmed">
+                  Context
+                </Text>
+                <SegmentedControl
+                  size="xs"
+                  aria-label="Context shown around each segment"
+                  value={context}
+                  onChange={(v) => setContext(v as SegmentContext)}
+                  data={(Object.keys(SEGMENT_CONTEXT_LABELS) as SegmentContext[]).map((value) => ({
+                    value,
+                    label: SEGMENT_CONTEXT_LABELS[value],
+                  }))}
+                />
+              </Group>
+            )}
             {list.length === 0 ? (
               <Text c="dimmed" fz="sm">
                 Nothing is coded with “{code.name}” yet.
@@ -213,9 +251,11 @@ export function CodeSegmentsPage() {
                           {names.get(s.coderId) ?? 'a former member'}
                         </Text>
                         <RelativeTime iso={s.createdAt} />
+                        <AnnotationPopover projectId={projectId} codingId={s.id} lazy />
                       </Group>
                     </Group>
-                    <SegmentText segment={s} colour={node?.colour ?? null} />
+                    <SegmentText segment={s} colour={node?.colour ?? null} context={context} />
+                    <SegmentMemos projectId={projectId} memos={memosBySegment.get(s.id) ?? []} />
                   </Card>
                 ))}
                 {list.length > shown && (

@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { codingApi } from '../api/coding';
 import { useResource } from '../api/use-resource';
+import { SegmentText } from '../codebook/segment-text';
 import { isCodebookEvent } from '../codebook/use-codebook';
 import { useCodebookCommands } from '../codebook/use-codebook-commands';
 import { useProjectEvents } from '../live/use-project-events';
@@ -92,12 +93,10 @@ export function OrphanCodingsPage() {
                         <RelativeTime iso={c.createdAt} />
                       </Group>
                     </Group>
-                    <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                      <Text span c="dimmed" inherit>
-                        Was coded:{' '}
-                      </Text>
-                      “{c.exact}”
+                    <Text fz="xs" c="dimmed" mb={2}>
+                      Was coded, between the words stored with it:
                     </Text>
+                    <SegmentText segment={c} colour={null} context="paragraph" />
                     <Group gap="xs" mt="xs" justify="flex-end">
                       <Button
                         component={Link}
