@@ -1,4 +1,4 @@
-import type { PrismaCountKey, PrismaFlowJson, PrismaListKey, PrismaWarning } from '@weft/core';
+import type { PrismaCountKey, PrismaFlowJson, PrismaListKey, PrismaNote, PrismaWarning } from '@weft/core';
 import { z } from 'zod';
 import type { RecordView } from './identification-api.js';
 
@@ -11,6 +11,8 @@ export interface PrismaResponse {
   isUpdate: boolean;
   hasOtherMethods: boolean;
   warnings: Array<Pick<PrismaWarning, 'code' | 'message'> & { count: number }>;
+  /** What the diagram's numbers rest on that needs no action (records removed by a stopping rule…). */
+  notes: Array<Pick<PrismaNote, 'code' | 'message'> & { count: number }>;
   settings: PrismaSettingsView;
   svg: string;
 }
@@ -22,7 +24,7 @@ export interface PrismaSettingsView {
 }
 
 export const prismaBoxQuerySchema = z.object({
-  /** A PRISMA2020 key (`records_excluded`, `dbr_excluded`…), or a warning code. */
+  /** A PRISMA2020 key (`records_excluded`, `dbr_excluded`…), or a warning's or a note's code. */
   box: z.string().min(1).max(60),
   /** For list boxes: the search name or exclusion reason. */
   name: z.string().max(300).optional(),

@@ -262,6 +262,26 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
     expect(prisma.body.svg).toContain('Bibliographic databases');
   });
 
+  it('shows records a stopping rule left unscreened as a note, with the records behind it', async () => {
+    const [titleAbstract] = (await stagesOf(team.lead, projectId)) as [StageView];
+    // Two more database records that nobody screens before the team stops.
+    await importFile('database', 'CINAHL', 'cinahl.ris', numberedRis(2, 'CINAHL'));
+    const before = await team.viewer.request<PrismaResponse>('GET', `/api/projects/${projectId}/prisma`);
+    expect(before.body.notes.map((n) => n.code)).not.toContain('records-removed-by-stopping-rule');
+    expect(before.body.warnings.find((w) => w.code === 'records-unscreened')?.count).toBe(2);
+    await ok(team.lead, 'stage.stop', { stageId: titleAbstract.id, note: 'Stopping rule met' });
+    const prisma = await team.viewer.request<PrismaResponse>('GET', `/api/projects/${projectId}/prisma`);
+    const note = prisma.body.notes.find((n) => n.code === 'records-removed-by-stopping-rule');
+    expect(note?.count).toBe(2);
+    expect(prisma.body.json.excluded_automatic).toBe(2);
+    expect(prisma.body.warnings.map((w) => w.code)).not.toContain('records-unscreened');
+    const behind = await team.viewer.request<PrismaBoxRecordsResponse>(
+      'GET',
+      `/api/projects/${projectId}/prisma/records?box=records-removed-by-stopping-rule`,
+    );
+    expect(behind.body.total).toBe(note?.count);
+  });
+
   it('refuses a non-member', async () => {
     const stranger = t.client();
     await team.lead.command('user.create', {

@@ -73,12 +73,13 @@ export function presentPrismaReport(report: PrismaReport): PrismaResponse {
     isUpdate: flow.isUpdate,
     hasOtherMethods: flow.hasOtherMethods,
     warnings: flow.warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })),
+    notes: flow.notes.map((n) => ({ code: n.code, message: n.message, count: n.count })),
     settings,
     svg,
   };
 }
 
-/** The record ids behind a box, a list entry of a box, or a warning; undefined for an unknown key. */
+/** The record ids behind a box, a list entry of a box, a warning or a note; undefined for an unknown key. */
 export function recordIdsBehind(flow: PrismaFlow, box: string, name?: string): string[] | undefined {
   if (box in flow.counts) return flow.counts[box as PrismaCountKey].recordIds;
   if (box in flow.lists) {
@@ -87,5 +88,5 @@ export function recordIdsBehind(flow: PrismaFlow, box: string, name?: string): s
       ? entries.flatMap((e) => e.recordIds)
       : (entries.find((e) => e.name === name)?.recordIds ?? []);
   }
-  return flow.warnings.find((w) => w.code === box)?.recordIds;
+  return (flow.warnings.find((w) => w.code === box) ?? flow.notes.find((n) => n.code === box))?.recordIds;
 }

@@ -8,6 +8,7 @@ import { ProjectGate } from '../project/project-gate';
 import { BoxRecordsDrawer, type DrawerTarget } from '../reporting/box-records-drawer';
 import { PrismaDiagram } from '../reporting/prisma-diagram';
 import { PrismaExportButtons } from '../reporting/prisma-export-buttons';
+import { PrismaNotes } from '../reporting/prisma-notes';
 import { PrismaSettingsModal } from '../reporting/prisma-settings-modal';
 import { PrismaWarnings } from '../reporting/prisma-warnings';
 import { reportingApi } from '../reporting/reporting-api';
@@ -63,6 +64,10 @@ export function PrismaPage() {
               <PrismaWarnings
                 warnings={flow.data.warnings}
                 onOpen={(w) => setTarget({ kind: 'warning', code: w.code, message: w.message })}
+              />
+              <PrismaNotes
+                notes={flow.data.notes}
+                onOpen={(n) => setTarget({ kind: 'warning', code: n.code, message: n.message })}
               />
               <Card withBorder padding="lg" radius="md">
                 <PrismaDiagram svg={flow.data.svg} onOpen={(key) => setTarget({ kind: 'box', key })} />
