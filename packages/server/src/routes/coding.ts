@@ -28,6 +28,7 @@ import {
   codebookTree,
   presentDocument,
   presentDocumentCoding,
+  presentPages,
   presentSegment,
 } from '../presenters/coding-presenter.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -85,7 +86,7 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
           version: version.version,
           text: version.text,
           structure: version.structure,
-          pages: version.pages,
+          pages: presentPages(version.pages),
           meta: version.meta,
         },
         codings: codings.map((row) => presentDocumentCoding(row, version.text)),

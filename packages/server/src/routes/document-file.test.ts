@@ -1,4 +1,5 @@
 import type { CommandType, DocumentResponse, UploadResponse } from '@weft/protocol';
+import { getDocumentVersion } from '@weft/storage';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScreeningTeam, screeningTeam } from '../testing/screening-fixtures.js';
@@ -128,10 +129,47 @@ describe.each(availableBackends())('document files on %s', (backend) => {
       'GET',
       `/api/projects/${projectId}/documents/${pdfId}`,
     );
-    const { text, pages } = read.body.version as { text: string; pages: { pages: unknown[]; items: Item[] } };
-    type Item = { page: number; start: number; end: number; width: number };
+    type Item = {
+      page: number;
+      start: number;
+      end: number;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    const { text, pages } = read.body.version as {
+      text: string;
+      pages: { pages: unknown[]; packedItems: number[]; items?: unknown };
+    };
     expect(pages.pages).toHaveLength(2);
-    const land = pages.items.find((i) => text.slice(i.start, i.end) === 'The council gave us the land.');
+    // Sent packed, seven numbers an item (page, gap from the last end, length, box): decoded here
+    // as the web does, they are the stored items with boxes to a tenth of a point.
+    expect(pages.items).toBeUndefined();
+    const items: Item[] = [];
+    for (let at = 0, end = 0; at < pages.packedItems.length; at += 7) {
+      const [page, gap, length, x, y, width, height] = pages.packedItems.slice(at, at + 7) as number[];
+      const start = end + (gap ?? 0);
+      end = start + (length ?? 0);
+      items.push({
+        page: page ?? 0,
+        start,
+        end,
+        x: x ?? 0,
+        y: y ?? 0,
+        width: width ?? 0,
+        height: height ?? 0,
+      });
+    }
+    const stored = (await getDocumentVersion(t.store.db, pdfId))?.pages as { items: Item[] };
+    expect(items).toHaveLength(stored.items.length);
+    stored.items.forEach((item, i) => {
+      const sent = items[i] as Item;
+      expect([sent.page, sent.start, sent.end]).toEqual([item.page, item.start, item.end]);
+      for (const k of ['x', 'y', 'width', 'height'] as const)
+        expect(Math.abs(sent[k] - item[k])).toBeLessThanOrEqual(0.05);
+    });
+    const land = items.find((i) => text.slice(i.start, i.end) === 'The council gave us the land.');
     expect(land).toMatchObject({ page: 2 });
     expect(land?.width).toBeGreaterThan(0);
   });

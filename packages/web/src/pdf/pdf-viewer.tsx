@@ -85,7 +85,17 @@ export function PdfViewer({
     setVisible(new Set([1]));
     setCurrent(1);
     sizes.current.clear();
-    const task = pdfjs.getDocument({ url, withCredentials: true, isEvalSupported: false });
+    const task = pdfjs.getDocument({
+      url,
+      withCredentials: true,
+      isEvalSupported: false,
+      // The file routes answer Range requests: fetch only the bytes the drawn pages need, in
+      // quarter-MiB pieces (the server reads 1 MiB stored chunks), rather than the whole file
+      // before the first page.
+      rangeChunkSize: 256 * 1024,
+      disableStream: true,
+      disableAutoFetch: true,
+    });
     let alive = true;
     task.promise.then(
       async (doc) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemAtOffset, pageOfOffset, pdfLayoutOf } from './pdf-layout';
+import { itemAtOffset, pageOfOffset, pdfLayoutOf, unpackItems } from './pdf-layout';
 
 const stored = {
   pages: [
@@ -34,5 +34,24 @@ describe('pdfLayoutOf', () => {
     expect(pageOfOffset(layout, 15)).toBe(1);
     expect(pageOfOffset(layout, 40)).toBe(2);
     expect(itemAtOffset(layout, 40)?.start).toBe(33);
+  });
+});
+
+describe('packed items (as the document read sends them)', () => {
+  // The server presenter's packing of `stored.items`: page, gap from the last end, length, box.
+  const packed = [2, 33, 12, 72, 95, 120, 11, 1, -45, 14, 72, 60, 140, 11, 2, 2, 16, 72, 80, 160, 11];
+
+  it('decodes to the stored items and lays out the same', () => {
+    expect(unpackItems(packed)).toEqual(stored.items);
+    const layout = pdfLayoutOf({ pages: stored.pages, packedItems: packed }, 45);
+    expect(layout?.itemsByPage.get(2)?.map((i) => i.start)).toEqual([16, 33]);
+    expect(layout?.itemsByPage.get(1)).toEqual([stored.items[1]]);
+  });
+
+  it('refuses a broken array', () => {
+    expect(unpackItems(packed.slice(1))).toBeNull();
+    expect(unpackItems([1, 0, 3, 'x', 0, 0, 0])).toBeNull();
+    expect(pdfLayoutOf({ pages: stored.pages, packedItems: packed.slice(1) }, 45)).toBeNull();
+    expect(pdfLayoutOf({ pages: stored.pages, packedItems: [] }, 45)).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
  * The stored layout of a PDF document version (`document_versions.pages`, written by
  * extraction): where each page's text lies in the canonical text, the page sizes, and one box
  * per pdf.js text item (PDF points at scale 1, top-left origin). The web does not depend on the
- * extraction package, so the shape is checked here rather than imported.
+ * extraction package, so the shape is checked here rather than imported. The document read sends
+ * the items packed (server presenter `presentPages`): `packedItems`, seven numbers an item.
  */
 
 export interface PdfPageSpan {
@@ -42,6 +43,33 @@ function isBox(v: unknown, keys: readonly string[]): boolean {
 const PAGE_KEYS = ['page', 'start', 'end', 'width', 'height'] as const;
 const ITEM_KEYS = ['page', 'start', 'end', 'x', 'y', 'width', 'height'] as const;
 
+/** Numbers per packed item: page, gap from the previous item's end, length, x, y, width, height. */
+const PACKED_ITEM_STRIDE = 7;
+
+/** The items of a packed layout as objects, or null when the array is not a whole number of items. */
+export function unpackItems(packed: unknown): PdfTextItem[] | null {
+  if (!Array.isArray(packed) || packed.length % PACKED_ITEM_STRIDE !== 0 || !packed.every(isNumber))
+    return null;
+  const items: PdfTextItem[] = [];
+  let previousEnd = 0;
+  const n = packed as number[];
+  for (let at = 0; at < n.length; at += PACKED_ITEM_STRIDE) {
+    const start = previousEnd + (n[at + 1] as number);
+    const end = start + (n[at + 2] as number);
+    items.push({
+      page: n[at] as number,
+      start,
+      end,
+      x: n[at + 3] as number,
+      y: n[at + 4] as number,
+      width: n[at + 5] as number,
+      height: n[at + 6] as number,
+    });
+    previousEnd = end;
+  }
+  return items;
+}
+
 /**
  * The layout of a version's `pages`, or null when it cannot be drawn as a PDF with selectable
  * text: not a PDF, or an edited version (an edit keeps the page spans but drops the items,
@@ -49,7 +77,8 @@ const ITEM_KEYS = ['page', 'start', 'end', 'x', 'y', 'width', 'height'] as const
  */
 export function pdfLayoutOf(stored: unknown, textLength: number): PdfLayout | null {
   if (typeof stored !== 'object' || stored === null) return null;
-  const { pages, items } = stored as { pages?: unknown; items?: unknown };
+  const { pages, packedItems } = stored as { pages?: unknown; packedItems?: unknown };
+  const items = packedItems === undefined ? (stored as { items?: unknown }).items : unpackItems(packedItems);
   if (!Array.isArray(pages) || !Array.isArray(items) || items.length === 0) return null;
   if (!pages.every((p) => isBox(p, PAGE_KEYS)) || !items.every((i) => isBox(i, ITEM_KEYS))) return null;
   const spans = pages as PdfPageSpan[];
