@@ -88,7 +88,7 @@ test('writes a project memo with bold text and a link to another memo, and sees 
   const list = page.getByLabel('Memo list');
   await expect(list.getByText('Funding sources')).toBeVisible();
 
-  await page.getByRole('button', { name: 'New project memo' }).click();
+  await page.getByRole('button', { name: 'New memo' }).click();
   await page.getByLabel('Title').fill('Why gardens');
   const editor = page.getByRole('textbox', { name: 'Memo text' });
   await editor.click();

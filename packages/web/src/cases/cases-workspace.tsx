@@ -9,6 +9,7 @@ import { sendCommand } from '../api/commands';
 import { errorMessage } from '../api/problem';
 import type { Resource } from '../api/use-resource';
 import { AttributeModal } from './attribute-modal';
+import { CaseMemos } from './case-memos';
 import { casesApi } from './cases-api';
 import { ClassificationSheet } from './classification-sheet';
 import { CodeCasePalette } from './code-case-palette';
@@ -35,6 +36,7 @@ export function CasesWorkspace({
   const [busy, setBusy] = useState(false);
   const [openDocument, setOpenDocument] = useState<string | null>(null);
   const [codingCase, setCodingCase] = useState<CaseView | null>(null);
+  const [selectedCase, setSelectedCase] = useState<CaseView | undefined>(undefined);
 
   const tabs = [
     ...data.classifications.map((c) => ({ name: c.name, label: c.label, count: c.caseCount })),
@@ -238,6 +240,7 @@ export function CasesWorkspace({
             )
           }
           onCodeCase={setCodingCase}
+          onActiveCase={setSelectedCase}
           onDeleteCase={(item) =>
             void run(
               () => sendCommand('case.delete', { caseId: item.id }, projectId),
@@ -250,6 +253,10 @@ export function CasesWorkspace({
         <Text fz="xs" c="dimmed">
           Arrows move between cells · Enter or typing edits · Enter / Tab saves · Esc cancels · Delete clears
         </Text>
+      )}
+
+      {cases.length > 0 && (
+        <CaseMemos projectId={projectId} item={cases.find((c) => c.id === selectedCase?.id) ?? cases[0]} />
       )}
 
       {deleted.length > 0 && (

@@ -48,6 +48,8 @@ export interface ClassificationSheetProps {
   onDeleteCase: (item: CaseView) => void;
   /** "Code whole case…": offered on cases that have documents. */
   onCodeCase?: (item: CaseView) => void;
+  /** The case of the active cell's row (for its memos), as the active cell moves. */
+  onActiveCase?: (item: CaseView | undefined) => void;
 }
 
 /**
@@ -67,6 +69,7 @@ export function ClassificationSheet({
   onRemoveAttribute,
   onDeleteCase,
   onCodeCase,
+  onActiveCase,
 }: ClassificationSheetProps) {
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ cell: Cell; draft: string } | null>(null);
@@ -90,6 +93,9 @@ export function ClassificationSheet({
     );
     return sort.desc ? sorted.reverse() : sorted;
   }, [unsorted, attributes, sort]);
+
+  const activeCase = cases[active.row];
+  useEffect(() => onActiveCase?.(activeCase), [activeCase, onActiveCase]);
   const sortBy = (col: number) =>
     setSort((current) => (current?.col === col ? { col, desc: !current.desc } : { col, desc: false }));
   const ariaSort = (col: number) =>

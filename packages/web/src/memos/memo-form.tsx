@@ -58,7 +58,7 @@ export function MemoForm({
           projectId,
         );
         onSaved(memoId);
-      }
+      } else setError('Choose what the memo is on first.');
       setConflict(null);
     } catch (err) {
       if (isApiError(err) && err.code === 'stale-version') {

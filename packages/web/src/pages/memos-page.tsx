@@ -6,6 +6,7 @@ import {
   Grid,
   Group,
   Loader,
+  Space,
   Stack,
   Switch,
   Text,
@@ -13,13 +14,14 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { MEMO_TARGET_KINDS, type MemoTargetKind, mayDo } from '@weft/core';
+import { MEMO_TARGET_KINDS, type MemoTarget, type MemoTargetKind, mayDo } from '@weft/core';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useResource } from '../api/use-resource';
 import { MemoDetail } from '../memos/memo-detail';
 import { MemoForm } from '../memos/memo-form';
 import { MemoList } from '../memos/memo-list';
+import { MemoTargetPicker } from '../memos/memo-target-picker';
 import { TARGET_KIND_LABELS } from '../memos/memo-words';
 import { memosApi } from '../memos/memos-api';
 import { useMemoEvents } from '../memos/use-memo-events';
@@ -40,6 +42,7 @@ export function MemosPage() {
   const [q] = useDebouncedValue(words.trim(), 250);
   const [deleted, setDeleted] = useState(false);
   const [writing, setWriting] = useState(false);
+  const [target, setTarget] = useState<MemoTarget>({ kind: 'project', id: null });
   const query = {
     targetKind: kind === 'all' ? undefined : kind,
     q: q || undefined,
@@ -67,10 +70,11 @@ export function MemosPage() {
                   leftSection={<IconPlus size={14} />}
                   onClick={() => {
                     setWriting(true);
+                    setTarget({ kind: 'project', id: null });
                     setParams({});
                   }}
                 >
-                  New project memo
+                  New memo
                 </Button>
               )
             }
@@ -128,10 +132,15 @@ export function MemosPage() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
               {writing ? (
-                <Card withBorder radius="md" padding="lg" aria-label="New project memo">
+                <Card withBorder radius="md" padding="lg" aria-label="New memo">
+                  <Text fz="sm" fw={600} mb={6}>
+                    A new memo on
+                  </Text>
+                  <MemoTargetPicker projectId={projectId} value={target} onChange={setTarget} />
+                  <Space h="sm" />
                   <MemoForm
                     projectId={projectId}
-                    target={{ kind: 'project', id: null }}
+                    target={target.kind === 'project' || target.id ? target : undefined}
                     onCancel={() => setWriting(false)}
                     onSaved={(memoId) => {
                       void reload();
