@@ -272,22 +272,8 @@ function countRows(
       null, null, null, null, null, null, null, 1
     from own o left join duplicate_groups g on g.id = o.group_id and g.dissolved_at is null
     union all
-    -- Counters in one pass: cheaper than grouping 100,000 rows by their decision.
-    select 'ta', null, null, null, null, null, null, v.final, v.has, null, null, null, null, v.n
-    from (
-      select count(*) filter (where final = 'include' and n > 0)::int as include,
-        count(*) filter (where final = 'include' and n = 0)::int as include_none,
-        count(*) filter (where final = 'exclude' and n > 0)::int as exclude,
-        count(*) filter (where final = 'exclude' and n = 0)::int as exclude_none,
-        count(*) filter (where final = 'maybe' and n > 0)::int as maybe,
-        count(*) filter (where final = 'maybe' and n = 0)::int as maybe_none,
-        count(*) filter (where final is null and n > 0)::int as undecided,
-        count(*) filter (where final is null and n = 0)::int as unscreened
-      from stage_outcomes where stage_id = ${taId}::uuid
-    ) c
-    cross join lateral (values ('include', true, c.include), ('include', false, c.include_none),
-      ('exclude', true, c.exclude), ('exclude', false, c.exclude_none), ('maybe', true, c.maybe),
-      ('maybe', false, c.maybe_none), (null, true, c.undecided), (null, false, c.unscreened)) v(final, has, n)
+    select 'ta', null, null, null, null, null, null, final, n > 0, null, null, null, null, count(*)::int
+    from stage_outcomes where stage_id = ${taId}::uuid group by final, n > 0
     union all
     select 'own-ta', null, t.record_id, null, null, null, null, t.final, t.n > 0, null, null, null, null, 1
     from stage_outcomes t join own o on o.id = t.record_id where t.stage_id = ${taId}::uuid
