@@ -117,6 +117,7 @@ export function CodePane({
             onClose={() => setSplitting(false)}
             projectId={projectId}
             source={node}
+            codes={codes}
             command={command}
             onSplit={onSelect}
           />

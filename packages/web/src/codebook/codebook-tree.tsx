@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import type { CodebookNode } from '@weft/protocol';
 import { type DragEvent, type JSX, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { shownColours, unusedColour } from '../coding/code-colours';
 import { CodeNameInput } from './code-name-input';
 import { CodeRow, type CodeRowActions } from './code-row';
 import {
@@ -130,7 +131,9 @@ export function CodebookTree(props: CodebookTreeProps): JSX.Element {
   const create = async (parentId: string | null, name: string) => {
     setAdding(null);
     const codeId = crypto.randomUUID();
-    const done = await command('code.create', { codeId, parentId, name }, 'Code not created');
+    // A colour of its own, apart from the codes already shown.
+    const colour = unusedColour(shownColours(codes));
+    const done = await command('code.create', { codeId, parentId, name, colour }, 'Code not created');
     if (done) onSelect?.(codeId);
   };
 

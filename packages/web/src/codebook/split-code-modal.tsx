@@ -15,6 +15,7 @@ import type { CodebookNode } from '@weft/protocol';
 import { useEffect, useState } from 'react';
 import { codingApi } from '../api/coding';
 import { useResource } from '../api/use-resource';
+import { shownColours, unusedColour } from '../coding/code-colours';
 import { LoadError } from '../ui/load-error';
 import type { CodebookCommand } from './use-codebook-commands';
 
@@ -27,6 +28,7 @@ export function SplitCodeModal({
   onClose,
   projectId,
   source,
+  codes,
   preselected,
   command,
   onSplit,
@@ -35,6 +37,8 @@ export function SplitCodeModal({
   onClose: () => void;
   projectId: string;
   source: CodebookNode;
+  /** The codebook, for a colour the new code does not share. */
+  codes: readonly CodebookNode[];
   preselected?: string[];
   command: CodebookCommand;
   onSplit?: (codeId: string) => void;
@@ -60,7 +64,12 @@ export function SplitCodeModal({
     const parentId = place === 'under' ? source.id : source.parentId;
     const done = await command(
       'code.split',
-      { sourceId: source.id, code: { codeId, parentId, name: name.trim() }, codingIds: chosen },
+      {
+        sourceId: source.id,
+        // A colour of its own, apart from the others, so its passages are told from the source's.
+        code: { codeId, parentId, name: name.trim(), colour: unusedColour(shownColours(codes)) },
+        codingIds: chosen,
+      },
       'Not split',
     );
     setBusy(false);

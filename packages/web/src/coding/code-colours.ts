@@ -22,10 +22,26 @@ export function fallbackColour(id: string): string {
   return PALETTE[Math.abs(hash) % PALETTE.length] as string;
 }
 
-/** A palette colour no code uses yet (else the id's own), for a code made on the fly. */
-export function unusedColour(used: Iterable<string | null>, id: string): string {
-  const taken = new Set([...used].filter(Boolean).map((c) => (c as string).toLowerCase()));
-  return PALETTE.find((c) => !taken.has(c)) ?? fallbackColour(id);
+/**
+ * A colour for a new code, as distinct as the palette allows from the colours codes already show:
+ * the first palette colour nobody uses, else the one fewest codes use (so with more codes than
+ * colours, repeats are spread evenly rather than piling onto one). `id` breaks no ties: the choice
+ * depends only on what is used, so it is predictable.
+ */
+export function unusedColour(used: Iterable<string | null>, _id?: string): string {
+  const counts = new Map<string, number>(PALETTE.map((c) => [c, 0]));
+  for (const colour of used) {
+    const key = colour?.toLowerCase();
+    if (key && counts.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best = PALETTE[0] as string;
+  for (const colour of PALETTE) if ((counts.get(colour) ?? 0) < (counts.get(best) ?? 0)) best = colour;
+  return best;
+}
+
+/** The colours a codebook shows (a code without its own shows its id's fallback). */
+export function shownColours(nodes: readonly CodebookNode[]): string[] {
+  return flattenCodebook(nodes).map((c) => c.colour);
 }
 
 export interface CodeInfo {

@@ -271,6 +271,7 @@ export function CodeSegmentsPage() {
                 onClose={() => setSplitting(false)}
                 projectId={projectId}
                 source={node}
+                codes={codes}
                 preselected={present.map((s) => s.id)}
                 command={command}
                 onSplit={(newId) => {
