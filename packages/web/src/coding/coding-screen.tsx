@@ -1,44 +1,29 @@
-import {
-  Badge,
-  Button,
-  Center,
-  Group,
-  Kbd,
-  Loader,
-  Stack,
-  Switch,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Center, Group, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEdit, IconFileText, IconKeyboard, IconQuote, IconTag } from '@tabler/icons-react';
 import { mayDo, type Role } from '@weft/core';
 import type { CodingView } from '@weft/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CodebookTree } from '../codebook/codebook-tree';
-import { MemoPanel } from '../memos/memo-panel';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useProject } from '../project/project-context';
-import { isTypingTarget } from '../screening/screening-keys';
 import { LoadError } from '../ui/load-error';
 import { type CodeInfo, flattenCodebook } from './code-colours';
 import { CodePalette } from './code-palette';
-import { codingKeyAction, normaliseShortcut } from './coding-keys';
+import { normaliseShortcut } from './coding-keys';
 import { CodingKeysModal } from './coding-keys-modal';
+import { CodingScreenHeader } from './coding-screen-header';
+import { CodingSidebar } from './coding-sidebar';
 import { CodingTextView, type CodingTextViewProps, type TextSelection } from './coding-text-view';
-import { DocumentCodesLegend, type LegendEntry } from './document-codes-legend';
 import { DocumentEditModal } from './document-edit-modal';
 import { inVivoName } from './in-vivo-name';
 import { LazyPdfCodingView } from './pdf/lazy-pdf-coding-view';
 import { pdfLayoutOf } from './pdf/pdf-layout';
 import { PdfViewToggle } from './pdf/pdf-view-toggle';
-import { SelectedCodingCard } from './selected-coding-card';
-import { trimRange, wordStep } from './selection-offsets';
+import { SelectionBar } from './selection-bar';
+import { trimRange } from './selection-offsets';
 import { textBlocks } from './text-blocks';
 import { type Range, useCodingDocument } from './use-coding-document';
-
-type PaletteMode = { kind: 'apply'; range: Range } | { kind: 'recode'; codingId: string } | null;
+import { type PaletteMode, useCodingKeys } from './use-coding-keys';
+import { useStripeLanes } from './use-stripe-lanes';
 
 const TEXT_HEIGHT = 'calc(100vh - 205px)';
 
@@ -101,37 +86,7 @@ export function CodingScreen({
     [codeList],
   );
 
-  // One stripe lane per code (or per code and coder), in codebook order.
-  const { laneOf, laneCount, legend } = useMemo(() => {
-    const order = new Map(codeList.map((c, i) => [c.id, i]));
-    const keyOf = (c: CodingView) => (byCoder ? `${c.codeId}/${c.coderId}` : c.codeId);
-    const counts = new Map<string, { codeId: string; coderId: string; count: number }>();
-    for (const c of codings) {
-      const key = keyOf(c);
-      const entry = counts.get(key);
-      if (entry) entry.count++;
-      else counts.set(key, { codeId: c.codeId, coderId: c.coderId, count: 1 });
-    }
-    const keys = [...counts.keys()].sort((a, b) => {
-      const x = counts.get(a) as { codeId: string; coderId: string };
-      const y = counts.get(b) as { codeId: string; coderId: string };
-      return (
-        (order.get(x.codeId) ?? 1e9) - (order.get(y.codeId) ?? 1e9) || x.coderId.localeCompare(y.coderId)
-      );
-    });
-    const lanes = new Map(keys.map((k, i) => [k, i]));
-    const entries: LegendEntry[] = keys.map((k, lane) => {
-      const entry = counts.get(k) as { codeId: string; coderId: string; count: number };
-      return {
-        lane,
-        codeId: entry.codeId,
-        code: codes.get(entry.codeId),
-        coderName: byCoder ? (names.get(entry.coderId) ?? 'someone') : undefined,
-        count: entry.count,
-      };
-    });
-    return { laneOf: (c: CodingView) => lanes.get(keyOf(c)) ?? 0, laneCount: keys.length, legend: entries };
-  }, [codings, codeList, codes, byCoder, names]);
+  const { laneOf, laneCount, legend } = useStripeLanes(codings, codeList, codes, names, byCoder);
 
   const laneTitle = useCallback(
     (c: CodingView) => {
@@ -175,72 +130,9 @@ export function CodingScreen({
 
   const selectedCoding = selectedCodingId ? codingById.get(selectedCodingId) : undefined;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (palette || helpOpen || editOpen) return;
-      const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest('[role="tree"]')) return;
-      const action = codingKeyAction(e, {
-        typing: isTypingTarget(e.target),
-        hasSelection: editable && selection !== null,
-        hasCoding: editable && selectedCoding !== undefined,
-        shortcuts,
-      });
-      if (!action) return;
-      if (!editable && action.kind !== 'help' && action.kind !== 'clear') return;
-      e.preventDefault();
-      switch (action.kind) {
-        case 'palette':
-          if (selection) setPalette({ kind: 'apply', range: selection });
-          break;
-        case 'in-vivo':
-          if (selection) inVivo(selection);
-          break;
-        case 'shortcut':
-          apply(action.codeId);
-          break;
-        case 'recode':
-          if (selectedCoding) setPalette({ kind: 'recode', codingId: selectedCoding.id });
-          break;
-        case 'uncode':
-          if (selectedCoding) {
-            void doc.removeCoding(selectedCoding.id);
-            setSelectedCodingId(null);
-          }
-          break;
-        case 'resize':
-          if (selectedCoding) {
-            const { start, end } = selectedCoding;
-            const moved =
-              action.edge === 'end'
-                ? { start, end: wordStep(text, end, action.forward) }
-                : { start: wordStep(text, start, action.forward), end };
-            const next = trimRange(text, moved.start, moved.end);
-            if (next && (next.start !== start || next.end !== end)) {
-              doc.resize(selectedCoding.id, next);
-              setReveal(action.edge === 'end' ? next.end : next.start);
-            }
-          }
-          break;
-        case 'undo':
-        case 'redo':
-          void doc.undoRedo(action.kind);
-          break;
-        case 'help':
-          setHelpOpen(true);
-          break;
-        case 'clear':
-          clearSelection();
-          setSelectedCodingId(null);
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [
-    palette,
-    helpOpen,
-    editOpen,
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useCodingKeys({
+    blocked: palette !== null || helpOpen || editOpen,
     editable,
     selection,
     selectedCoding,
@@ -250,7 +142,11 @@ export function CodingScreen({
     apply,
     inVivo,
     clearSelection,
-  ]);
+    setPalette,
+    setSelectedCodingId,
+    setReveal,
+    openHelp,
+  });
 
   // The action bar follows the selection; scrolling moves the text away from it, so hide it then.
   useEffect(() => {
@@ -299,102 +195,23 @@ export function CodingScreen({
 
   return (
     <Stack gap="sm">
-      <Stack gap={6}>
-        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Button
-            component={Link}
-            to={`/projects/${projectId}/documents`}
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            px={4}
-            aria-label="Back to documents"
-          >
-            <IconArrowLeft size={16} />
-          </Button>
-          <IconFileText size={20} stroke={1.5} style={{ flex: 'none' }} />
-          <Title order={1} fz={22} lineClamp={1} style={{ minWidth: 0 }}>
-            {response.document.name}
-          </Title>
-          <Badge variant="light" color="gray" style={{ flex: 'none' }}>
-            {response.document.kind}
-          </Badge>
-          <Badge variant="light" color="gray" style={{ flex: 'none' }}>
-            version {version.version}
-          </Badge>
-          <Text fz="sm" c="dimmed" data-testid="coding-count" style={{ whiteSpace: 'nowrap' }}>
-            {codings.length} {codings.length === 1 ? 'coding' : 'codings'}
-          </Text>
-          {doc.orphanCount > 0 && (
-            <Tooltip label="Codings whose text was lost in an edit: kept, not drawn, waiting for review">
-              <Badge
-                component={Link}
-                to={`/projects/${projectId}/codebook/orphans`}
-                variant="light"
-                color="yellow"
-                style={{ flex: 'none', cursor: 'pointer' }}
-                data-testid="orphan-count"
-              >
-                {doc.orphanCount} lost
-              </Badge>
-            </Tooltip>
-          )}
-        </Group>
-        <Group justify="space-between" gap="xs">
-          <Group gap="xs">
-            {editable && wholeDocument && (
-              <Button
-                size="xs"
-                variant="default"
-                leftSection={<IconTag size={14} />}
-                onClick={() => setPalette({ kind: 'apply', range: wholeDocument })}
-              >
-                Code whole document
-              </Button>
-            )}
-            {editable && (
-              <Button
-                size="xs"
-                variant="default"
-                leftSection={<IconEdit size={14} />}
-                onClick={() => setEditOpen(true)}
-              >
-                Edit text
-              </Button>
-            )}
-            {isPdf && <PdfViewToggle available={pdfLayout !== null} asText={asText} onChange={setAsText} />}
-            <Switch
-              size="xs"
-              ml="xs"
-              label="Stripes per coder"
-              checked={byCoder}
-              onChange={(e) => setByCoder(e.currentTarget.checked)}
-            />
-          </Group>
-          <Group gap={6}>
-            <Text fz="xs" c="dimmed">
-              {editable ? (
-                <>
-                  Select text, then <Kbd size="xs">c</Kbd> to code, <Kbd size="xs">v</Kbd> in vivo
-                </>
-              ) : (
-                'Read only: viewers see the codings but do not code'
-              )}
-            </Text>
-            <Tooltip label="Keyboard (?)">
-              <Button
-                size="xs"
-                variant="subtle"
-                color="gray"
-                onClick={() => setHelpOpen(true)}
-                aria-label="Keyboard"
-              >
-                <IconKeyboard size={16} />
-              </Button>
-            </Tooltip>
-          </Group>
-        </Group>
-      </Stack>
+      <CodingScreenHeader
+        projectId={projectId}
+        name={response.document.name}
+        kind={response.document.kind}
+        version={version.version}
+        codingCount={codings.length}
+        orphanCount={doc.orphanCount}
+        editable={editable}
+        onCodeWhole={wholeDocument ? () => setPalette({ kind: 'apply', range: wholeDocument }) : undefined}
+        onEdit={() => setEditOpen(true)}
+        viewToggle={
+          isPdf && <PdfViewToggle available={pdfLayout !== null} asText={asText} onChange={setAsText} />
+        }
+        byCoder={byCoder}
+        onByCoder={setByCoder}
+        onHelp={openHelp}
+      />
 
       <Group align="flex-start" gap="md" wrap="nowrap">
         <div style={{ flex: 1, minWidth: 0 }}>
@@ -409,96 +226,36 @@ export function CodingScreen({
             <CodingTextView {...viewProps} />
           )}
         </div>
-        {/* The column scrolls; its sections keep their natural height (a flex column would squash them). */}
-        <div style={{ width: 300, flex: 'none', height: TEXT_HEIGHT, overflowY: 'auto' }}>
-          <Stack gap="md">
-            {selectedCoding && (
-              <SelectedCodingCard
-                coding={selectedCoding}
-                code={codes.get(selectedCoding.codeId)}
-                coderName={names.get(selectedCoding.coderId) ?? 'someone'}
-                editable={editable}
-                onUncode={() => {
-                  void doc.removeCoding(selectedCoding.id);
-                  setSelectedCodingId(null);
-                }}
-                onRecode={() => setPalette({ kind: 'recode', codingId: selectedCoding.id })}
-                onClose={() => setSelectedCodingId(null)}
-              />
-            )}
-            {selectedCoding && <SidebarLabel>On this coding</SidebarLabel>}
-            {selectedCoding && (
-              <MemoPanel
-                key={selectedCoding.id}
-                projectId={projectId}
-                target={{ kind: 'coding', id: selectedCoding.id }}
-                compact
-              />
-            )}
-            <Stack gap={6}>
-              <SidebarLabel>Codebook</SidebarLabel>
-              {doc.codebook.data ? (
-                <CodebookTree
-                  projectId={projectId}
-                  codes={doc.codebook.data.codes}
-                  onOpen={openSegments}
-                  onApply={editable ? (codeId) => apply(codeId) : undefined}
-                  editable={editable}
-                  dense
-                />
-              ) : (
-                <Loader size="xs" aria-label="Loading the codebook" />
-              )}
-            </Stack>
-            <Stack gap={6}>
-              <SidebarLabel>In this document</SidebarLabel>
-              <DocumentCodesLegend
-                entries={legend}
-                hoveredLane={hoveredLane}
-                onHoverLane={setHoveredLane}
-                onOpen={openSegments}
-              />
-            </Stack>
-            <Stack gap={6}>
-              <SidebarLabel>On this document</SidebarLabel>
-              <MemoPanel projectId={projectId} target={{ kind: 'document', id: documentId }} compact />
-            </Stack>
-          </Stack>
-        </div>
+        <CodingSidebar
+          projectId={projectId}
+          documentId={documentId}
+          height={TEXT_HEIGHT}
+          editable={editable}
+          codebook={doc.codebook.data?.codes}
+          selectedCoding={selectedCoding}
+          code={selectedCoding && codes.get(selectedCoding.codeId)}
+          coderName={(selectedCoding && names.get(selectedCoding.coderId)) ?? 'someone'}
+          legend={legend}
+          hoveredLane={hoveredLane}
+          onHoverLane={setHoveredLane}
+          onOpenCode={openSegments}
+          onApply={(codeId) => apply(codeId)}
+          onUncode={() => {
+            if (!selectedCoding) return;
+            void doc.removeCoding(selectedCoding.id);
+            setSelectedCodingId(null);
+          }}
+          onRecode={() => selectedCoding && setPalette({ kind: 'recode', codingId: selectedCoding.id })}
+          onCloseCoding={() => setSelectedCodingId(null)}
+        />
       </Group>
 
       {editable && selection?.rect && !palette && (
-        <div
-          className="weft-selection-bar"
-          style={{ left: Math.max(8, selection.rect.left), top: selection.rect.bottom + 8 }}
-          data-testid="selection-bar"
-        >
-          <Button
-            size="compact-sm"
-            variant="light"
-            leftSection={<IconTag size={14} />}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setPalette({ kind: 'apply', range: selection })}
-          >
-            Code…{' '}
-            <Kbd size="xs" ml={6}>
-              c
-            </Kbd>
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="light"
-            color="grape"
-            leftSection={<IconQuote size={14} />}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => inVivo(selection)}
-          >
-            In vivo{' '}
-            <Kbd size="xs" ml={6}>
-              v
-            </Kbd>
-          </Button>
-        </div>
+        <SelectionBar
+          rect={selection.rect}
+          onCode={() => setPalette({ kind: 'apply', range: selection })}
+          onInVivo={() => inVivo(selection)}
+        />
       )}
 
       <CodePalette
@@ -528,18 +285,11 @@ export function CodingScreen({
         documentId={documentId}
         version={version.version}
         text={text}
+        pdf={pdfLayout !== null}
         onClose={() => setEditOpen(false)}
         onSaved={() => void doc.document.reload()}
       />
     </Stack>
-  );
-}
-
-function SidebarLabel({ children }: { children: string }) {
-  return (
-    <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
-      {children}
-    </Text>
   );
 }
 

@@ -15,6 +15,8 @@ export function DocumentEditModal(props: {
   documentId: string;
   version: number;
   text: string;
+  /** A PDF drawn on its pages: its page layout cannot follow an edit, so say the new version is text. */
+  pdf?: boolean;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -82,6 +84,11 @@ export function DocumentEditModal(props: {
             For typo fixes and anonymisation. Saving makes version {props.version + 1}; codings move with the
             text, and any that lose it are kept for review.
           </Text>
+          {props.pdf && (
+            <Alert color="blue" variant="light" data-testid="pdf-edit-note">
+              The new version will be shown and coded as text: the PDF's page layout cannot follow an edit.
+            </Alert>
+          )}
           <Textarea
             aria-label="Document text"
             value={draft}

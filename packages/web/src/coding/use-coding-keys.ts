@@ -1,0 +1,122 @@
+import type { CodingView } from '@weft/protocol';
+import { useEffect } from 'react';
+import { isTypingTarget } from '../screening/screening-keys';
+import { codingKeyAction } from './coding-keys';
+import { trimRange, wordStep } from './selection-offsets';
+import type { CodingDocument, Range } from './use-coding-document';
+
+export type PaletteMode = { kind: 'apply'; range: Range } | { kind: 'recode'; codingId: string } | null;
+
+/**
+ * The coding screen's keys (coding-keys.ts decides what a key means; this carries it out):
+ * code, in vivo, shortcuts, recode, uncode, resize by word, undo/redo, help, clear. Off while a
+ * dialog is open (`blocked`) or the codebook tree has focus (it has its own keys).
+ */
+export function useCodingKeys(state: {
+  blocked: boolean;
+  editable: boolean;
+  selection: Range | null;
+  selectedCoding: CodingView | undefined;
+  shortcuts: ReadonlyMap<string, string>;
+  text: string;
+  doc: CodingDocument;
+  apply: (codeId: string) => void;
+  inVivo: (range: Range) => void;
+  clearSelection: () => void;
+  setPalette: (mode: PaletteMode) => void;
+  setSelectedCodingId: (id: string | null) => void;
+  setReveal: (offset: number) => void;
+  openHelp: () => void;
+}): void {
+  const {
+    blocked,
+    editable,
+    selection,
+    selectedCoding,
+    shortcuts,
+    text,
+    doc,
+    apply,
+    inVivo,
+    clearSelection,
+  } = state;
+  const { setPalette, setSelectedCodingId, setReveal, openHelp } = state;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (blocked) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('[role="tree"]')) return;
+      const action = codingKeyAction(e, {
+        typing: isTypingTarget(e.target),
+        hasSelection: editable && selection !== null,
+        hasCoding: editable && selectedCoding !== undefined,
+        shortcuts,
+      });
+      if (!action) return;
+      if (!editable && action.kind !== 'help' && action.kind !== 'clear') return;
+      e.preventDefault();
+      switch (action.kind) {
+        case 'palette':
+          if (selection) setPalette({ kind: 'apply', range: selection });
+          break;
+        case 'in-vivo':
+          if (selection) inVivo(selection);
+          break;
+        case 'shortcut':
+          apply(action.codeId);
+          break;
+        case 'recode':
+          if (selectedCoding) setPalette({ kind: 'recode', codingId: selectedCoding.id });
+          break;
+        case 'uncode':
+          if (selectedCoding) {
+            void doc.removeCoding(selectedCoding.id);
+            setSelectedCodingId(null);
+          }
+          break;
+        case 'resize':
+          if (selectedCoding) {
+            const { start, end } = selectedCoding;
+            const moved =
+              action.edge === 'end'
+                ? { start, end: wordStep(text, end, action.forward) }
+                : { start: wordStep(text, start, action.forward), end };
+            const next = trimRange(text, moved.start, moved.end);
+            if (next && (next.start !== start || next.end !== end)) {
+              doc.resize(selectedCoding.id, next);
+              setReveal(action.edge === 'end' ? next.end : next.start);
+            }
+          }
+          break;
+        case 'undo':
+        case 'redo':
+          void doc.undoRedo(action.kind);
+          break;
+        case 'help':
+          openHelp();
+          break;
+        case 'clear':
+          clearSelection();
+          setSelectedCodingId(null);
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [
+    blocked,
+    editable,
+    selection,
+    selectedCoding,
+    shortcuts,
+    text,
+    doc,
+    apply,
+    inVivo,
+    clearSelection,
+    setPalette,
+    setSelectedCodingId,
+    setReveal,
+    openHelp,
+  ]);
+}
