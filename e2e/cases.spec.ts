@@ -182,6 +182,52 @@ test('opens a case document properties and moves it to a folder', async ({ page 
   await api.dispose();
 });
 
+/*
+ * The whole of Ana's case coded from the cases page with one code picked in the palette, and a
+ * memo written on the case; the page never asks for a document without an id (it used to ask for
+ * `/documents//properties` and get a 500).
+ */
+test('codes a whole case from its row and writes a memo on the case', async ({ page }) => {
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
+  const owner = await apiSession(api, OWNER);
+  await owner.command('code.create', { name: 'Garden origins' }, projectId);
+  const failures: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 500 || response.url().includes('/documents//'))
+      failures.push(`${response.status()} ${response.url()}`);
+  });
+
+  await signIn(page, OWNER, `/projects/${projectId}/cases?classification=participant`);
+  await page.getByRole('button', { name: 'Code whole case Ana' }).click();
+  const palette = page.getByRole('dialog', { name: 'Code the whole case “Ana”' });
+  await expect(palette.getByText('1 document, each in full')).toBeVisible();
+  await palette.getByRole('textbox', { name: 'Code name' }).fill('origins');
+  await shoot(page, 'cases-code-whole-case');
+  await palette.getByRole('textbox', { name: 'Code name' }).press('Enter');
+  await expect(page.getByText('Coded 1 document of “Ana” in full with “Garden origins”.')).toBeVisible();
+  const sheet = (await (await api.get(`/api/projects/${projectId}/cases`)).json()) as {
+    documents: Array<{ id: string; name: string }>;
+  };
+  const doc = sheet.documents.find((d) => d.name === 'Ana interview');
+  const read = (await (await api.get(`/api/projects/${projectId}/documents/${doc?.id}`)).json()) as {
+    version: { text: string };
+    codings: Array<{ start: number; end: number }>;
+  };
+  expect(read.codings).toEqual([expect.objectContaining({ start: 0, end: read.version.text.length })]);
+
+  // The selected row's case has its memos below the sheet.
+  await page.getByRole('cell', { name: 'Ana — name' }).click();
+  const memos = page.getByTestId('case-memos');
+  await expect(memos.getByText('Case “Ana” (the selected row)')).toBeVisible();
+  await memos.getByRole('button', { name: 'New memo' }).click();
+  await memos.getByRole('textbox', { name: 'Memo text' }).fill('Ana speaks for the founding parents.');
+  await memos.getByRole('button', { name: 'Add memo' }).click();
+  await expect(memos.getByText('Ana speaks for the founding parents.').first()).toBeVisible();
+  await shoot(page, 'cases-case-memos');
+  expect(failures).toEqual([]);
+  await api.dispose();
+});
+
 test('makes study cases from the included studies of the demo project', async ({ page }) => {
   const api = await playwrightRequest.newContext({ baseURL: BASE });
   const owner = await apiSession(api, OWNER);
