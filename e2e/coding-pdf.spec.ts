@@ -134,9 +134,13 @@ test('a PDF document is coded on its pages: select on page 2, apply by key, high
   if (!box) throw new Error('no highlight box');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page.getByTestId('pdf-hover')).toContainText('Resources — Ana Lima');
+  // Selecting the coding shows its card over the sidebar: the codebook under it does not move.
+  const codebookTop = async () => (await page.getByRole('tree').first().boundingBox())?.y;
+  const before = await codebookTop();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page.getByTestId('selected-coding')).toContainText(PHRASE);
   await expect(highlight).toHaveAttribute('data-selected', '');
+  expect(await codebookTop()).toBe(before);
   await page.screenshot({ path: test.info().outputPath('pdf-coded.png') });
 
   // Still drawn after a reload, and a ?coding= link opens the page with it selected.
@@ -176,6 +180,12 @@ test('a PDF document is coded on its pages: select on page 2, apply by key, high
   await page.getByText('Text', { exact: true }).click();
   await expect(page.getByTestId('coding-text')).toContainText('The council gave us the land');
   await expect(page.getByTestId('coding-text').locator('[data-coded]')).toHaveText(PHRASE);
+
+  // Editing the text makes a version without page boxes: the modal says it will be text.
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await expect(page.getByTestId('pdf-edit-note')).toContainText('shown and coded as text');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pdf-edit-note')).toHaveCount(0);
 });
 
 test('an edited PDF is coded as text and says why', async ({ page }) => {
@@ -215,6 +225,12 @@ test('a 300-page PDF opens at once: only the pages near the view are drawn and l
   const read = await api.get(`/api/projects/${projectId}/documents/${longId}`);
   console.log(`300-page PDF: document read ${(await read.body()).length} bytes`);
   await signIn(page, OWNER);
+  // pdf.js asks for ranges of the file: count what it fetched before the first page was drawn.
+  const fileResponses: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith(`/documents/${longId}/file`))
+      fileResponses.push(`${response.status()} ${response.headers()['content-range'] ?? 'whole, cancelled'}`);
+  });
   const started = Date.now();
   await page.goto(`/projects/${projectId}/documents/${longId}`);
   // Generous: the test machine is shared; the number is logged, not asserted.
@@ -223,6 +239,9 @@ test('a 300-page PDF opens at once: only the pages near the view are drawn and l
   const opened = Date.now() - started;
   test.info().annotations.push({ type: 'first page drawn after (ms)', description: String(opened) });
   console.log(`300-page PDF: first page drawn with its overlay ${opened} ms after navigation`);
+  console.log(`300-page PDF: file responses before the first page: ${fileResponses.join('; ')}`);
+  // pdf.js reads the file in ranges: the server answered at least one with 206.
+  expect(fileResponses.some((r) => r.startsWith('206 bytes'))).toBe(true);
   await expect(page.getByTestId('pdf-page-count')).toHaveText('of 300');
   expect(await page.getByTestId('pdf-text-overlay').count()).toBeLessThan(6);
   await expect(pdfPage(page, 300)).toHaveAttribute('data-rendered', 'false');
