@@ -113,13 +113,14 @@ export const CodingRow = memo(function CodingRow(props: RowProps) {
           const colour = codes.get(c.codeId)?.colour ?? '#868e96';
           const top = Math.max(0, (c.start - block.start) / length);
           const bottom = Math.min(1, (c.end - block.start) / length);
+          const title = props.laneTitle(c);
           return (
             <button
               type="button"
               key={c.id}
               className="weft-coding-stripe"
-              aria-label={`${props.laneTitle(c)}: select this coding`}
-              title={props.laneTitle(c)}
+              aria-label={`${title}: select this coding`}
+              title={title}
               data-lane={lane}
               data-coding={c.id}
               data-selected={c.id === selectedCodingId ? '' : undefined}
@@ -128,7 +129,7 @@ export const CodingRow = memo(function CodingRow(props: RowProps) {
                 top: `${top * 100}%`,
                 bottom: `${(1 - bottom) * 100}%`,
                 background: colour,
-                opacity: hoveredLane === null || hoveredLane === lane ? 1 : 0.35,
+                opacity: hoveredLane === null || hoveredLane === lane ? undefined : 0.35,
               }}
               onMouseEnter={() => props.onHoverLane(lane)}
               onMouseLeave={() => props.onHoverLane(null)}
