@@ -308,12 +308,13 @@ test('a coding whose words an edit removed is not drawn on other text, and is co
   const { command } = await apiSession(api, OWNER);
   const res = await api.get(`/api/projects/${projectId}/documents/${documentId}`);
   const doc = (await res.json()) as { version: { id: string; version: number; text: string } };
-  const line = 'Ana: Trust, mostly. People knew each other from the school gate';
-  const start = doc.version.text.indexOf('Trust, mostly');
+  // An interviewer's question nobody coded, so the edit orphans exactly this coding.
+  const line = 'Interviewer: And what nearly stopped it?';
+  const start = doc.version.text.indexOf('what nearly stopped it');
   const codeId = (await codings())[0]?.codeId ?? '';
   await command(
     'coding.add',
-    { documentId, versionId: doc.version.id, codeId, start, end: start + 'Trust, mostly'.length },
+    { documentId, versionId: doc.version.id, codeId, start, end: start + 'what nearly stopped it'.length },
     projectId,
   );
   const lineEnd = doc.version.text.indexOf('\n', doc.version.text.indexOf(line)) + 1;
@@ -332,8 +333,8 @@ test('a coding whose words an edit removed is not drawn on other text, and is co
   // Six codings still have their words; the seventh lost them and waits in the review queue.
   await expect(page.getByTestId('coding-count')).toHaveText('6 codings');
   await expect(page.getByTestId('orphan-count')).toHaveText('1 lost');
-  await expect(page.getByTestId('coding-text')).not.toContainText('Trust, mostly');
+  await expect(page.getByTestId('coding-text')).not.toContainText('what nearly stopped it');
   await page.getByTestId('orphan-count').click();
   await expect(page).toHaveURL(/\/codebook\/orphans$/);
-  await expect(page.getByText('Trust, mostly').first()).toBeVisible();
+  await expect(page.getByText('what nearly stopped it').first()).toBeVisible();
 });
