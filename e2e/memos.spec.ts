@@ -172,3 +172,31 @@ test('links a coded segment picked by its code, and lists memos written on segme
   await expect(onSegment.getByRole('button', { name: 'Annotations (2)' })).toBeVisible();
   await shoot(page, 'memos-annotations');
 });
+
+test('writes a memo on a document picked by name, and sees the segment memo beside its segment', async ({
+  page,
+}) => {
+  await signIn(page, OWNER, `/projects/${projectId}/memos`);
+  await page.getByRole('button', { name: 'New memo' }).click();
+  const form = page.getByLabel('New memo');
+  await form.getByText('Document', { exact: true }).click();
+  await form.getByRole('combobox', { name: 'The document the memo is on' }).click();
+  await page.getByRole('option', { name: 'Garden interview' }).click();
+  await form.getByLabel('Title').fill('Interview conditions');
+  await form.getByRole('textbox', { name: 'Memo text' }).fill('Recorded in the garden shed, some noise.');
+  await shoot(page, 'memos-new-on-document');
+  await form.getByRole('button', { name: 'Add memo' }).click();
+  const memo = page.getByLabel('Memo “Interview conditions”');
+  await expect(memo).toBeVisible();
+  await expect(memo.getByText('Garden interview').first()).toBeVisible();
+
+  // The code's segments view shows the memo written on “the land” beside it.
+  await page.goto(`/projects/${projectId}/codebook`);
+  await page.getByRole('treeitem', { name: /Land/ }).dblclick();
+  const segment = page.getByRole('list', { name: 'Segments' }).getByRole('listitem').first();
+  await expect(segment.getByRole('link', { name: 'Whose land?' })).toBeVisible();
+  // Its annotations are read when opened (a long list would otherwise ask for each at once).
+  await segment.getByRole('button', { name: 'Annotations', exact: true }).click();
+  await expect(page.getByLabel('Annotations').getByText('Which council?')).toBeVisible();
+  await shoot(page, 'memos-segment-beside');
+});

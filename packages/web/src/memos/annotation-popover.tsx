@@ -53,12 +53,20 @@ export function AnnotationPopover({
       <Popover.Target>
         <Indicator label={count} size={14} disabled={count === 0} offset={3}>
           <Tooltip
-            label={count ? `${count} annotation${count === 1 ? '' : 's'}` : 'Annotate'}
+            label={
+              !wanted
+                ? 'Annotations of this segment'
+                : count
+                  ? `${count} annotation${count === 1 ? '' : 's'}`
+                  : 'Annotate'
+            }
             disabled={opened}
           >
             <ActionIcon
               variant={count ? 'light' : 'subtle'}
-              aria-label={count ? `Annotations (${count})` : 'Annotate this segment'}
+              aria-label={
+                !wanted ? 'Annotations' : count ? `Annotations (${count})` : 'Annotate this segment'
+              }
               onClick={() => {
                 setWanted(true);
                 setOpened((o) => !o);
