@@ -184,6 +184,19 @@ test('create codes, move them by keyboard and by drag, merge and unmerge, see th
   const segments = page.getByRole('list', { name: 'Segments' }).getByRole('listitem');
   await expect(segments).toHaveCount(2);
   await expect(segments.first().getByRole('link', { name: 'Garden interview' })).toBeVisible();
+  // Context around each passage: none, its sentence, or its paragraph (the default).
+  const passage = segments.first().getByTestId('segment-passage');
+  const withParagraph = (await segments.first().innerText()).length;
+  await page.getByText('Passage only', { exact: true }).click();
+  await expect(passage).toBeVisible();
+  expect((await segments.first().innerText()).length).toBeLessThan(withParagraph);
+  await page.getByText('Paragraph', { exact: true }).click();
+  // A segment's annotations open beside it; one written there shows on the button.
+  await segments.first().getByRole('button', { name: 'Annotations', exact: true }).click();
+  await page.getByRole('textbox', { name: 'New annotation' }).fill('Volunteers named by Ana');
+  await page.getByRole('button', { name: 'Annotate', exact: true }).click();
+  await expect(segments.first().getByRole('button', { name: 'Annotations (1)' })).toBeVisible();
+  await page.keyboard.press('Escape');
   await shoot(page, 'codebook-segments');
 
   // History: every change with who; the codebook as it stood after the keyboard indent.
@@ -219,10 +232,11 @@ test('create codes, move them by keyboard and by drag, merge and unmerge, see th
   const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
   expect(csv).toEqual([
     'path,name,description,inclusion,exclusion,example,colour,shortcut',
-    'Resources,Resources,,,,,,',
+    // Codes made in the tree get a palette colour no other code shows.
+    'Resources,Resources,,,,,#e8590c,',
     'Resources > Money,Money,"Funding, costs and shortages.",,,,#2f9e44,',
-    'Resources > Volunteers,Volunteers,,,,,,',
-    'Motivation,Motivation,,,,,,',
+    'Resources > Volunteers,Volunteers,,,,,#c2255c,',
+    'Motivation,Motivation,,,,,#1c7ed6,',
     '',
   ]);
 
