@@ -44,6 +44,11 @@ describe('coding event sentences', () => {
       'Ana imported 12 codes from “codebook.csv”',
     ],
     ['coding.added', {}, 'Ana coded a passage'],
+    [
+      'case.coded',
+      { caseName: 'Ben', codingIds: ['a', 'b'], skipped: 1 },
+      'Ana coded 2 documents of the case “Ben” in full',
+    ],
   ])('%s', (type, payload, sentence) => {
     expect(describeEvent(event(type, payload))).toBe(sentence);
   });
