@@ -7,6 +7,7 @@ import {
   makeAnchor,
   memoTitle,
   richDocFromText,
+  splitsSurrogatePair,
 } from '@weft/core';
 import {
   type ArchiveFile,
@@ -219,15 +220,19 @@ export function planQdpxImport(
             text: p.selection.description.trim().slice(0, ANNOTATION_MAX),
             authorId: actorId,
           });
-        const anchored = p.placed && !empty ? makeAnchor(text, p.start, p.end) : undefined;
+        // A position inside a surrogate pair (a tool counting code points, say) takes the whole
+        // character: half of one cannot be stored.
+        const start = splitsSurrogatePair(text, p.start) ? p.start - 1 : p.start;
+        const end = splitsSurrogatePair(text, p.end) ? p.end + 1 : p.end;
+        const anchored = p.placed && !empty ? makeAnchor(text, start, end) : undefined;
         codings.push({
           id: id2,
           project_id: projectId,
           code_id: codeOf(coding),
           document_id: id,
           version_id: versionId,
-          start_offset: anchored ? p.start : Math.min(p.start, text.length),
-          end_offset: anchored ? p.end : Math.min(p.start, text.length),
+          start_offset: anchored ? start : Math.min(p.start, text.length),
+          end_offset: anchored ? end : Math.min(p.start, text.length),
           exact: anchored ? anchored.quote.exact : (p.selection.name ?? ''),
           prefix: anchored ? anchored.quote.prefix : '',
           suffix: anchored ? anchored.quote.suffix : '',
