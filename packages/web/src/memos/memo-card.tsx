@@ -17,9 +17,9 @@ import { useResource } from '../api/use-resource';
 import { useProject } from '../project/project-context';
 import { useCurrentUser } from '../session/session-context';
 import { relativeTime } from '../ui/time';
+import { LazyMemoText } from './lazy-memo-rich-text';
 import { MemoForm } from './memo-form';
 import { MemoLinksList } from './memo-links-list';
-import { MemoText } from './memo-rich-text';
 import { memoHref } from './memo-words';
 import { memosApi } from './memos-api';
 
@@ -186,7 +186,7 @@ export function MemoCard({
           </div>
         ) : (
           <Stack gap={4} mt={4}>
-            <MemoText content={full.data.memo.content} compact={compact} />
+            <LazyMemoText content={full.data.memo.content} compact={compact} />
             {full.data.links.length > 0 && <MemoLinksList projectId={projectId} links={full.data.links} />}
             {full.data.backlinks.length > 0 && (
               <Text fz="xs" c="dimmed">

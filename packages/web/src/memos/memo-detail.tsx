@@ -24,10 +24,10 @@ import { useProject } from '../project/project-context';
 import { useCurrentUser } from '../session/session-context';
 import { exactTime, relativeTime } from '../ui/time';
 import { AnnotationPopover } from './annotation-popover';
+import { LazyMemoText } from './lazy-memo-rich-text';
 import { MemoPicker, SegmentPicker } from './link-pickers';
 import { MemoForm } from './memo-form';
 import { MemoLinksList } from './memo-links-list';
-import { MemoText } from './memo-rich-text';
 import { MemoTargetLink } from './memo-target-link';
 import { memoHref } from './memo-words';
 import { memosApi } from './memos-api';
@@ -161,7 +161,7 @@ export function MemoDetail({ projectId, memoId }: { projectId: string; memoId: s
             }}
           />
         ) : (
-          <MemoText content={m.content} />
+          <LazyMemoText content={m.content} />
         )}
         {links.length > 0 && (
           <MemoLinksList

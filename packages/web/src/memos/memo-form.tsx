@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { sendCommand } from '../api/commands';
 import { errorMessage, isApiError } from '../api/problem';
 import { ConflictNotice } from '../project/conflict-notice';
-import { EMPTY_DOC, MemoEditor } from './memo-rich-text';
+import { EMPTY_DOC, LazyMemoEditor } from './lazy-memo-rich-text';
 
 export interface EditedMemo {
   id: string;
@@ -80,7 +80,7 @@ export function MemoForm({
         maxLength={200}
         size={compact ? 'xs' : 'sm'}
       />
-      <MemoEditor
+      <LazyMemoEditor
         value={content}
         onChange={setContent}
         label="Memo text"

@@ -20,8 +20,6 @@ const EXTENSIONS = [
   }),
 ];
 
-export const EMPTY_DOC: RichDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
-
 export function MemoEditor({
   value,
   onChange,
