@@ -8,9 +8,8 @@ import { ProjectGate } from '../project/project-gate';
 import { BoxRecordsDrawer, type DrawerTarget } from '../reporting/box-records-drawer';
 import { PrismaDiagram } from '../reporting/prisma-diagram';
 import { PrismaExportButtons } from '../reporting/prisma-export-buttons';
-import { PrismaNotes } from '../reporting/prisma-notes';
+import { PrismaMessages } from '../reporting/prisma-messages';
 import { PrismaSettingsModal } from '../reporting/prisma-settings-modal';
-import { PrismaWarnings } from '../reporting/prisma-warnings';
 import { reportingApi } from '../reporting/reporting-api';
 import { ReportsPanel } from '../reporting/reports-panel';
 import { useReportingEvents } from '../reporting/use-reporting-events';
@@ -61,13 +60,15 @@ export function PrismaPage() {
             </Center>
           ) : (
             <>
-              <PrismaWarnings
-                warnings={flow.data.warnings}
-                onOpen={(w) => setTarget({ kind: 'warning', code: w.code, message: w.message })}
+              <PrismaMessages
+                kind="warnings"
+                messages={flow.data.warnings}
+                onOpen={(m) => setTarget({ kind: 'warning', code: m.code, message: m.message })}
               />
-              <PrismaNotes
-                notes={flow.data.notes}
-                onOpen={(n) => setTarget({ kind: 'warning', code: n.code, message: n.message })}
+              <PrismaMessages
+                kind="notes"
+                messages={flow.data.notes}
+                onOpen={(m) => setTarget({ kind: 'warning', code: m.code, message: m.message })}
               />
               <Card withBorder padding="lg" radius="md">
                 <PrismaDiagram svg={flow.data.svg} onOpen={(key) => setTarget({ kind: 'box', key })} />
