@@ -95,14 +95,18 @@ export interface NewModelRun {
  * Stores a finished model run: the next version for the stage, its ranking (replacing the
  * previous one, so the queue follows the newest model) and a `model.trained` event, in one
  * transaction. Rankings are derived data (like an index), not a command; the event keeps the
- * audit trail of which model ordered the queue. The stage row is locked so two runs that finish
- * together get distinct versions.
+ * audit trail of which model ordered the queue. The project row, then the stage row, are locked (the
+ * order commands take them in) so two runs that finish together get distinct versions.
  */
 export async function saveModelRun(
   db: Kysely<Database>,
   run: NewModelRun,
 ): Promise<{ version: number; runId: string } | undefined> {
   return db.transaction().execute(async (trx) => {
+    // Commands lock the project row first and a stage row after it; appending the event below
+    // updates the project row too. Taking the stage first would deadlock with a command on
+    // PostgreSQL (seen while a reviewer decided during a retrain), so the project goes first here too.
+    await trx.selectFrom('projects').select('id').where('id', '=', run.projectId).forUpdate().execute();
     const stage = await trx
       .selectFrom('stages')
       .select('id')
