@@ -70,12 +70,7 @@ describe.each(availableBackends())(
       const projectId = created.body.result.projectId;
       await team.lead.command('member.add', { username: 'ana', role: 'reviewer' }, projectId);
       const ok = async <T>(type: CommandType, payload: unknown, who = team.lead): Promise<T> => {
-        let response = await who.command<T>(type, payload, projectId);
-        // On PostgreSQL a command can deadlock with the prioritiser's background retrain (it
-        // writes model_runs and screening_rankings without first locking the project row, which
-        // commands lock first): the command is rolled back whole and answers 500. Not what this
-        // test is about, so it is sent once more.
-        if (response.status === 500) response = await who.command<T>(type, payload, projectId);
+        const response = await who.command<T>(type, payload, projectId);
         if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
         return response.body.result;
       };
