@@ -1,9 +1,10 @@
-import { computePrismaFlow, type PrismaFlow, type PrismaFlowInput } from '@weft/core';
+import { computePrismaFlow, type PrismaFlowInput } from '@weft/core';
 import type { CommandType, UploadResponse } from '@weft/protocol';
 import { gatherPrismaFlowCounts, gatherPrismaFlowInput } from '@weft/storage';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScreeningTeam, screeningTeam, stagesOf } from '../testing/screening-fixtures.js';
+import { shownPrismaFlow } from '../testing/shown-prisma-flow.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 /*
@@ -31,26 +32,6 @@ function ris(topic: string, count: number, doi: string): string {
       'ER  - ',
     );
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Everything the diagram and its exports show. Exclusion reasons are listed in the order the
- * excluded reports come, which neither reader defines, so they are compared by name.
- */
-function shown(flow: PrismaFlow) {
-  return {
-    counts: Object.fromEntries(Object.entries(flow.counts).map(([key, box]) => [key, box.count])),
-    lists: Object.fromEntries(
-      Object.entries(flow.lists).map(([key, entries]) => {
-        const listed = entries.map((e) => [e.name, e.count] as const);
-        return [key, key.endsWith('_excluded') ? listed.sort(([a], [b]) => a.localeCompare(b)) : listed];
-      }),
-    ),
-    warnings: flow.warnings.map((w) => [w.code, w.count, w.message]),
-    notes: flow.notes.map((n) => [n.code, n.count, n.message]),
-    isUpdate: flow.isUpdate,
-    hasOtherMethods: flow.hasOtherMethods,
-  };
 }
 
 describe.each(availableBackends())(
@@ -101,7 +82,9 @@ describe.each(availableBackends())(
           step,
         ).toBe(true);
         expect(counted.records.length, step).toBeLessThan(read.records.length);
-        expect(shown(computePrismaFlow(counted)), step).toEqual(shown(computePrismaFlow(read)));
+        expect(shownPrismaFlow(computePrismaFlow(counted)), step).toEqual(
+          shownPrismaFlow(computePrismaFlow(read)),
+        );
         steps++;
       };
 

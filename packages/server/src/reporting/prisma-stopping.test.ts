@@ -5,6 +5,7 @@ import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBASE_RIS, MEDLINE_RIS } from '../testing/identification-fixtures.js';
 import { type ScreeningTeam, screeningTeam, stagesOf } from '../testing/screening-fixtures.js';
+import { shownPrismaFlow } from '../testing/shown-prisma-flow.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 /*
@@ -81,29 +82,15 @@ function ris(topic: string, count: number, doi: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Everything the diagram shows (reasons compared by name: neither reader orders them). */
-function shown(flow: PrismaFlow) {
-  return {
-    counts: Object.fromEntries(Object.entries(flow.counts).map(([key, box]) => [key, box.count])),
-    lists: Object.fromEntries(
-      Object.entries(flow.lists).map(([key, entries]) => {
-        const listed = entries.map((e) => [e.name, e.count] as const);
-        return [key, key.endsWith('_excluded') ? listed.sort(([a], [b]) => a.localeCompare(b)) : listed];
-      }),
-    ),
-    warnings: flow.warnings.map((w) => [w.code, w.count, w.message]),
-    notes: flow.notes.map((n) => [n.code, n.count, n.message]),
-    isUpdate: flow.isUpdate,
-    hasOtherMethods: flow.hasOtherMethods,
-  };
-}
-
 describe.each(availableBackends())('PRISMA flow with stopped and unfinished work on %s', (backend) => {
   let t: TestServer;
   let team: ScreeningTeam;
   /** Flow counted in the store and read record by record, after each step. */
-  const compared: Array<{ step: string; counted: ReturnType<typeof shown>; read: ReturnType<typeof shown> }> =
-    [];
+  const compared: Array<{
+    step: string;
+    counted: ReturnType<typeof shownPrismaFlow>;
+    read: ReturnType<typeof shownPrismaFlow>;
+  }> = [];
 
   beforeAll(async () => {
     t = await startTestServer(backend);
@@ -141,7 +128,7 @@ describe.each(availableBackends())('PRISMA flow with stopped and unfinished work
     const step = async (name: string) => {
       const read = computePrismaFlow(await gatherPrismaFlowInput(t.store.db, projectId));
       const counted = computePrismaFlow(await gatherPrismaFlowCounts(t.store.db, projectId));
-      compared.push({ step: name, counted: shown(counted), read: shown(read) });
+      compared.push({ step: name, counted: shownPrismaFlow(counted), read: shownPrismaFlow(read) });
       const diagram = (await team.lead.request<PrismaResponse>('GET', `/api/projects/${projectId}/prisma`))
         .body;
       const methods = (await team.lead.download(`/api/projects/${projectId}/methods.md`)).bytes.toString(

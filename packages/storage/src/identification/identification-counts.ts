@@ -53,21 +53,7 @@ export async function identificationCounts(db: Db, projectId: string): Promise<I
     .where('dissolved_at', 'is', null)
     .groupBy('method')
     .execute();
-  const pending = await db
-    .selectFrom('duplicate_candidates as c')
-    .innerJoin('records as ra', 'ra.id', 'c.record_a')
-    .innerJoin('records as rb', 'rb.id', 'c.record_b')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.project_id', '=', projectId)
-    .where('c.status', '=', 'pending')
-    .where((eb) =>
-      eb.or([
-        eb('ra.group_id', 'is', null),
-        eb('rb.group_id', 'is', null),
-        eb('ra.group_id', '!=', sql.ref<string>('rb.group_id')),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
+  const pending = await pendingDuplicatePairs(db, projectId);
   const list: SearchCount[] = searches.map((row) => ({
     searchId: row.id,
     name: row.name,
@@ -88,7 +74,30 @@ export async function identificationCounts(db: Db, projectId: string): Promise<I
     identified,
     duplicatesRemovedAutomatically: auto,
     duplicatesRemovedManually: manual,
-    pendingDuplicatePairs: Number(pending.n),
+    pendingDuplicatePairs: pending,
     remaining: identified - auto - manual,
   };
+}
+
+/**
+ * Possible duplicate pairs nobody has reviewed (the identification screen and the PRISMA warning; a
+ * pending pair whose records already share a group is settled).
+ */
+export async function pendingDuplicatePairs(db: Db, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom('duplicate_candidates as c')
+    .innerJoin('records as ra', 'ra.id', 'c.record_a')
+    .innerJoin('records as rb', 'rb.id', 'c.record_b')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.project_id', '=', projectId)
+    .where('c.status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb('ra.group_id', 'is', null),
+        eb('rb.group_id', 'is', null),
+        eb('ra.group_id', '!=', sql.ref<string>('rb.group_id')),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

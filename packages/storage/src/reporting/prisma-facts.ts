@@ -1,5 +1,5 @@
 import type { FinalDecision, PrismaSearch, PrismaSourceType } from '@weft/core';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import type { StoredStage } from '../screening/stages.js';
 
@@ -51,27 +51,4 @@ export async function prismaStoppedStages(
     records: first !== undefined && withStops.has(first.id),
     reports: last !== undefined && withStops.has(last.id),
   };
-}
-
-/**
- * Possible duplicate pairs nobody has reviewed, as the identification screen counts them (a
- * pending pair whose records already share a group is settled).
- */
-export async function pendingDuplicatePairs(db: Db, projectId: string): Promise<number> {
-  const row = await db
-    .selectFrom('duplicate_candidates as c')
-    .innerJoin('records as ra', 'ra.id', 'c.record_a')
-    .innerJoin('records as rb', 'rb.id', 'c.record_b')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.project_id', '=', projectId)
-    .where('c.status', '=', 'pending')
-    .where((eb) =>
-      eb.or([
-        eb('ra.group_id', 'is', null),
-        eb('rb.group_id', 'is', null),
-        eb('ra.group_id', '!=', sql.ref<string>('rb.group_id')),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

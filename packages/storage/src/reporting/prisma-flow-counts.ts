@@ -1,13 +1,9 @@
 import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { pendingDuplicatePairs } from '../identification/identification-counts.js';
 import type { Database } from '../schema.js';
 import { listStages } from '../screening/stages.js';
-import {
-  pendingDuplicatePairs,
-  prismaSearches,
-  prismaStoppedStages,
-  reportRetrieved,
-} from './prisma-facts.js';
+import { prismaSearches, prismaStoppedStages, reportRetrieved } from './prisma-facts.js';
 import { gatherPrismaFlowInput } from './prisma-flow-input.js';
 import { type PoolClass, pairPool } from './prisma-pool-pairing.js';
 import { getPrismaSettings } from './prisma-settings.js';

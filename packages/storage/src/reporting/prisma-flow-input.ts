@@ -1,14 +1,10 @@
 import type { FinalDecision, PrismaFlowInput, PrismaRecord } from '@weft/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { pendingDuplicatePairs } from '../identification/identification-counts.js';
 import type { Database } from '../schema.js';
 import { outcomesSql } from '../screening/stage-outcomes.js';
 import { listStages, type StoredStage } from '../screening/stages.js';
-import {
-  pendingDuplicatePairs,
-  prismaSearches,
-  prismaStoppedStages,
-  reportRetrieved,
-} from './prisma-facts.js';
+import { prismaSearches, prismaStoppedStages, reportRetrieved } from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
