@@ -174,6 +174,8 @@ test('codes with the mouse and palette, by shortcut key and in vivo; uncode, und
 
   // In vivo: a new code named after the words themselves.
   await selectText(page, 'Trust, mostly');
+  // The key acts on the selection the screen holds: wait for it (the bar shows it) before pressing.
+  await expect(page.getByTestId('selection-bar')).toBeVisible();
   await page.keyboard.press('v');
   await expect(legend(page)).toContainText('Trust, mostly');
   await expect(page.getByTestId('coding-count')).toHaveText('4 codings');
