@@ -21,7 +21,7 @@ export interface RowProps {
   onSelectCoding: (codingId: string) => void;
 }
 
-function clock(ms: number): string {
+export function clock(ms: number): string {
   const total = Math.floor(ms / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);

@@ -3,7 +3,7 @@ import type { CodingView } from '@weft/protocol';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CodeInfo } from './code-colours';
 import { indexByBlock } from './coding-index';
-import { CodingRow, LANE_WIDTH } from './coding-row';
+import { CodingRow, clock, LANE_WIDTH } from './coding-row';
 import {
   DEFAULT_METRICS,
   estimateRowHeights,
@@ -56,6 +56,12 @@ export function CodingTextView(props: CodingTextViewProps) {
   const { text, blocks, codings, scrollRef, onSelection, onSelectCoding } = props;
   const index = useMemo(() => indexByBlock(blocks, codings), [blocks, codings]);
   const hasTimes = useMemo(() => blocks.some((b) => b.startMs !== undefined), [blocks]);
+  // The gutter fits the document's longest timestamp ("1:18:35" is wider than "59:59"): 12 px
+  // tabular digits are about 7.2 px each, plus the gutter's 18 px of padding.
+  const gutterWidth = useMemo(() => {
+    const last = blocks.reduce((max, b) => Math.max(max, b.startMs ?? 0), 0);
+    return Math.max(56, Math.ceil(clock(last).length * 7.2 + 20));
+  }, [blocks]);
 
   // Row heights are guessed from the text column as laid out here (a hidden probe row, watched
   // for width changes), so the rows a scrollbar drag lands on are placed close to where they end
@@ -163,7 +169,7 @@ export function CodingTextView(props: CodingTextViewProps) {
     <div
       ref={scrollRef}
       className={`weft-coding-scroller${hasTimes ? '' : ' weft-coding-untimed'}`}
-      style={{ height: props.height }}
+      style={{ height: props.height, '--weft-gutter': `${gutterWidth}px` } as React.CSSProperties}
       data-testid="coding-text"
       onMouseUp={(e) => readSelection(e.target)}
       onKeyUp={(e) => {
