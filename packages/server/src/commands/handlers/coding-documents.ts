@@ -35,7 +35,15 @@ export const documentAdd = defineHandler({
       });
     const documentId = randomUUID();
     const versionId = randomUUID();
-    const name = payload.name ?? upload.fileName;
+    // A file name says less than the title its author wrote (Markdown front matter or first h1,
+    // HTML <title>); the file name stays in meta. Plain-text first lines and PDF metadata are too
+    // often not a title to name a document by.
+    const authoredTitle =
+      (doc.kind === 'markdown' || doc.kind === 'html') && typeof doc.meta.title === 'string'
+        ? doc.meta.title.trim().slice(0, 200)
+        : '';
+    const name =
+      payload.name && payload.name !== upload.fileName ? payload.name : authoredTitle || upload.fileName;
     await insertDocument(
       trx,
       {
