@@ -297,3 +297,16 @@ function searchNear(
   if (end <= start) return undefined;
   return scoreCandidate(text, quote, context, start, end);
 }
+
+/**
+ * A fuzzy placement stays fuzzy until a coder confirms it: re-anchored again by a later edit
+ * elsewhere, its (updated) quote matches exactly, but nobody has yet said it is the right text.
+ * The score of the fuzzy match is kept with it; a placement now lost is an orphan all the same.
+ */
+export function carryUnconfirmed(
+  previous: { status: ReanchorStatus; score: number },
+  placed: ReanchorResult,
+): ReanchorResult {
+  if (previous.status !== 'fuzzy' || (placed.status !== 'kept' && placed.status !== 'moved')) return placed;
+  return { ...placed, status: 'fuzzy', score: Math.min(placed.score, previous.score) };
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { makeAnchor, type ReanchorStatus, reanchor, WeftError } from '@weft/core';
+import { carryUnconfirmed, makeAnchor, type ReanchorStatus, reanchor, WeftError } from '@weft/core';
 import { documentProblems, extractDocument } from '@weft/extract';
 import type { ReanchorCounts } from '@weft/protocol';
 import {
@@ -143,7 +143,11 @@ export const documentEdit = defineHandler({
     const placed = reanchor(current.text, text, anchors);
     const counts: ReanchorCounts = { kept: 0, moved: 0, fuzzy: 0, orphan: 0 };
     const updates: ReanchoredCoding[] = rows.map((row, i) => {
-      const result = placed[i] ?? { status: 'orphan' as ReanchorStatus, start: 0, end: 0, score: 0 };
+      const found = placed[i] ?? { status: 'orphan' as ReanchorStatus, start: 0, end: 0, score: 0 };
+      const result =
+        row.anchor_status === 'fuzzy'
+          ? carryUnconfirmed({ status: 'fuzzy', score: row.score }, found)
+          : found;
       counts[result.status]++;
       const base = { id: row.id, versionId, status: result.status, score: result.score };
       if (result.status === 'orphan' || result.start >= result.end) {
