@@ -51,6 +51,12 @@ export interface PrismaRecord {
    * left unscreened by a stop. Absent = none.
    */
   recordHasDecisions?: boolean;
+  /**
+   * Imported after title/abstract screening was stopped: the stopping rule's evidence never
+   * covered it, so, undecided, it awaits a decision rather than counting as removed by the rule.
+   * Absent = imported before (or no stop).
+   */
+  importedAfterStop?: boolean;
   /** Present once the record became a report: sought for retrieval at the eligibility stage. */
   report?: PrismaReport;
 }

@@ -201,6 +201,17 @@ describe('computePrismaFlow with stopped stages and unfinished work', () => {
     expect(flow.warnings.map((w) => [w.code, w.recordIds])).toEqual([['records-unscreened', ['e3']]]);
   });
 
+  it('keeps records imported after the stop awaiting screening: the rule never weighed them', () => {
+    const flow = computePrismaFlow({
+      ...newReview(stoppedRecords().map((r) => (r.id === 'm5' ? { ...r, importedAfterStop: true } : r))),
+      stopped: { records: true, reports: false },
+    });
+    expect(flow.counts.excluded_automatic.recordIds).toEqual(['m4']);
+    expect(flow.counts.records_screened.count).toBe(7);
+    expect(flow.notes.map((n) => [n.code, n.count])).toEqual([['records-removed-by-stopping-rule', 1]]);
+    expect(flow.warnings.map((w) => [w.code, w.recordIds])).toEqual([['records-unscreened', ['m5', 'e3']]]);
+  });
+
   it('brings the records back as unscreened when the stage is not stopped', () => {
     const flow = computePrismaFlow(newReview(stoppedRecords()));
     expect(flow.counts.excluded_automatic.count).toBe(0);

@@ -188,9 +188,13 @@ export function computePrismaFlow(input: PrismaFlowInput): PrismaFlow {
   // marked as ineligible by automation tools" (Page et al., BMJ 2021;372:n71, Figure 1; the
   // explanation and elaboration, BMJ 2021;372:n160, item 16a: report records eliminated by
   // automation tools), as active-learning users report a stop (ASReview discussion #979). A
-  // record someone decided on, though without a final decision, was screened.
+  // record someone decided on, though without a final decision, was screened; one imported after
+  // the stop was never weighed by the rule's evidence, so it still awaits screening.
   const leftByStop = (r: PrismaRecord) =>
-    input.stopped?.records === true && r.recordDecision === null && r.recordHasDecisions !== true;
+    input.stopped?.records === true &&
+    r.recordDecision === null &&
+    r.recordHasDecisions !== true &&
+    r.importedAfterStop !== true;
   const stoppedMain = mainPool.filter(leftByStop);
   const mainRecords = mainPool.filter((r) => !leftByStop(r));
   note(
