@@ -22,6 +22,9 @@ import { startTestServer, type TestServer } from '../testing/test-server.js';
  *      BMJ 2021;372:n71, Figure 1), with a note instead of a warning. c2 and c3 likewise get a
  *      note (the other-methods column has no box for them). k5 keeps its warning.
  *   4. Ana decides k6 after the stop: it leaves the automation box (8) for the screened (6).
+ *   5. PsycINFO p1–p3 and a second CINAHL import (2) arrive after the stop: the rule never weighed
+ *      them, so they are screened-awaiting (11) with the warning, not removed by automation (8).
+ *   6. Both reviewers exclude p1: excluded 3, six records still without a final decision.
  * At every step the methods record states the diagram's numbers, and the flow counted in the
  * store (gatherPrismaFlowCounts, which the diagram draws) must equal the record-by-record one.
  */
@@ -239,10 +242,27 @@ describe.each(availableBackends())('PRISMA flow with stopped and unfinished work
     await decide(team.ana, k[5], 'exclude');
     ({ read } = await step('decided after the stop'));
     expect(n(read)).toMatchObject({ excluded_automatic: 8, records_screened: 6 });
+
+    // 5. Records imported after the stop (a new database, and a second CINAHL import): the rule's
+    //    evidence never covered them, so they await screening, with the warning (2 + 5 = 7).
+    await importFile('database', 'PsycINFO', ris('Loneliness', 3, 'psy'));
+    const cinahl = searchIds.CINAHL as string;
+    const later = await team.lead.upload<UploadResponse>(projectId, 'CINAHL-2.ris', ris('Sleep', 2, 'cin2'));
+    await ok('import.records', { searchId: cinahl, uploadId: later.body.uploadId });
+    ({ read } = await step('imported after the stop'));
+    expect(n(read)).toMatchObject({ database_results: 20, excluded_automatic: 8, records_screened: 11 });
+    expect(read.warnings.find((w) => w.code === 'records-unscreened')?.count).toBe(7);
+
+    // 6. Both reviewers exclude one of them: screened with a final decision, the rest still waiting.
+    const [p1] = await recordsOf('PsycINFO');
+    for (const who of [team.ana, team.ben]) await decide(who, p1, 'exclude');
+    ({ read } = await step('one imported after the stop decided'));
+    expect(n(read)).toMatchObject({ excluded_automatic: 8, records_screened: 11, records_excluded: 3 });
+    expect(read.warnings.find((w) => w.code === 'records-unscreened')?.count).toBe(6);
   });
 
   it('gives the same flow counted in the store as read record by record (prisma-flow-counts mirrors this)', () => {
-    expect(compared.map((c) => c.step)).toHaveLength(5);
+    expect(compared.map((c) => c.step)).toHaveLength(7);
     for (const { step, counted, read } of compared) expect(counted, step).toEqual(read);
   });
 });

@@ -52,3 +52,23 @@ export async function prismaStoppedStages(
     reports: last !== undefined && withStops.has(last.id),
   };
 }
+
+/**
+ * When title/abstract screening was last stopped, if it counts as stopped (`prismaStoppedStages`);
+ * else null. The latest stop's evidence covers every record imported before it; a record imported
+ * later was never weighed by the rule (its time is its import's, `records.created_at`).
+ */
+export async function prismaRecordsStoppedAt(
+  db: Db,
+  stages: readonly StoredStage[],
+  stopped: { records: boolean },
+): Promise<Date | null> {
+  const first = stages[0];
+  if (!stopped.records || first === undefined) return null;
+  const row = await db
+    .selectFrom('stage_stops')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('stage_id', '=', first.id)
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at as unknown as string | Date) : null;
+}

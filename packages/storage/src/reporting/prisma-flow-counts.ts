@@ -3,7 +3,12 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { pendingDuplicatePairs } from '../identification/identification-counts.js';
 import type { Database } from '../schema.js';
 import { listStages } from '../screening/stages.js';
-import { prismaSearches, prismaStoppedStages, reportRetrieved } from './prisma-facts.js';
+import {
+  prismaRecordsStoppedAt,
+  prismaSearches,
+  prismaStoppedStages,
+  reportRetrieved,
+} from './prisma-facts.js';
 import { gatherPrismaFlowInput } from './prisma-flow-input.js';
 import { type PoolClass, pairPool } from './prisma-pool-pairing.js';
 import { getPrismaSettings } from './prisma-settings.js';
@@ -12,7 +17,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** One row of the count query; `kind` says which of its parts (see `countRows`) and which columns are set. */
 interface CountRow {
-  kind: 'search' | 'own' | 'ta' | 'own-ta' | 'ft';
+  kind: 'search' | 'own' | 'ta' | 'own-ta' | 'ft' | 'after';
   search_id: string | null;
   record_id: string | null;
   group_id: string | null;
@@ -26,6 +31,8 @@ interface CountRow {
   retrieval: string | null;
   study: string | null;
   reason_ids: string | null;
+  /** Of an own record: imported after title/abstract screening was stopped. */
+  after_stop: boolean | null;
   n: number;
 }
 
@@ -34,6 +41,8 @@ interface Outcome {
   ta: FinalDecision;
   taHas: boolean;
   ft?: CountRow;
+  /** Undecided and imported after the stop (`PrismaRecord.importedAfterStop`). */
+  after?: boolean;
 }
 
 /**
@@ -52,7 +61,7 @@ interface Outcome {
  * entries are not record ids: ask `gatherPrismaFlowInput` for the records behind a box.
  */
 export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise<PrismaFlowInput> {
-  const [searches, stages, settings, reasons, otherImports] = await Promise.all([
+  const [searches, stages, settings, reasons, imports] = await Promise.all([
     db
       .selectFrom('searches')
       .select(['id', 'name', 'source_type'])
@@ -66,17 +75,25 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
     db
       .selectFrom('imports as i')
       .innerJoin('searches as s', 's.id', 'i.search_id')
-      .select(['i.id', 'i.imported_at'])
+      .select(['i.id', 'i.imported_at', 'i.record_count', 's.source_type'])
       .where('i.project_id', '=', projectId)
-      .where('s.source_type', 'not in', ['database', 'register'])
       .execute(),
   ]);
+  const isDbr = (type: string) => type === 'database' || type === 'register';
+  const otherImports = imports.filter((i) => !isDbr(i.source_type));
   const hasEligibilityStage = stages.length >= 2;
   const taId = stages[0]?.id ?? null;
   const ftId = hasEligibilityStage ? (stages[stages.length - 1]?.id ?? null) : null;
-  const [{ rows }, stopped, pendingPairs] = await Promise.all([
-    countRows(db, projectId, taId, ftId, otherImports),
-    prismaStoppedStages(db, stages),
+  const stopped = await prismaStoppedStages(db, stages);
+  const stoppedAt = await prismaRecordsStoppedAt(db, stages, stopped);
+  // An import after the stop is a different import: its records all carry the later time, so the
+  // pool splits by import, never record by record.
+  const afterImports =
+    stoppedAt === null
+      ? []
+      : imports.filter((i) => isDbr(i.source_type) && new Date(i.imported_at) > stoppedAt);
+  const [{ rows }, pendingPairs] = await Promise.all([
+    countRows(db, projectId, taId, ftId, otherImports, { at: stoppedAt, imports: afterImports }),
     pendingDuplicatePairs(db, projectId),
   ]);
   const of = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind);
@@ -97,7 +114,10 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
     id: string,
   ): Pick<PrismaRecord, 'recordDecision' | 'recordHasDecisions' | 'report'> => {
     const { ft } = outcome;
-    const decided = outcome.taHas ? { recordHasDecisions: true } : {};
+    const decided = {
+      ...(outcome.taHas ? { recordHasDecisions: true } : {}),
+      ...(outcome.after ? { importedAfterStop: true } : {}),
+    };
     if (!hasEligibilityStage || ft === undefined) return { recordDecision: outcome.ta, ...decided };
     return {
       recordDecision: outcome.ta,
@@ -134,6 +154,7 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
       searchId: row.search_id as string,
       duplicateRemoval: removed ? (row.method === 'manual' ? 'manual' : 'automatic') : null,
       groupHasDatabaseOrRegister: dbr.has(row.search_id as string) || groupsWithDbr.has(row.group_id),
+      ...(row.after_stop ? { importedAfterStop: true } : {}),
       // A duplicate removed before screening has no decision of its own, as in the record-by-record read.
       ...(removed
         ? { recordDecision: null, ...(outcomes.report ? { report: outcomes.report } : {}) }
@@ -158,8 +179,13 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   };
   for (const row of ft) if (row.at_ta) less({ ta: row.ta_final, taHas: row.ta_has === true }, row.n);
   for (const [id, outcome] of ownTa) if (!ownFt.has(id)) less(outcome, 1);
+  // The pool's undecided records (no outcome, or one nobody decided) split by the stop: those of
+  // imports after it, less the ones someone decided on since, await screening.
+  const undecidedKey = keyOf({ ta: null, taHas: false });
   const classes: Array<PoolClass<Outcome>> = [
-    ...[...taOnly.values()].map(({ outcome, n }) => ({ weight: n, value: outcome })),
+    ...[...taOnly]
+      .filter(([key]) => key !== undecidedKey)
+      .map(([, { outcome, n }]) => ({ weight: n, value: outcome })),
     ...ft
       .filter((r) => r.record_id === null)
       .map((r) => ({
@@ -169,14 +195,24 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
   ];
   const unscreened =
     [...pool.values()].reduce((a, b) => a + b, 0) - classes.reduce((a, c) => a + c.weight, 0);
+  const ownAfterInDbr = own.filter((r) => r.after_stop && dbr.has(r.search_id as string)).length;
+  const undecidedAfter =
+    afterImports.reduce((a, i) => a + i.record_count, 0) -
+    ownAfterInDbr -
+    of('after').reduce((a, r) => a + r.n, 0);
   // The split rests on invariants (every record comes from an import that counted it; outcomes
   // exist only for screened records). Should one not hold, read record by record instead.
   const consistent =
     unscreened >= 0 &&
+    undecidedAfter >= 0 &&
+    undecidedAfter <= unscreened &&
     [...taOnly.values()].every(({ n }) => n >= 0) &&
     [...pool].every(([searchId, n]) => n >= 0 && (n === 0 || dbr.has(searchId)));
   if (!consistent) return gatherPrismaFlowInput(db, projectId);
-  classes.push({ weight: unscreened, value: null });
+  classes.push(
+    { weight: unscreened - undecidedAfter, value: null },
+    { weight: undecidedAfter, value: { ta: null, taHas: false, after: true } },
+  );
   for (const [i, entry] of pairPool(pool, classes).entries()) {
     const id = `count-${i}`;
     records.push({
@@ -212,27 +248,30 @@ function countRows(
   taId: string | null,
   ftId: string | null,
   otherImports: ReadonlyArray<{ id: string; imported_at: Date }>,
+  stop: { at: Date | null; imports: ReadonlyArray<{ id: string; imported_at: Date }> },
 ) {
   // An import's records carry its time, so the records index finds them. The times are passed
   // as values: compared with a column, the planner guessed each import held half the records.
-  const ofOtherImports =
-    otherImports.length === 0
+  const ofImports = (list: ReadonlyArray<{ id: string; imported_at: Date }>) =>
+    list.length === 0
       ? sql`false`
       : sql.join(
-          otherImports.map(
+          list.map(
             (i) => sql`(r.created_at = ${i.imported_at}::timestamptz and r.import_id = ${i.id}::uuid)`,
           ),
           sql` or `,
         );
+  const ofOtherImports = ofImports(otherImports);
+  const afterStop = stop.at === null ? sql`false` : sql`r.created_at > ${stop.at}::timestamptz`;
   return sql<CountRow>`
     with
     -- Records that get their own entry: those in a duplicate group (the partial index finds
     -- them) and those imported into searches other than databases and registers (usually few).
     own as (
-      select r.id, r.search_id, r.group_id from records r
+      select r.id, r.search_id, r.group_id, ${afterStop} as after_stop from records r
       where r.project_id = ${projectId}::uuid and r.group_id is not null
       union
-      select r.id, r.search_id, r.group_id from records r
+      select r.id, r.search_id, r.group_id, ${afterStop} from records r
       where r.project_id = ${projectId}::uuid and (${ofOtherImports})
     ),
     ft_reasons as (
@@ -261,23 +300,27 @@ function countRows(
     select 'search' as kind, search_id, null::uuid as record_id, null::uuid as group_id, null as method,
       null::boolean as is_primary, null::boolean as at_ta, null as ta_final, null::boolean as ta_has,
       null as ft_final,
-      null as retrieval, null as study, null as reason_ids, sum(record_count)::int as n
+      null as retrieval, null as study, null as reason_ids, null::boolean as after_stop, sum(record_count)::int as n
     from imports where project_id = ${projectId}::uuid group by search_id
     union all
     select 'own', o.search_id, o.id, g.id, g.method, g.primary_record_id = o.id,
-      null, null, null, null, null, null, null, 1
+      null, null, null, null, null, null, null, o.after_stop, 1
     from own o left join duplicate_groups g on g.id = o.group_id and g.dissolved_at is null
     union all
-    select 'ta', null, null, null, null, null, null, final, n > 0, null, null, null, null, count(*)::int
+    select 'ta', null, null, null, null, null, null, final, n > 0, null, null, null, null, null, count(*)::int
     from stage_outcomes where stage_id = ${taId}::uuid group by final, n > 0
     union all
-    select 'own-ta', null, t.record_id, null, null, null, null, t.final, t.n > 0, null, null, null, null, 1
+    select 'own-ta', null, t.record_id, null, null, null, null, t.final, t.n > 0, null, null, null, null, null, 1
     from stage_outcomes t join own o on o.id = t.record_id where t.stage_id = ${taId}::uuid
     union all
     select 'ft', null, o.id, null, null, null, ft.at_ta, ft.ta_final, ft.ta_has, ft.ft_final, ft.retrieval, ft.study,
-      ft.reason_ids, count(*)::int
+      ft.reason_ids, null, count(*)::int
     from ft left join own o on o.id = ft.record_id
-    group by o.id, ft.at_ta, ft.ta_final, ft.ta_has, ft.ft_final, ft.retrieval, ft.study, ft.reason_ids`.execute(
-    db,
-  );
+    group by o.id, ft.at_ta, ft.ta_final, ft.ta_has, ft.ft_final, ft.retrieval, ft.study, ft.reason_ids
+    union all
+    -- Pool records of imports after the stop that someone decided on since (usually none).
+    select 'after', null, null, null, null, null, null, null, null, null, null, null, null, null, count(*)::int
+    from records r join stage_outcomes t on t.record_id = r.id and t.stage_id = ${taId}::uuid
+    where r.project_id = ${projectId}::uuid and r.group_id is null and (${ofImports(stop.imports)})
+      and (t.final is not null or t.n > 0)`.execute(db);
 }

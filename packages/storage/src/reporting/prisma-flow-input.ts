@@ -4,7 +4,12 @@ import { pendingDuplicatePairs } from '../identification/identification-counts.j
 import type { Database } from '../schema.js';
 import { outcomesSql } from '../screening/stage-outcomes.js';
 import { listStages, type StoredStage } from '../screening/stages.js';
-import { prismaSearches, prismaStoppedStages, reportRetrieved } from './prisma-facts.js';
+import {
+  prismaRecordsStoppedAt,
+  prismaSearches,
+  prismaStoppedStages,
+  reportRetrieved,
+} from './prisma-facts.js';
 import { getPrismaSettings } from './prisma-settings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,7 +34,7 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
     .leftJoin('duplicate_groups as g', (join) =>
       join.onRef('g.id', '=', 'r.group_id').on('g.dissolved_at', 'is', null),
     )
-    .select(['r.id', 'r.search_id', 'g.primary_record_id', 'g.method', 'g.member_ids'])
+    .select(['r.id', 'r.search_id', 'r.created_at', 'g.primary_record_id', 'g.method', 'g.member_ids'])
     .where('r.project_id', '=', projectId)
     .execute();
 
@@ -55,6 +60,9 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
     ).map((r) => [r.record_id, r]),
   );
 
+  const stopped = await prismaStoppedStages(db, stages);
+  const stoppedAt = await prismaRecordsStoppedAt(db, stages, stopped);
+
   const records: PrismaRecord[] = rows.map((row) => {
     const grouped = row.primary_record_id !== null;
     const removedAsDuplicate = grouped && row.primary_record_id !== row.id;
@@ -66,6 +74,8 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
       recordDecision: removedAsDuplicate ? null : (recordOutcomes.get(row.id)?.final ?? null),
     };
     if (!removedAsDuplicate && (recordOutcomes.get(row.id)?.n ?? 0) > 0) record.recordHasDecisions = true;
+    if (stoppedAt !== null && new Date(row.created_at as unknown as string | Date) > stoppedAt)
+      record.importedAfterStop = true;
     // A record that reached the last stage is a report sought for retrieval.
     if (hasEligibilityStage && reportFinal.has(row.id)) {
       const stored = reports.get(row.id);
@@ -81,9 +91,8 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
     return record;
   });
 
-  const [settings, stopped, pendingPairs] = await Promise.all([
+  const [settings, pendingPairs] = await Promise.all([
     getPrismaSettings(db, projectId),
-    prismaStoppedStages(db, stages),
     pendingDuplicatePairs(db, projectId),
   ]);
   return {
