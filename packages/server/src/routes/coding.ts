@@ -162,11 +162,15 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
     },
   );
 
-  app.get<{ Params: ProjectParams }>(
+  // `?status=fuzzy` lists the approximate placements still to be confirmed instead of the lost ones.
+  app.get<{ Params: ProjectParams; Querystring: { status?: string } }>(
     '/api/projects/:id/codings/orphans',
     async (request): Promise<OrphanCodingsResponse> => {
       const { project } = await requireProjectAction(store, request, request.params.id, 'coding.read');
-      const rows = await findCodings(store.db, project.id, { anchorStatus: 'orphan' });
+      const status = request.query.status ?? 'orphan';
+      if (status !== 'orphan' && status !== 'fuzzy')
+        throw new WeftError('validation', `status must be 'orphan' or 'fuzzy', not '${status.slice(0, 40)}'`);
+      const rows = await findCodings(store.db, project.id, { anchorStatus: status });
       const codes = (await loadCodingState(store.db, project.id)).codes;
       const segments = await segmentsOf(project.id, rows);
       return { codings: segments.map((s) => ({ ...s, codeName: codes[s.codeId]?.name ?? '' })) };
