@@ -22,4 +22,7 @@ export const codingApi = {
   segments: (projectId: string, codeId: string) =>
     api.get<CodeSegmentsResponse>(`${base(projectId)}/codes/${encodeURIComponent(codeId)}/segments`),
   orphans: (projectId: string) => api.get<OrphanCodingsResponse>(`${base(projectId)}/codings/orphans`),
+  /** Codings an edit placed by approximate match, still to be confirmed by a coder. */
+  fuzzy: (projectId: string) =>
+    api.get<OrphanCodingsResponse>(`${base(projectId)}/codings/orphans?status=fuzzy`),
 };

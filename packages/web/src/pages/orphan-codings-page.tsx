@@ -15,6 +15,7 @@ import { ProjectGate } from '../project/project-gate';
 import { LoadError } from '../ui/load-error';
 import { PageHeader } from '../ui/page-header';
 import { RelativeTime } from '../ui/relative-time';
+import { FuzzyCodingsList } from './fuzzy-codings-list';
 
 /**
  * Codings whose passage an edit removed. They are never deleted on their own: a coder removes
@@ -23,9 +24,14 @@ import { RelativeTime } from '../ui/relative-time';
 export function OrphanCodingsPage() {
   const { projectId, members } = useProject();
   const orphans = useResource(projectId, () => codingApi.orphans(projectId));
+  const fuzzy = useResource(projectId, () => codingApi.fuzzy(projectId));
   const { reload } = orphans;
+  const reloadFuzzy = fuzzy.reload;
   useProjectEvents(
-    useCallback(() => void reload(), [reload]),
+    useCallback(() => {
+      void reload();
+      void reloadFuzzy();
+    }, [reload, reloadFuzzy]),
     { relevant: (t) => isCodebookEvent(t) || t.startsWith('document.'), delayMs: 150, skipReplay: true },
   );
   const command = useCodebookCommands(projectId);
@@ -45,6 +51,16 @@ export function OrphanCodingsPage() {
   return (
     <ProjectGate>
       {(_project, role) => {
+        const toConfirm = (
+          <FuzzyCodingsList
+            projectId={projectId}
+            role={role}
+            codings={fuzzy.data?.codings ?? []}
+            coderName={(id) => names.get(id) ?? 'a former member'}
+            command={command}
+            onChanged={() => void reloadFuzzy()}
+          />
+        );
         const editable = mayDo(role, 'coding.remove');
         const list = orphans.data?.codings ?? [];
         return (
@@ -56,7 +72,7 @@ export function OrphanCodingsPage() {
             </Anchor>
             <PageHeader
               title="Lost codings"
-              description="Codings whose passage a document edit removed or changed beyond recognition. Each keeps the text it was made on. Remove it, or open the document, code the passage where it now is, and remove the old coding."
+              description="Codings whose passage a document edit removed or changed beyond recognition. Each keeps the text it was made on. Remove it, or open the document, code the passage where it now is, and remove the old coding. Codings an edit placed only approximately are listed below, to confirm."
             />
             {orphans.error && !orphans.data ? (
               <LoadError error={orphans.error} what="the lost codings" onRetry={orphans.reload} />
@@ -124,6 +140,7 @@ export function OrphanCodingsPage() {
                 ))}
               </Stack>
             )}
+            {toConfirm}
           </Stack>
         );
       }}
