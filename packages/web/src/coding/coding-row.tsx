@@ -94,12 +94,21 @@ export const CodingRow = memo(function CodingRow(props: RowProps) {
             if (selected) shadows.unshift(`0 0 0 1.5px ${colour}`);
             if (shadows.length) style.boxShadow = shadows.join(', ');
           }
+          // An approximate placement a coder has not confirmed yet: drawn dashed until they do.
+          const fuzzy = run.codings.find((c) => c.anchorStatus === 'fuzzy');
+          if (fuzzy) style.textDecorationColor = codes.get(fuzzy.codeId)?.colour ?? '#868e96';
+          const classes = [
+            run.start < (speakerEnd ?? -1) ? 'weft-coding-speaker' : '',
+            fuzzy ? 'weft-coding-fuzzy' : '',
+          ].filter(Boolean);
           return (
             <span
               key={run.start}
               data-o={run.start}
-              className={run.start < (speakerEnd ?? -1) ? 'weft-coding-speaker' : undefined}
+              className={classes.length ? classes.join(' ') : undefined}
+              title={fuzzy ? 'Placed by approximate match after an edit: check and confirm it' : undefined}
               style={top ? style : undefined}
+              data-fuzzy={fuzzy ? '' : undefined}
               data-coded={top ? run.codings.length : undefined}
             >
               {text.slice(run.start, run.end)}
@@ -124,6 +133,7 @@ export const CodingRow = memo(function CodingRow(props: RowProps) {
               data-lane={lane}
               data-coding={c.id}
               data-selected={c.id === selectedCodingId ? '' : undefined}
+              data-fuzzy={c.anchorStatus === 'fuzzy' ? '' : undefined}
               style={{
                 left: lane * LANE_WIDTH + 3,
                 top: `${top * 100}%`,
