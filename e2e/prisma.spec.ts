@@ -236,6 +236,28 @@ test('the PRISMA page shows the flow, the records behind a box, and downloads th
   const markdown = readFileSync((await (await methods).path()) as string, 'utf8');
   expect(markdown).toMatch(/^# Methods record: /);
   expect(markdown).toContain('## Study selection (PRISMA 2020 counts)');
+
+  // A label in Chinese: the PDF's embedded font cannot draw it. The PDF still downloads, and a
+  // notification names the characters the server warned of (x-weft-warning).
+  await page.getByRole('button', { name: 'Diagram settings' }).click();
+  await settings
+    .getByRole('textbox', { name: 'Records screened', exact: true })
+    .fill('Titles and abstracts screened 标题筛选');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+  await expect(box('records_screened')).toContainText('标题筛选');
+  const pdf = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  const saved = await pdf;
+  expect(saved.suggestedFilename()).toMatch(/-prisma\.pdf$/);
+  expect(
+    readFileSync((await saved.path()) as string)
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
+  const warning = page.getByRole('alert').filter({ hasText: 'PDF saved with missing characters' });
+  await expect(warning).toContainText('has no glyph for 标 题 筛 选');
+  await shoot(page, 'prisma-pdf-warning');
 });
 
 test('the review log lists what was done, filters it, and exports it', async ({ page }) => {
@@ -246,7 +268,8 @@ test('the review log lists what was done, filters it, and exports it', async ({ 
   await expect(table.getByText(/Ana Lima imported \d+ records/).first()).toBeVisible();
   // Each names the report it was about.
   await expect(table.getByText(/marked “[^”]+” as not retrieved/)).toHaveCount(2);
-  await expect(table.getByText(/edited the PRISMA diagram settings/)).toBeVisible();
+  // Twice: the updated review and box name, then the label in Chinese.
+  await expect(table.getByText(/edited the PRISMA diagram settings/)).toHaveCount(2);
   await shoot(page, 'review-log');
 
   await page.getByRole('group', { name: 'Kinds of event' }).getByText('Searches and imports').click();
