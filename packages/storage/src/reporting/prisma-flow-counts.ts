@@ -57,7 +57,8 @@ interface Outcome {
  * - the others (grouped, or from another kind of source), usually few, each read with its own
  *   outcomes.
  * Nothing in the flow crosses a search with a decision, so the pool's entries pair per-search
- * counts with outcome classes in any order that keeps both totals (`pairPool`). The ids of the
+ * counts with outcome classes in any order that keeps both totals (`pairPool`). After a stop at
+ * title/abstract, the pool's undecided records split by import time (ADR 0006). The ids of the
  * entries are not record ids: ask `gatherPrismaFlowInput` for the records behind a box.
  */
 export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise<PrismaFlowInput> {
