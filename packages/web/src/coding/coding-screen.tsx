@@ -246,6 +246,10 @@ export function CodingScreen({
             setSelectedCodingId(null);
           }}
           onRecode={() => selectedCoding && setPalette({ kind: 'recode', codingId: selectedCoding.id })}
+          onConfirm={() => {
+            if (selectedCoding)
+              doc.resize(selectedCoding.id, { start: selectedCoding.start, end: selectedCoding.end });
+          }}
           onCloseCoding={() => setSelectedCodingId(null)}
         />
       </Group>

@@ -29,6 +29,7 @@ export function CodingSidebar(props: {
   onApply: (codeId: string) => void;
   onUncode: () => void;
   onRecode: () => void;
+  onConfirm: () => void;
   onCloseCoding: () => void;
 }) {
   const { projectId, selectedCoding } = props;
@@ -77,6 +78,7 @@ export function CodingSidebar(props: {
               editable={props.editable}
               onUncode={props.onUncode}
               onRecode={props.onRecode}
+              onConfirm={props.onConfirm}
               onClose={props.onCloseCoding}
             />
             <SidebarLabel>On this coding</SidebarLabel>

@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Group, Kbd, Stack, Text } from '@mantine/core';
-import { IconArrowsExchange, IconTrash } from '@tabler/icons-react';
+import { IconArrowsExchange, IconCheck, IconTrash } from '@tabler/icons-react';
 import { mayChangeCoding } from '@weft/core';
 import type { CodingView } from '@weft/protocol';
 import { AnnotationPopover } from '../memos/annotation-popover';
@@ -26,6 +26,8 @@ export function SelectedCodingCard(props: {
   editable: boolean;
   onUncode: () => void;
   onRecode: () => void;
+  /** Settles a fuzzy placement as right where it is (the span placed again, as it stands). */
+  onConfirm: () => void;
   onClose: () => void;
 }) {
   const { coding, code } = props;
@@ -100,6 +102,17 @@ export function SelectedCodingCard(props: {
               >
                 Uncode
               </Button>
+              {coding.anchorStatus === 'fuzzy' && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="teal"
+                  leftSection={<IconCheck size={14} />}
+                  onClick={props.onConfirm}
+                >
+                  Confirm placement
+                </Button>
+              )}
             </Group>
             <Text fz="xs" c="dimmed">
               Extent: <Kbd size="xs">Shift</Kbd>+<Kbd size="xs">←/→</Kbd> moves the end by a word, with{' '}

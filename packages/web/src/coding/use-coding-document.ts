@@ -231,7 +231,15 @@ export function useCodingDocument(projectId: string, documentId: string) {
     (codingId: string, range: Range) => {
       change((map) => {
         const current = map.get(codingId);
-        if (current) map.set(codingId, { ...current, ...range, exact: text.slice(range.start, range.end) });
+        // A span placed by hand is settled: the server marks it kept (a fuzzy placement confirmed).
+        if (current)
+          map.set(codingId, {
+            ...current,
+            ...range,
+            exact: text.slice(range.start, range.end),
+            anchorStatus: 'kept',
+            score: 1,
+          });
       });
       clearTimeout(resizeTimers.current.get(codingId));
       resizeTimers.current.set(
