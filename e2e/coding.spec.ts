@@ -212,7 +212,8 @@ test('codes with the mouse and palette, by shortcut key and in vivo; uncode, und
     .not.toBeUndefined();
   await expect(page.getByTestId('selected-coding')).toContainText('Relationships and cultures');
 
-  // Shift+→ extends the selected coding by a word.
+  // Shift+→ extends the selected coding by a word (once the palette has closed and given the keys back).
+  await expect(page.getByLabel('Code name')).toHaveCount(0);
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.getByTestId('selected-coding')).toContainText('Trust, mostly. People');
   await expect
