@@ -63,6 +63,18 @@ export async function executeInLedger<TResult>(
   if (seen) return seen;
   try {
     return await db.transaction().execute(async (trx) => {
+      // One writer per project at a time, and the project row is always the first lock taken:
+      // the handler's row locks and foreign-key checks (stage rows, records) and the event's
+      // update of the project row come after it, so two commands, or a command and a finished
+      // model run (which locks the project first too), never wait on each other in a cycle.
+      // Commands of one project serialised at that update anyway; now they do from the start.
+      if (command.projectId)
+        await trx
+          .selectFrom('projects')
+          .select('id')
+          .where('id', '=', command.projectId)
+          .forUpdate()
+          .execute();
       const at = now();
       const outcome = await handler(trx, at);
       const event = outcome.event

@@ -144,6 +144,38 @@ describe.each(availableBackends())('store on %s', (backend) => {
     expect(events).toHaveLength(30 - 4);
   });
 
+  // Only a server has concurrent transactions: the embedded store runs one at a time.
+  it.runIf(backend === 'postgres')(
+    'takes the project row before the handler runs, so project writers never wait on each other in a cycle',
+    async () => {
+      const store = await freshStore(backend);
+      const { projectId, actor } = await seedProject(store);
+      // Another writer of the project (a finished model run, say) holds its row; the command's
+      // handler must not start, and take locks of its own, until that writer has committed.
+      let released = false;
+      let handlerSawRelease: boolean | undefined;
+      await store.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('projects').select('id').where('id', '=', projectId).forUpdate().execute();
+        const command = executeInLedger(
+          store.db,
+          { id: randomUUID(), type: 't', projectId, payload: {} },
+          actor,
+          async () => {
+            handlerSawRelease = released;
+            return { result: 1, event: { projectId, eventType: 'test.happened', payload: {} } };
+          },
+        );
+        cleanups.push(async () => {
+          await command;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        released = true;
+      });
+      await cleanups.pop()?.();
+      expect(handlerSawRelease).toBe(true);
+    },
+  );
+
   it('delivers a notification for a committed event, not for a rolled back one', async () => {
     const store = await freshStore(backend);
     const { projectId, actor } = await seedProject(store);
