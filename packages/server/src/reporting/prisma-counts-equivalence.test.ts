@@ -1,9 +1,10 @@
 import { computePrismaFlow, type PrismaFlowInput } from '@weft/core';
-import type { CommandType, UploadResponse } from '@weft/protocol';
+import type { UploadResponse } from '@weft/protocol';
 import { gatherPrismaFlowCounts, gatherPrismaFlowInput } from '@weft/storage';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScreeningTeam, screeningTeam, stagesOf } from '../testing/screening-fixtures.js';
+import { scriptedProject } from '../testing/scripted-project.js';
 import { shownPrismaFlow } from '../testing/shown-prisma-flow.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -47,31 +48,8 @@ describe.each(availableBackends())(
     afterAll(async () => t?.close());
 
     it('gives the same flow after every step of a review', async () => {
-      const created = await team.lead.command<{ projectId: string }>('project.create', { name: 'Counts' });
-      const projectId = created.body.result.projectId;
+      const { projectId, ok, importFile, recordsOf, searchIds } = await scriptedProject(t, team, 'Counts');
       await team.lead.command('member.add', { username: 'ana', role: 'reviewer' }, projectId);
-      const ok = async <T>(type: CommandType, payload: unknown, who = team.lead): Promise<T> => {
-        const response = await who.command<T>(type, payload, projectId);
-        if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
-        return response.body.result;
-      };
-      const searchIds: Record<string, string> = {};
-      const importFile = async (sourceType: string, name: string, text: string) => {
-        const { searchId } = await ok<{ searchId: string }>('search.create', { sourceType, name });
-        searchIds[name] = searchId;
-        const upload = await team.lead.upload<UploadResponse>(projectId, `${name}.ris`, text);
-        await ok('import.records', { searchId, uploadId: upload.body.uploadId });
-      };
-      /** A search's records in title order. */
-      const recordsOf = async (name: string) =>
-        (
-          await t.store.db
-            .selectFrom('records')
-            .select('id')
-            .where('search_id', '=', searchIds[name] as string)
-            .orderBy('title')
-            .execute()
-        ).map((r) => r.id);
       let steps = 0;
       const same = async (step: string) => {
         const counted: PrismaFlowInput = await gatherPrismaFlowCounts(t.store.db, projectId);

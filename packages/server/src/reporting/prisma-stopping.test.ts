@@ -1,10 +1,11 @@
 import { computePrismaFlow, type PrismaFlow } from '@weft/core';
-import type { CommandType, PrismaResponse, UploadResponse } from '@weft/protocol';
+import type { PrismaResponse, UploadResponse } from '@weft/protocol';
 import { gatherPrismaFlowCounts, gatherPrismaFlowInput } from '@weft/storage';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBASE_RIS, MEDLINE_RIS } from '../testing/identification-fixtures.js';
 import { type ScreeningTeam, screeningTeam, stagesOf } from '../testing/screening-fixtures.js';
+import { scriptedProject } from '../testing/scripted-project.js';
 import { shownPrismaFlow } from '../testing/shown-prisma-flow.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -102,31 +103,8 @@ describe.each(availableBackends())('PRISMA flow with stopped and unfinished work
   afterAll(async () => t?.close());
 
   it('counts never-screened records of a stopped stage as removed by automation, and warns of what is unfinished', async () => {
-    const created = await team.lead.command<{ projectId: string }>('project.create', { name: 'Stopped' });
-    const projectId = created.body.result.projectId;
-    const ok = async <T>(type: CommandType, payload: unknown, who = team.lead): Promise<T> => {
-      const response = await who.command<T>(type, payload, projectId);
-      if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
-      return response.body.result;
-    };
+    const { projectId, ok, importFile, recordsOf, searchIds } = await scriptedProject(t, team, 'Stopped');
     for (const username of ['ana', 'ben']) await ok('member.add', { username, role: 'reviewer' });
-    const searchIds: Record<string, string> = {};
-    const importFile = async (sourceType: string, name: string, text: string) => {
-      const { searchId } = await ok<{ searchId: string }>('search.create', { sourceType, name });
-      searchIds[name] = searchId;
-      const upload = await team.lead.upload<UploadResponse>(projectId, `${name}.ris`, text);
-      await ok('import.records', { searchId, uploadId: upload.body.uploadId });
-    };
-    /** A search's records in title order (k1, k2, … for the numbered files). */
-    const recordsOf = async (name: string) =>
-      (
-        await t.store.db
-          .selectFrom('records')
-          .select('id')
-          .where('search_id', '=', searchIds[name] as string)
-          .orderBy('title')
-          .execute()
-      ).map((r) => r.id);
     /** The diagram as drawn (counted in the store), checked against the record-level flow and the methods record. */
     const step = async (name: string) => {
       const read = computePrismaFlow(await gatherPrismaFlowInput(t.store.db, projectId));
