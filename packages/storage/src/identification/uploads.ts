@@ -146,20 +146,6 @@ export async function openUpload(
   if (!row) return undefined;
   const size = row.byte_size;
   const fileName = row.file_name;
-  async function* legacySlices(): AsyncGenerator<Uint8Array> {
-    for (let offset = 0; offset < size; offset += UPLOAD_READ_SLICE) {
-      const slice = await db
-        .selectFrom('uploads')
-        .select(
-          sql<Buffer>`substring(bytes from ${offset + 1}::integer for ${UPLOAD_READ_SLICE}::integer)`.as(
-            'part',
-          ),
-        )
-        .where('id', '=', uploadId)
-        .executeTakeFirstOrThrow();
-      yield new Uint8Array(slice.part.buffer, slice.part.byteOffset, slice.part.byteLength);
-    }
-  }
   async function* storedChunks(): AsyncGenerator<Uint8Array> {
     let read = 0;
     for (let seq = 0; read < size; seq++) {
@@ -216,7 +202,7 @@ export async function openUpload(
     byteSize: size,
     sha256: row.sha256,
     uploadedAt: row.uploaded_at.toISOString(),
-    chunks: row.legacy ? legacySlices : storedChunks,
+    chunks: row.legacy ? () => legacyRange(0, size) : storedChunks,
     range: inBounds(row.legacy ? legacyRange : storedRange),
   };
 }
