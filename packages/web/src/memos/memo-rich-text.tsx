@@ -20,6 +20,14 @@ const EXTENSIONS = [
   }),
 ];
 
+/** Whether the keyboard is in a text field (an input, or another editor). */
+function focusIsInAField(): boolean {
+  const active = document.activeElement;
+  return (
+    active instanceof HTMLElement && (active.isContentEditable || active.matches('input, textarea, select'))
+  );
+}
+
 export function MemoEditor({
   value,
   onChange,
@@ -38,7 +46,11 @@ export function MemoEditor({
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: value as Content,
-    autofocus: autoFocus ? 'end' : false,
+    // The editor's code may arrive after the writer has already gone to another field (the title):
+    // focus the editor then only if they have not, or their next keys would land in the memo.
+    onCreate: ({ editor: created }) => {
+      if (autoFocus && !focusIsInAField()) created.commands.focus('end');
+    },
     immediatelyRender: true,
     shouldRerenderOnTransaction: true,
     editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' } },

@@ -79,6 +79,8 @@ export function MemoTargetPicker({
           value={value.id}
           onChange={(id) => onChange({ kind, id })}
           searchable
+          // An empty list opened before the names arrive would stay empty: wait for them.
+          disabled={!loading?.data}
           nothingFoundMessage={`No ${kind} has that name`}
           comboboxProps={{ withinPortal: true }}
         />
