@@ -114,6 +114,24 @@ describe('reanchor', () => {
     expect(far?.status).toBe('orphan');
   });
 
+  // A typo fixed or made inside a coded phrase: the fuzzy placement covers the whole edited
+  // phrase, first letter to last, wherever in it the change falls.
+  it.each([
+    ['Money was allways short', 'a letter added mid-phrase'],
+    ['Money was always shoort', 'a letter added inside the last word'],
+    ['Money was always shor', 'the last letter removed'],
+    ['Mooney was always short', 'a letter added to the first word'],
+    ['Money was alwys short', 'a letter removed mid-phrase'],
+    ['Money wass always short', 'a letter doubled'],
+  ])('places %j, %s, on the whole phrase', (edited) => {
+    const oldText = 'Interviewer: How did it start?\nAna: Money was always short, so we relied on volunteers.\n';
+    const start = oldText.indexOf('Money was always short');
+    const newText = oldText.replace('Money was always short', edited);
+    const [placed] = reanchor(oldText, newText, [makeAnchor(oldText, start, start + 22)]);
+    expect(placed?.status).toBe('fuzzy');
+    expect(newText.slice(placed?.start, placed?.end)).toBe(edited);
+  });
+
   it('an orphan when the text is emptied', () => {
     const oldText = 'Something said.';
     expect(reanchor(oldText, '', [makeAnchor(oldText, 0, 9)])).toEqual([
