@@ -85,6 +85,8 @@ export interface RecordView {
   groupId: string | null;
   /** False when the record was merged into another record of its group. */
   isPrimary: boolean;
+  /** Set when the record was removed before screening (PRISMA: automation tool or another reason). */
+  removal?: { kind: 'automation' | 'other'; reason: string; removedAt: string } | null;
   version: number;
   record: BibliographicRecord;
 }
@@ -101,9 +103,10 @@ export const recordsQuerySchema = z.object({
   yearTo: z.coerce.number().int().optional(),
   /**
    * remaining: what goes on to screening; merged: records folded into another; grouped: every group
-   * member; pending: records in a pair waiting in the duplicate review queue.
+   * member; pending: records in a pair waiting in the duplicate review queue; removed: records
+   * removed before screening for another reason.
    */
-  view: z.enum(['all', 'remaining', 'merged', 'grouped', 'pending']).default('all'),
+  view: z.enum(['all', 'remaining', 'merged', 'grouped', 'pending', 'removed']).default('all'),
 });
 export type RecordsQuery = z.input<typeof recordsQuerySchema>;
 
@@ -166,6 +169,8 @@ export interface IdentificationResponse {
   duplicatesRemovedAutomatically: number;
   duplicatesRemovedManually: number;
   pendingDuplicatePairs: number;
+  /** Records removed before screening for another reason (automation tool or other). */
+  removedBeforeScreening: number;
   remaining: number;
 }
 

@@ -45,6 +45,17 @@ export const IDENTIFICATION_COMMAND_PAYLOADS = {
   }),
   /** Reverts one bulk merge: its groups are dissolved, its pairs back in the queue. */
   'dedup.undo-merge-batch': z.object({ batchId: z.uuid() }),
+  /**
+   * Removes records before screening for another reason than duplication (PRISMA 2020: "marked
+   * as ineligible by automation tools" for kind automation, "removed for other reasons" else).
+   */
+  'records.remove-before-screening': z.object({
+    recordIds: z.array(z.uuid()).min(1).max(10_000),
+    kind: z.enum(['automation', 'other']),
+    reason: z.string().trim().min(1).max(200),
+  }),
+  /** Brings records removed before screening back into the screening pool. */
+  'records.restore-for-screening': z.object({ recordIds: z.array(z.uuid()).min(1).max(10_000) }),
 } as const;
 
 export interface IdentificationCommandResults {
@@ -78,4 +89,6 @@ export interface IdentificationCommandResults {
     pairsSkipped: number;
   };
   'dedup.undo-merge-batch': { batchId: string; groupsDissolved: number; pairsReturned: number };
+  'records.remove-before-screening': { recordIds: string[]; kind: 'automation' | 'other' };
+  'records.restore-for-screening': { recordIds: string[] };
 }

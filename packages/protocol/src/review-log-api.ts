@@ -7,7 +7,13 @@ import { z } from 'zod';
  * left out (the screening pages count them); resolutions stay, blinded like the feed.
  */
 export const REVIEW_LOG_GROUPS = {
-  identification: ['search.created', 'search.updated', 'records.imported'],
+  identification: [
+    'search.created',
+    'search.updated',
+    'records.imported',
+    'records.removed-before-screening',
+    'records.restored-for-screening',
+  ],
   duplicates: [
     'duplicates.detected',
     'duplicates.merged',

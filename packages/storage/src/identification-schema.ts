@@ -123,6 +123,16 @@ export interface DuplicateCandidatesTable {
   batch_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A record removed before screening for another reason than duplication (migration 0015). */
+export interface RecordRemovalsTable {
+  record_id: string;
+  project_id: string;
+  kind: 'automation' | 'other';
+  reason: string;
+  removed_by: string;
+  removed_at: Timestamp;
+}
+
 export interface IdentificationTables {
   uploads: UploadsTable;
   upload_chunks: UploadChunksTable;
@@ -132,6 +142,7 @@ export interface IdentificationTables {
   records: RecordsTable;
   duplicate_groups: DuplicateGroupsTable;
   duplicate_candidates: DuplicateCandidatesTable;
+  record_removals: RecordRemovalsTable;
 }
 
 /** Identification tables in foreign-key order (appended to TABLES_IN_DEPENDENCY_ORDER). */
@@ -144,4 +155,5 @@ export const IDENTIFICATION_TABLES = [
   'duplicate_groups',
   'records',
   'duplicate_candidates',
+  'record_removals',
 ] as const satisfies readonly (keyof IdentificationTables)[];

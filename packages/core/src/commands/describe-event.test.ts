@@ -52,6 +52,21 @@ describe('describeEvent', () => {
       { recordIds: ['x', 'y'] },
       'Ana took back a “not a duplicate” answer: the pair is back in the queue',
     ],
+    [
+      'records.removed-before-screening',
+      { recordIds: ['x', 'y'], kind: 'automation', reason: 'RCT classifier: not an RCT' },
+      'Ana removed 2 records before screening as marked ineligible by an automation tool: “RCT classifier: not an RCT”',
+    ],
+    [
+      'records.removed-before-screening',
+      { recordIds: ['x'], kind: 'other', reason: 'Retracted' },
+      'Ana removed 1 record before screening for another reason: “Retracted”',
+    ],
+    [
+      'records.restored-for-screening',
+      { recordIds: ['x'] },
+      'Ana restored 1 record removed before screening: back in the screening pool',
+    ],
     ['something.new-happened', {}, 'Ana: something new happened'],
   ])('%s reads as a sentence', (type, payload, sentence) => {
     expect(describeEvent(event(type, payload))).toBe(sentence);

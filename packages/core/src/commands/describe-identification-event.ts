@@ -39,6 +39,10 @@ export function describeIdentificationEvent(event: ProjectEvent, names?: EventNa
       const minScore = typeof payload.minScore === 'number' ? Math.round(payload.minScore * 100) : 0;
       return `${who} accepted ${count('pairsMerged', 'pair')} scoring ${minScore}% or more as duplicates (${count('groupsCreated', 'group')})`;
     }
+    case 'records.removed-before-screening':
+      return `${who} removed ${count('recordIds', 'record')} before screening ${payload.kind === 'automation' ? 'as marked ineligible by an automation tool' : 'for another reason'}: “${str('reason')}”${withFirst}`;
+    case 'records.restored-for-screening':
+      return `${who} restored ${count('recordIds', 'record')} removed before screening: back in the screening pool${withFirst}`;
     case 'duplicates.bulk-merge-undone':
       return `${who} undid a bulk merge: ${count('pairsReturned', 'pair')} back in the queue`;
     default:

@@ -15,4 +15,7 @@ export const IDENTIFICATION_ACTIONS = {
   // Many merges at once change what the whole team screens: a lead's call, like dedup.run.
   'dedup.merge-above-score': 'lead',
   'dedup.undo-merge-batch': 'lead',
+  // Taking records out of (or back into) what the whole team screens, as PRISMA reports it.
+  'records.remove-before-screening': 'lead',
+  'records.restore-for-screening': 'lead',
 } as const satisfies Record<string, Role>;

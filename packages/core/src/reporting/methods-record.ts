@@ -89,6 +89,8 @@ export interface MethodsRecordInput {
   stages: MethodsStage[];
   /** The flow the diagram draws (the same object), so the two cannot disagree. */
   flow: PrismaFlow;
+  /** Records removed before screening for other reasons than duplication, per kind and reason. */
+  removals?: ReadonlyArray<{ kind: 'automation' | 'other'; reason: string; count: number }>;
 }
 
 export type MethodsBlock =
@@ -266,7 +268,7 @@ export function buildMethodsRecord(input: MethodsRecordInput): MethodsDocument {
       },
     ],
   };
-  const flow = selectionSection(input.flow);
+  const flow = selectionSection(input.flow, input.removals ?? []);
   const later: MethodsSection = {
     heading: 'Appraisal and data extraction',
     blocks: [
@@ -293,12 +295,20 @@ export function buildMethodsRecord(input: MethodsRecordInput): MethodsDocument {
 }
 
 /** The diagram's numbers, column by column as drawn, with what keeps them from being final. */
-function selectionSection(flow: PrismaFlow): MethodsSection {
+function selectionSection(
+  flow: PrismaFlow,
+  removals: NonNullable<MethodsRecordInput['removals']>,
+): MethodsSection {
   const n = (key: keyof PrismaFlow['counts']) => flow.counts[key].count.toLocaleString('en-GB');
   const unscreened = flow.warnings.find((w) => w.code === 'records-unscreened')?.count ?? 0;
   const screened = flow.counts.records_screened.count;
   const items = [
     `Records removed before screening: duplicates ${n('duplicates')}; marked as ineligible by automation tools ${n('excluded_automatic')}; other reasons ${n('excluded_other')}`,
+    // Each reason a person gave for a removal, as the exclusion reasons are listed below.
+    ...removals.map(
+      (r) =>
+        `Removed before screening (${r.kind === 'automation' ? 'automation tool' : 'other reason'}) — ${r.reason}: ${r.count.toLocaleString('en-GB')}`,
+    ),
     `Records screened: ${n('records_screened')}${unscreened > 0 ? ` (${(screened - unscreened).toLocaleString('en-GB')} with a final decision)` : ''}; excluded: ${n('records_excluded')}`,
     `Databases and registers — reports sought for retrieval: ${n('dbr_sought_reports')}; not retrieved: ${n('dbr_notretrieved_reports')}; assessed for eligibility: ${n('dbr_assessed')}`,
     ...flow.lists.dbr_excluded.map((e) => `Reports excluded — ${e.name}: ${e.count.toLocaleString('en-GB')}`),

@@ -7,6 +7,7 @@ import {
 import { dedupMergeAboveScore, dedupUndoMergeBatch } from './handlers/dedup-batch.js';
 import { dedupRun } from './handlers/dedup-run.js';
 import { importRecords } from './handlers/import-records.js';
+import { recordsRemoveBeforeScreening, recordsRestoreForScreening } from './handlers/record-removals.js';
 import { searchCreate, searchUpdate } from './handlers/search.js';
 
 /** Handlers of the identification commands (searches, imports, deduplication). */
@@ -21,4 +22,6 @@ export const IDENTIFICATION_HANDLERS = {
   'dedup.unmark-not-duplicate': dedupUnmarkNotDuplicate,
   'dedup.merge-above-score': dedupMergeAboveScore,
   'dedup.undo-merge-batch': dedupUndoMergeBatch,
+  'records.remove-before-screening': recordsRemoveBeforeScreening,
+  'records.restore-for-screening': recordsRestoreForScreening,
 };

@@ -31,6 +31,15 @@ export function presentRecord(record: StoredRecord): RecordView {
     importId: record.importId,
     groupId: record.groupId,
     isPrimary: record.isPrimary,
+    ...(record.removal !== undefined
+      ? {
+          removal: record.removal && {
+            kind: record.removal.kind,
+            reason: record.removal.reason,
+            removedAt: record.removal.removedAt.toISOString(),
+          },
+        }
+      : {}),
     version: record.version,
     record: record.record,
   };

@@ -17,6 +17,7 @@ import {
   listSearches,
   listStages,
   listStops,
+  removalReasonCounts,
   type StoredDecision,
   type StoredStage,
   stageCounts,
@@ -31,11 +32,12 @@ export async function gatherMethodsRecord(
   softwareVersion: string,
   now: Date,
 ): Promise<MethodsRecordInput> {
-  const [searches, counts, stages, flowInput] = await Promise.all([
+  const [searches, counts, stages, flowInput, removals] = await Promise.all([
     listSearches(db, project.id),
     identificationCounts(db, project.id),
     listStages(db, project.id),
     gatherPrismaFlowCounts(db, project.id),
+    removalReasonCounts(db, project.id),
   ]);
   const methodsStages: MethodsStage[] = [];
   for (let i = 0; i < stages.length; i++) methodsStages.push(await stageFacts(db, stages.slice(0, i + 1)));
@@ -62,6 +64,7 @@ export async function gatherMethodsRecord(
     stages: methodsStages,
     // Counted as the diagram counts (loadPrismaReport), so the record says what the diagram draws.
     flow: computePrismaFlow(flowInput),
+    removals,
   };
 }
 

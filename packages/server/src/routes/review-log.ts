@@ -68,6 +68,8 @@ const NAMED_TYPES = new Set([
   'duplicates.merged',
   'duplicates.unmerged',
   'duplicates.marked-distinct',
+  'records.removed-before-screening',
+  'records.restored-for-screening',
 ]);
 
 /** The titles of the records the listed events act on, read in one query. */

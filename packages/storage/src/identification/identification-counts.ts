@@ -22,7 +22,9 @@ export interface IdentificationCounts {
   duplicatesRemovedManually: number;
   /** Pairs still waiting for a person's answer. */
   pendingDuplicatePairs: number;
-  /** Records that go on to screening: unmerged records plus one per duplicate group. */
+  /** Surviving records removed before screening for another reason (record_removals). */
+  removedBeforeScreening: number;
+  /** Records that go on to screening: unmerged records plus one per duplicate group, less those removed. */
   remaining: number;
 }
 
@@ -54,6 +56,15 @@ export async function identificationCounts(db: Db, projectId: string): Promise<I
     .groupBy('method')
     .execute();
   const pending = await pendingDuplicatePairs(db, projectId);
+  // A removed record later folded into another as a duplicate counts as a duplicate only.
+  const removedOther = await db
+    .selectFrom('record_removals as x')
+    .innerJoin('records as r', 'r.id', 'x.record_id')
+    .leftJoin('duplicate_groups as g', 'g.id', 'r.group_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('x.project_id', '=', projectId)
+    .where((eb) => eb.or([eb('r.group_id', 'is', null), eb('g.primary_record_id', '=', eb.ref('r.id'))]))
+    .executeTakeFirstOrThrow();
   const list: SearchCount[] = searches.map((row) => ({
     searchId: row.id,
     name: row.name,
@@ -75,7 +86,8 @@ export async function identificationCounts(db: Db, projectId: string): Promise<I
     duplicatesRemovedAutomatically: auto,
     duplicatesRemovedManually: manual,
     pendingDuplicatePairs: pending,
-    remaining: identified - auto - manual,
+    removedBeforeScreening: Number(removedOther.n),
+    remaining: identified - auto - manual - Number(removedOther.n),
   };
 }
 

@@ -4,6 +4,7 @@ export * from './duplicate-candidates.js';
 export * from './duplicate-groups.js';
 export * from './identification-counts.js';
 export * from './insert-import.js';
+export * from './record-removals.js';
 export * from './records-export.js';
 export * from './records-query.js';
 export * from './searches.js';

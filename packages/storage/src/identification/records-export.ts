@@ -6,7 +6,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * remaining: what goes on to screening — each duplicate group once (its merged working copy, at
- * its primary record's place) and every record that stands alone. all: every imported record.
+ * its primary record's place) and every record that stands alone, less those removed before
+ * screening (record_removals). all: every imported record.
  */
 export const EXPORT_VIEWS = ['remaining', 'all'] as const;
 export type ExportView = (typeof EXPORT_VIEWS)[number];
@@ -51,7 +52,8 @@ function viewSource(
         left join duplicate_groups g on g.id = r.group_id
         ${join}
         where r.project_id = ${projectId}::uuid
-          and (r.group_id is null or g.primary_record_id = r.id)`
+          and (r.group_id is null or g.primary_record_id = r.id)
+          and not exists (select 1 from record_removals x where x.record_id = r.id)`
     : sql`from records r
         join source_records sr on sr.id = r.source_record_id
         join searches s on s.id = r.search_id

@@ -9,9 +9,9 @@ export const RECORD_SORTS = ['imported', 'title', 'year', 'first-author'] as con
 export type RecordSort = (typeof RECORD_SORTS)[number];
 /**
  * remaining: what goes on to screening (unmerged records and each group's primary); pending:
- * records in a pair waiting in the duplicate review queue.
+ * records in a pair waiting in the duplicate review queue; removed: removed before screening.
  */
-export const RECORD_VIEWS = ['all', 'remaining', 'merged', 'grouped', 'pending'] as const;
+export const RECORD_VIEWS = ['all', 'remaining', 'merged', 'grouped', 'pending', 'removed'] as const;
 export type RecordView = (typeof RECORD_VIEWS)[number];
 
 export interface RecordQuery {
@@ -63,8 +63,13 @@ export async function listRecords(db: Db, projectId: string, query: RecordQuery)
   if (query.importId) base = base.where('records.import_id', '=', query.importId);
   if (query.yearFrom !== undefined) base = base.where('records.year', '>=', query.yearFrom);
   if (query.yearTo !== undefined) base = base.where('records.year', '<=', query.yearTo);
+  const isRemoved = sql<boolean>`exists (select 1 from record_removals x where x.record_id = records.id)`;
   if (query.view === 'remaining') {
-    base = base.where((eb) => eb.or([eb('records.group_id', 'is', null), isPrimary]));
+    base = base
+      .where((eb) => eb.or([eb('records.group_id', 'is', null), isPrimary]))
+      .where(sql<boolean>`not ${isRemoved}`);
+  } else if (query.view === 'removed') {
+    base = base.where(isRemoved);
   } else if (query.view === 'merged') {
     base = base.where('records.group_id', 'is not', null).where(sql<boolean>`not ${isPrimary}`);
   } else if (query.view === 'grouped') {
@@ -141,8 +146,14 @@ export async function findRecords(
   const rows = await db
     .selectFrom('records')
     .leftJoin('duplicate_groups', 'duplicate_groups.id', 'records.group_id')
+    .leftJoin('record_removals', 'record_removals.record_id', 'records.id')
     .selectAll('records')
     .select('duplicate_groups.primary_record_id')
+    .select([
+      'record_removals.kind as removal_kind',
+      'record_removals.reason as removal_reason',
+      'record_removals.removed_at',
+    ])
     .where('records.project_id', '=', projectId)
     .where('records.id', 'in', ids)
     .execute();

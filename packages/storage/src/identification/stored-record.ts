@@ -12,13 +12,24 @@ export interface StoredRecord {
   groupId: string | null;
   /** False for a record merged into another (it no longer counts as remaining). */
   isPrimary: boolean;
+  /** Set when the record was removed before screening for another reason than duplication. */
+  removal?: { kind: 'automation' | 'other'; reason: string; removedAt: Date } | null;
   version: number;
   record: BibliographicRecord;
 }
 
 export function toStoredRecord(
-  row: Selectable<RecordsTable> & { primary_record_id?: string | null },
+  row: Selectable<RecordsTable> & {
+    primary_record_id?: string | null;
+    removal_kind?: 'automation' | 'other' | null;
+    removal_reason?: string | null;
+    removed_at?: Date | null;
+  },
 ): StoredRecord {
+  const removal =
+    row.removal_kind && row.removed_at
+      ? { kind: row.removal_kind, reason: row.removal_reason ?? '', removedAt: new Date(row.removed_at) }
+      : null;
   return {
     id: row.id,
     projectId: row.project_id,
@@ -26,6 +37,7 @@ export function toStoredRecord(
     importId: row.import_id,
     groupId: row.group_id,
     isPrimary: row.group_id === null || row.primary_record_id === row.id,
+    ...(row.removal_kind !== undefined ? { removal } : {}),
     version: row.version,
     record: row.data as BibliographicRecord,
   };

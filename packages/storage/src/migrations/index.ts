@@ -12,6 +12,8 @@ import * as m0011 from './0011-report-files.js';
 import * as m0012 from './0012-stage-outcomes.js';
 import * as m0013 from './0013-upload-chunks.js';
 import * as m0014 from './0014-qdpx.js';
+import * as m0015 from './0015-record-removals.js';
+import * as m0016 from './0016-coded-quote.js';
 
 /**
  * Every migration, in order. Names sort lexically; the Migrator applies them forward only.
@@ -31,6 +33,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-stage-outcomes': m0012,
   '0013-upload-chunks': m0013,
   '0014-qdpx': m0014,
+  '0015-record-removals': m0015,
+  '0016-coded-quote': m0016,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

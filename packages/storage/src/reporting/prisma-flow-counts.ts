@@ -33,6 +33,8 @@ interface CountRow {
   reason_ids: string | null;
   /** Of an own record: imported after title/abstract screening was stopped. */
   after_stop: boolean | null;
+  /** Of an own record: removed before screening for another reason (record_removals). */
+  removal: 'automation' | 'other' | null;
   n: number;
 }
 
@@ -54,8 +56,8 @@ interface Outcome {
  *   import records how many it stored, in its transaction; records are never deleted: the
  *   identification screen counts them so too) and, separately, how their outcomes are
  *   distributed: the stages' outcomes minus everyone else's;
- * - the others (grouped, or from another kind of source), usually few, each read with its own
- *   outcomes.
+ * - the others (grouped, from another kind of source, or removed before screening), usually
+ *   few, each read with its own outcomes.
  * Nothing in the flow crosses a search with a decision, so the pool's entries pair per-search
  * counts with outcome classes in any order that keeps both totals (`pairPool`). After a stop at
  * title/abstract, the pool's undecided records split by import time (ADR 0006). The ids of the
@@ -156,6 +158,7 @@ export async function gatherPrismaFlowCounts(db: Db, projectId: string): Promise
       duplicateRemoval: removed ? (row.method === 'manual' ? 'manual' : 'automatic') : null,
       groupHasDatabaseOrRegister: dbr.has(row.search_id as string) || groupsWithDbr.has(row.group_id),
       ...(row.after_stop ? { importedAfterStop: true } : {}),
+      ...(row.removal ? { otherRemoval: row.removal } : {}),
       // A duplicate removed before screening has no decision of its own, as in the record-by-record read.
       ...(removed
         ? { recordDecision: null, ...(outcomes.report ? { report: outcomes.report } : {}) }
@@ -267,13 +270,18 @@ function countRows(
   return sql<CountRow>`
     with
     -- Records that get their own entry: those in a duplicate group (the partial index finds
-    -- them) and those imported into searches other than databases and registers (usually few).
+    -- them), those imported into searches other than databases and registers, and those removed
+    -- before screening for another reason (usually few).
     own as (
       select r.id, r.search_id, r.group_id, ${afterStop} as after_stop from records r
       where r.project_id = ${projectId}::uuid and r.group_id is not null
       union
       select r.id, r.search_id, r.group_id, ${afterStop} from records r
       where r.project_id = ${projectId}::uuid and (${ofOtherImports})
+      union
+      select r.id, r.search_id, r.group_id, ${afterStop} from record_removals x
+      join records r on r.id = x.record_id
+      where x.project_id = ${projectId}::uuid
     ),
     ft_reasons as (
       select distinct on (record_id) record_id, reason_ids from (
@@ -301,26 +309,29 @@ function countRows(
     select 'search' as kind, search_id, null::uuid as record_id, null::uuid as group_id, null as method,
       null::boolean as is_primary, null::boolean as at_ta, null as ta_final, null::boolean as ta_has,
       null as ft_final,
-      null as retrieval, null as study, null as reason_ids, null::boolean as after_stop, sum(record_count)::int as n
+      null as retrieval, null as study, null as reason_ids, null::boolean as after_stop, null as removal,
+      sum(record_count)::int as n
     from imports where project_id = ${projectId}::uuid group by search_id
     union all
     select 'own', o.search_id, o.id, g.id, g.method, g.primary_record_id = o.id,
-      null, null, null, null, null, null, null, o.after_stop, 1
+      null, null, null, null, null, null, null, o.after_stop, x.kind, 1
     from own o left join duplicate_groups g on g.id = o.group_id and g.dissolved_at is null
+    left join record_removals x on x.record_id = o.id
     union all
-    select 'ta', null, null, null, null, null, null, final, n > 0, null, null, null, null, null, count(*)::int
+    select 'ta', null, null, null, null, null, null, final, n > 0, null, null, null, null, null, null, count(*)::int
     from stage_outcomes where stage_id = ${taId}::uuid group by final, n > 0
     union all
-    select 'own-ta', null, t.record_id, null, null, null, null, t.final, t.n > 0, null, null, null, null, null, 1
+    select 'own-ta', null, t.record_id, null, null, null, null, t.final, t.n > 0, null, null, null, null, null, null, 1
     from stage_outcomes t join own o on o.id = t.record_id where t.stage_id = ${taId}::uuid
     union all
     select 'ft', null, o.id, null, null, null, ft.at_ta, ft.ta_final, ft.ta_has, ft.ft_final, ft.retrieval, ft.study,
-      ft.reason_ids, null, count(*)::int
+      ft.reason_ids, null, null, count(*)::int
     from ft left join own o on o.id = ft.record_id
     group by o.id, ft.at_ta, ft.ta_final, ft.ta_has, ft.ft_final, ft.retrieval, ft.study, ft.reason_ids
     union all
     -- Pool records of imports after the stop that someone decided on since (usually none).
-    select 'after', null, null, null, null, null, null, null, null, null, null, null, null, null, count(*)::int
+    select 'after', null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+      count(*)::int
     from records r join stage_outcomes t on t.record_id = r.id and t.stage_id = ${taId}::uuid
     where r.project_id = ${projectId}::uuid and r.group_id is null and (${ofImports(stop.imports)})
       and (t.final is not null or t.n > 0)`.execute(db);

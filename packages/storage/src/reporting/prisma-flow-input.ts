@@ -18,7 +18,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * Everything the PRISMA 2020 flow is computed from, read from the project's stored facts: the
  * searches, every imported record with its duplicate group, the final decision at the first stage
  * (records) and at the last (reports, when there are two or more stages), retrieval and study
- * links. Nothing here is typed in by hand except the previous version's counts.
+ * links, and removals before screening for other reasons. Nothing here is typed in by hand except the previous version's counts.
  */
 export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<PrismaFlowInput> {
   const searches = await db
@@ -60,6 +60,16 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
     ).map((r) => [r.record_id, r]),
   );
 
+  const removals = new Map(
+    (
+      await db
+        .selectFrom('record_removals')
+        .select(['record_id', 'kind'])
+        .where('project_id', '=', projectId)
+        .execute()
+    ).map((r) => [r.record_id, r.kind]),
+  );
+
   const stopped = await prismaStoppedStages(db, stages);
   const stoppedAt = await prismaRecordsStoppedAt(db, stages, stopped);
 
@@ -73,6 +83,8 @@ export async function gatherPrismaFlowInput(db: Db, projectId: string): Promise<
       groupRecordIds: grouped ? (row.member_ids as string[]) : undefined,
       recordDecision: removedAsDuplicate ? null : (recordOutcomes.get(row.id)?.final ?? null),
     };
+    const otherRemoval = removals.get(row.id);
+    if (otherRemoval) record.otherRemoval = otherRemoval;
     if (!removedAsDuplicate && (recordOutcomes.get(row.id)?.n ?? 0) > 0) record.recordHasDecisions = true;
     if (stoppedAt !== null && new Date(row.created_at as unknown as string | Date) > stoppedAt)
       record.importedAfterStop = true;

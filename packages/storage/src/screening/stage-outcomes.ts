@@ -103,7 +103,7 @@ export async function rebuildStageOutcomes(db: Db, projectId: string): Promise<v
 }
 
 /**
- * After records were imported, merged or unmerged: rewrites the records whose place among
+ * After records were imported, merged, unmerged, removed before screening or restored: rewrites the records whose place among
  * deduplication's survivors (the first stage's eligible records) changed, at every stage.
  * Finds them by comparing the first stage's rows with the records, so a writer need not know.
  */
@@ -118,9 +118,8 @@ export async function syncScreeningEligibility(trx: Transaction<Database>, proje
     select o.record_id from stage_outcomes o
       join records r on r.id = o.record_id
       left join duplicate_groups g on g.id = r.group_id
-      where o.stage_id = ${first.id}::uuid and not (r.group_id is null or g.primary_record_id = r.id)`.execute(
-    trx,
-  );
+      where o.stage_id = ${first.id}::uuid and (not (r.group_id is null or g.primary_record_id = r.id)
+        or exists (select 1 from record_removals x where x.record_id = r.id))`.execute(trx);
   await refreshStageOutcomes(trx, projectId, { recordIds: rows.map((row) => row.record_id) });
 }
 

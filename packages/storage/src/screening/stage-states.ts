@@ -6,7 +6,7 @@ import type { StoredStage } from './stages.js';
  * Every eligible record of a stage with where it stands, as one SQL subquery (columns below).
  * Eligibility chains through the stages: the first stage takes every record that remains after
  * deduplication (stands alone, or is its duplicate group's primary record, as the identification
- * counts and the "remaining" export do); each later stage takes the records whose final decision
+ * counts and the "remaining" export do) and was not removed before screening; each later stage takes the records whose final decision
  * at the stage before is include or maybe (maybe passes on: the conservative choice).
  *
  * Final decision: with two or more different current verdicts the record is in conflict and its
@@ -41,11 +41,15 @@ function passingCandidatesSql(stage: StoredStage): RawBuilder<unknown> {
       where stage_id = ${stage.id}::uuid and superseded_at is null and decision in ('include', 'maybe')`;
 }
 
-/** Records the first stage screens: every record that remains after deduplication. */
+/**
+ * Records the first stage screens: every record that remains after deduplication, less those
+ * removed before screening for another reason (record_removals, migration 0015).
+ */
 export function firstStageEligibleSql(projectId: string, restrict: RawBuilder<unknown> = sql``) {
   return sql`select r.id as record_id
       from records r left join duplicate_groups g on g.id = r.group_id
       where r.project_id = ${projectId}::uuid and (r.group_id is null or g.primary_record_id = r.id)
+        and not exists (select 1 from record_removals x where x.record_id = r.id)
       ${restrict}`;
 }
 

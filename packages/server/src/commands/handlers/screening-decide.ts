@@ -55,7 +55,7 @@ export async function requireEligible(
   if (!state)
     throw new WeftError(
       'not-found',
-      'This record is not screened at this stage (it does not exist, was merged into a duplicate, or did not pass the stage before).',
+      'This record is not screened at this stage (it does not exist, was merged into a duplicate, was removed before screening, or did not pass the stage before).',
     );
   return state;
 }
