@@ -76,6 +76,22 @@ const COMMAND_MATRIX: Record<CommandType, Record<Actor, number>> = {
     outsider: 403,
     anonymous: 401,
   },
+  'records.remove-before-screening': {
+    owner: 200,
+    lead: 200,
+    reviewer: 403,
+    viewer: 403,
+    outsider: 403,
+    anonymous: 401,
+  },
+  'records.restore-for-screening': {
+    owner: 200,
+    lead: 200,
+    reviewer: 403,
+    viewer: 403,
+    outsider: 403,
+    anonymous: 401,
+  },
   ...SCREENING_COMMAND_MATRIX,
   'report.set-retrieval': {
     owner: 200,
@@ -295,6 +311,21 @@ describe.each(availableBackends())('policy matrix on %s', (backend) => {
           projectId,
         );
         return { batchId: merged.body.result.batchId };
+      }
+      case 'records.remove-before-screening':
+        return {
+          recordIds: (await identificationFixture(projectId, 'records')).recordIds,
+          kind: 'other',
+          reason: 'Retracted',
+        };
+      case 'records.restore-for-screening': {
+        const { recordIds } = await identificationFixture(projectId, 'records');
+        await clients.owner.command(
+          'records.remove-before-screening',
+          { recordIds, kind: 'automation', reason: 'RCT classifier' },
+          projectId,
+        );
+        return { recordIds };
       }
       case 'report.set-retrieval': {
         const [recordId] = (await identificationFixture(projectId, 'records')).recordIds;
