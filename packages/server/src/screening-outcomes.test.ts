@@ -27,7 +27,8 @@ import { startTestServer, type TestServer } from './testing/test-server.js';
  * The materialised stage outcomes (storage screening/stage-outcomes.ts, ADR 0005) must equal the
  * from-scratch derivation (statesSql) after every command that can change them: a scripted
  * review, then seeded random sequences of decisions, changed decisions, retractions,
- * resolutions, stage mode changes, imports, decision imports, merges and unmerges. A failing
+ * resolutions, stage mode changes, imports, decision imports, merges and unmerges, removals
+ * before screening and restores. A failing
  * step names its seed, number and command so it can be replayed.
  */
 
@@ -293,6 +294,20 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
     );
 
     await ok(importRis(projectId, numberedRis(4, 'telehealth')), 'four more records imported');
+    rows = await ok(
+      team.lead.command(
+        'records.remove-before-screening',
+        { recordIds: [r[10], r[11]], kind: 'automation', reason: 'RCT classifier' },
+        projectId,
+      ),
+      'lead removes r10 and r11 before screening',
+    );
+    expect(rows.some((row) => row.record_id === r[10] || row.record_id === r[11])).toBe(false);
+    rows = await ok(
+      team.lead.command('records.restore-for-screening', { recordIds: [r[11]] }, projectId),
+      'lead restores r11',
+    );
+    expect(rows.some((row) => row.stage_id === ta && row.record_id === r[11])).toBe(true);
 
     await queuePairs(projectId, [
       [r[3] as string, r[6] as string, 0.95],
@@ -353,9 +368,18 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
   /** Kinds of command accepted over all random sequences (checked after them). */
   const acceptedKinds = new Set<string>();
   const kindOf = (action: string) =>
-    ['decides', 'retracts', 'resolves', 'becomes', 'unmerge', 'merge', 'import three', 'decisions of'].find(
-      (verb) => action.includes(verb),
-    ) ?? action;
+    [
+      'decides',
+      'retracts',
+      'resolves',
+      'becomes',
+      'unmerge',
+      'merge',
+      'import three',
+      'decisions of',
+      'removes',
+      'restores',
+    ].find((verb) => action.includes(verb)) ?? action;
 
   it.each([1, 2, 3])('matches the derivation after every step of random review %i', async (seed) => {
     const random = createSeededRandom(seed);
@@ -371,7 +395,7 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
       const stageId = pick(stageIds) as string;
       const eligible = current.filter((row) => row.stage_id === stageId).map((row) => row.record_id);
       let action: string;
-      if (roll < 0.45) {
+      if (roll < 0.4) {
         const who = pick(REVIEWERS) as Reviewer;
         const recordId = (random() < 0.85 ? pick(eligible) : undefined) ?? (pick(records) as string);
         const decision = pick(['include', 'exclude', 'maybe'] as const) as string;
@@ -383,6 +407,35 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
         response = await client(who).command(
           'screening.decide',
           { stageId, recordId, decision, reasonIds },
+          projectId,
+        );
+      } else if (roll < 0.44) {
+        // Mostly records nobody decided on yet (the others are refused: they were screened).
+        const first = current.filter((row) => row.stage_id === stageIds[0]);
+        const fresh = first.filter((row) => row.n === 0).map((row) => row.record_id);
+        const chosen = [...new Set([0, 1, 2].map(() => pick(random() < 0.8 ? fresh : records)))].filter(
+          (id): id is string => id !== undefined,
+        );
+        if (chosen.length === 0) continue;
+        const kind = random() < 0.5 ? 'automation' : 'other';
+        action = `lead removes ${chosen.join(', ')} before screening (${kind})`;
+        response = await team.lead.command(
+          'records.remove-before-screening',
+          { recordIds: chosen, kind, reason: `reason ${step}` },
+          projectId,
+        );
+      } else if (roll < 0.47) {
+        const removed = await t.store.db
+          .selectFrom('record_removals')
+          .select('record_id')
+          .where('project_id', '=', projectId)
+          .execute();
+        const chosen = pick(removed);
+        if (!chosen) continue;
+        action = `lead restores ${chosen.record_id}`;
+        response = await team.lead.command(
+          'records.restore-for-screening',
+          { recordIds: [chosen.record_id] },
           projectId,
         );
       } else if (roll < 0.55) {
@@ -472,7 +525,9 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
         'decisions of',
         'import three',
         'merge',
+        'removes',
         'resolves',
+        'restores',
         'retracts',
         'unmerge',
       ].sort(),
