@@ -341,3 +341,42 @@ test('a coding whose words an edit removed is not drawn on other text, and is co
   await expect(page).toHaveURL(/\/codebook\/orphans$/);
   await expect(page.getByText('what nearly stopped it').first()).toBeVisible();
 });
+
+test('a coding an edit placed by approximate match shows what was coded and what changed, and is confirmed', async ({
+  page,
+}) => {
+  const { command } = await apiSession(api, OWNER);
+  const doc = (await (await api.get(`/api/projects/${projectId}/documents/${documentId}`)).json()) as {
+    version: { id: string; version: number; text: string };
+  };
+  const phrase = 'asking for help felt normal rather than awkward';
+  const start = doc.version.text.indexOf(phrase);
+  const codeId = (await codings())[0]?.codeId ?? '';
+  await command(
+    'coding.add',
+    { documentId, versionId: doc.version.id, codeId, start, end: start + phrase.length },
+    projectId,
+  );
+  // A typo fixed inside the coded words: the coding is placed by approximate match.
+  await command(
+    'document.edit',
+    {
+      documentId,
+      expectedVersion: doc.version.version,
+      text: doc.version.text.replace(phrase, 'asking for help felt natural rather than awkward'),
+    },
+    projectId,
+  );
+
+  await signIn(page, OWNER, `/projects/${projectId}/codebook/orphans`);
+  const list = page.getByRole('list', { name: 'Codings to confirm' });
+  const card = list.getByRole('listitem').filter({ hasText: 'natural rather than' });
+  const coded = card.getByLabel('Coded on');
+  await expect(coded).toContainText('asking for help felt n');
+  await expect(coded.locator('del')).toHaveText('normal');
+  await expect(coded.locator('ins')).toHaveText('natural');
+  await expect(card.getByTestId('segment-passage')).toHaveText('asking for help felt natural rather than awkward');
+  await shoot(page, 'coding-fuzzy-to-confirm');
+  await card.getByRole('button', { name: 'Confirm' }).click();
+  await expect(card).toHaveCount(0);
+});

@@ -96,7 +96,8 @@ export interface CodeSegmentsResponse {
 }
 
 export interface OrphanCodingsResponse {
-  codings: (Segment & { codeName: string })[];
+  /** `codedExact`: for a placement to confirm, the words it was coded on before the edit. */
+  codings: (Segment & { codeName: string; codedExact?: string })[];
 }
 
 /** A document's current codings alone (what a live refresh needs, without the text). */

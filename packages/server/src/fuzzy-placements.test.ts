@@ -52,7 +52,9 @@ describe.each(availableBackends())('fuzzy placements to confirm on %s', (backend
     });
     documentId = added.documentId;
     const { codeId } = await ok<{ codeId: string }>(team.ana, 'code.create', { name: 'Resources' });
-    const start = TEXT.indexOf('Money was always short');
+    // Offsets are in the document's canonical text (a .txt's lines become paragraphs), not TEXT's.
+    const canonical = (await get<DocumentResponse>(`/documents/${documentId}`)).version.text;
+    const start = canonical.indexOf('Money was always short');
     ({ codingId } = await ok<{ codingId: string }>(team.ana, 'coding.add', {
       codeId,
       documentId,
@@ -69,14 +71,23 @@ describe.each(availableBackends())('fuzzy placements to confirm on %s', (backend
     expect(listed.map((c) => [c.id, c.anchorStatus, c.documentName])).toEqual([
       [codingId, 'fuzzy', 'garden.txt'],
     ]);
-    expect(listed[0]?.exact).toMatch(/^Money was allways sho/);
+    expect(listed[0]?.exact).toBe('Money was allways short');
+    // Beside where it is now, the words it was coded on, for whoever confirms it.
+    expect(listed[0]?.codedExact).toBe('Money was always short');
     const score = (await fuzzy())[0]?.score ?? 0;
     expect(score).toBeGreaterThan(0.6);
     expect(score).toBeLessThan(1);
     // The edit does not touch the coding's words: its quote matches exactly, yet nobody confirmed it.
     await edit('Mr Jones', 'Mr Jonas');
-    expect((await fuzzy()).map((c) => [c.id, c.anchorStatus, c.score])).toEqual([[codingId, 'fuzzy', score]]);
+    expect((await fuzzy()).map((c) => [c.id, c.anchorStatus, c.score, c.codedExact])).toEqual([
+      [codingId, 'fuzzy', score, 'Money was always short'],
+    ]);
     expect((await get<OrphanCodingsResponse>('/codings/orphans')).codings).toEqual([]);
+    // A second approximate placement of the same words still compares with what was coded.
+    await edit('Money was allways short', 'Money wass allways short');
+    expect((await fuzzy()).map((c) => [c.exact, c.codedExact])).toEqual([
+      ['Money wass allways short', 'Money was always short'],
+    ]);
     const refused = await team.ana.request('GET', `/api/projects/${projectId}/codings/orphans?status=kept`);
     expect(refused.status).toBe(400);
   });
@@ -92,6 +103,12 @@ describe.each(availableBackends())('fuzzy placements to confirm on %s', (backend
     expect(await fuzzy()).toEqual([]);
     const doc = await get<DocumentResponse>(`/documents/${documentId}`);
     expect(doc.codings.map((c) => [c.id, c.anchorStatus, c.score])).toEqual([[codingId, 'kept', 1]]);
+    const row = await t.store.db
+      .selectFrom('codings')
+      .select('coded_exact')
+      .where('id', '=', codingId)
+      .executeTakeFirstOrThrow();
+    expect(row.coded_exact).toBeNull();
     const events = await t.store.db
       .selectFrom('events')
       .select('type')

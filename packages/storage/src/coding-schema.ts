@@ -76,6 +76,8 @@ export interface CodingsTable {
   /** How the last re-anchoring placed the coding; `kept` for a coding never re-anchored. */
   anchor_status: 'kept' | 'moved' | 'fuzzy' | 'orphan';
   score: number;
+  /** For a fuzzy placement: the words the coding covered when a person last placed it. */
+  coded_exact: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CodingTables {

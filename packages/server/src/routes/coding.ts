@@ -173,7 +173,13 @@ export function codingRoutes(app: FastifyInstance, { store }: ServerDeps): void 
       const rows = await findCodings(store.db, project.id, { anchorStatus: status });
       const codes = (await loadCodingState(store.db, project.id)).codes;
       const segments = await segmentsOf(project.id, rows);
-      return { codings: segments.map((s) => ({ ...s, codeName: codes[s.codeId]?.name ?? '' })) };
+      const codedExact = new Map(rows.map((row) => [row.id, row.coded_exact]));
+      return {
+        codings: segments.map((s) => {
+          const coded = codedExact.get(s.id);
+          return { ...s, codeName: codes[s.codeId]?.name ?? '', ...(coded != null && { codedExact: coded }) };
+        }),
+      };
     },
   );
 }

@@ -173,6 +173,8 @@ export interface ReanchoredCoding {
   suffix: string;
   status: ReanchorStatus;
   score: number;
+  /** The words a fuzzy placement was coded on (null when not fuzzy). */
+  codedExact: string | null;
 }
 
 /** Rows per statement when storing re-anchored codings (well under the bind-parameter limit). */
@@ -186,13 +188,13 @@ export async function saveReanchoredCodings(trx: Db, codings: readonly Reanchore
       .slice(i, i + REANCHOR_BATCH)
       .map(
         (c) =>
-          sql`(${c.id}::uuid, ${c.versionId}::uuid, ${c.start}::integer, ${c.end}::integer, ${c.exact}::text, ${c.prefix}::text, ${c.suffix}::text, ${c.status}::text, ${c.score}::double precision)`,
+          sql`(${c.id}::uuid, ${c.versionId}::uuid, ${c.start}::integer, ${c.end}::integer, ${c.exact}::text, ${c.prefix}::text, ${c.suffix}::text, ${c.status}::text, ${c.score}::double precision, ${c.codedExact}::text)`,
       );
     await sql`update codings set version_id = v.version_id, start_offset = v.start_offset,
         end_offset = v.end_offset, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
-        anchor_status = v.anchor_status, score = v.score
+        anchor_status = v.anchor_status, score = v.score, coded_exact = v.coded_exact
       from (values ${sql.join(values)})
-        as v(id, version_id, start_offset, end_offset, exact, prefix, suffix, anchor_status, score)
+        as v(id, version_id, start_offset, end_offset, exact, prefix, suffix, anchor_status, score, coded_exact)
       where codings.id = v.id`.execute(trx);
   }
 }

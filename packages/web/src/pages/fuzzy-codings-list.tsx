@@ -9,6 +9,7 @@ import { SegmentText } from '../codebook/segment-text';
 import type { useCodebookCommands } from '../codebook/use-codebook-commands';
 import { useCurrentUser } from '../session/session-context';
 import { RelativeTime } from '../ui/relative-time';
+import { CodedWords } from './coded-words';
 
 /**
  * Codings an edit placed on text that only approximately matches what was coded. They stay
@@ -72,7 +73,15 @@ export function FuzzyCodingsList(props: {
               <RelativeTime iso={c.createdAt} />
             </Group>
           </Group>
-          <Text fz="xs" c="dimmed" mb={2}>
+          {c.codedExact !== undefined && (
+            <>
+              <Text fz="xs" c="dimmed" mb={2}>
+                Coded on, and what the edit changed:
+              </Text>
+              <CodedWords coded={c.codedExact} placed={c.exact} />
+            </>
+          )}
+          <Text fz="xs" c="dimmed" mt={c.codedExact !== undefined ? 6 : 0} mb={2}>
             Now placed on:
           </Text>
           <SegmentText segment={c} colour={null} context="paragraph" />

@@ -127,7 +127,7 @@ export const codingResize = defineHandler({
     // A person placing the span settles an orphan or fuzzy match.
     await trx
       .updateTable('codings')
-      .set({ anchor_status: 'kept', score: 1 })
+      .set({ anchor_status: 'kept', score: 1, coded_exact: null })
       .where('id', '=', payload.codingId)
       .execute();
     return { result: { codingId: payload.codingId }, event };

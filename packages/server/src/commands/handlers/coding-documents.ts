@@ -149,12 +149,19 @@ export const documentEdit = defineHandler({
           ? carryUnconfirmed({ status: 'fuzzy', score: row.score }, found)
           : found;
       counts[result.status]++;
-      const base = { id: row.id, versionId, status: result.status, score: result.score };
+      // What was coded, for whoever confirms an approximate placement: the words before the
+      // first approximate placement, however many edits it has been carried across since.
+      const codedExact =
+        row.anchor_status === 'fuzzy' || row.anchor_status === 'orphan'
+          ? (row.coded_exact ?? row.exact)
+          : row.exact;
+      const base = { id: row.id, versionId, status: result.status, score: result.score, codedExact: null };
       if (result.status === 'orphan' || result.start >= result.end) {
         // Kept for review with its old quote; the offsets are only a guess of where it was.
         const start = Math.min(result.start, text.length);
         return {
           ...base,
+          codedExact: row.coded_exact,
           status: 'orphan',
           start,
           end: Math.max(start, Math.min(result.end, text.length)),
@@ -166,6 +173,7 @@ export const documentEdit = defineHandler({
       const { quote } = makeAnchor(text, result.start, result.end);
       return {
         ...base,
+        codedExact: result.status === 'fuzzy' ? codedExact : null,
         start: result.start,
         end: result.end,
         exact: quote.exact,
