@@ -15,7 +15,8 @@ import { startTestServer, type TestServer } from '../testing/test-server.js';
  * list for list and warning for warning, after every step of a review that has databases, a
  * register and other methods, engine and manual duplicates, groups mixing the two columns, an
  * unmerge, both stages, a report not retrieved, reasons, two reports of one study, a third
- * stage, a pending duplicate pair, and a title/abstract stage stopped with records left unscreened
+ * stage, a pending duplicate pair, records removed before screening (both kinds, one restored,
+ * one imported after the stop), and a title/abstract stage stopped with records left unscreened
  * and records with decisions but none final.
  */
 
@@ -66,7 +67,8 @@ describe.each(availableBackends())(
         return flow;
       };
 
-      await importFile('database', 'MEDLINE', ris('Aspirin', 9, 'med'));
+      // Twelve, so the pool keeps classes of several records once others are removed.
+      await importFile('database', 'MEDLINE', ris('Aspirin', 12, 'med'));
       await importFile('database', 'Embase', ris('Aspirin', 3, 'med'));
       await importFile('register', 'ClinicalTrials.gov', ris('Statin', 4, 'ctg'));
       await importFile('citation-searching', 'Reference lists', ris('Walking', 4, 'cit'));
@@ -85,7 +87,9 @@ describe.each(availableBackends())(
 
       // A citation folded into a database record (main column), a citation and a web page
       // together (other column), a register record merged and unmerged again.
-      await ok('dedup.merge', { recordIds: [medline[5], citations[0]] });
+      const { primaryRecordId: mixedPrimary } = await ok<{ primaryRecordId: string }>('dedup.merge', {
+        recordIds: [medline[5], citations[0]],
+      });
       await ok('dedup.merge', { recordIds: [citations[1], website[0]] });
       const { groupId } = await ok<{ groupId: string }>('dedup.merge', {
         recordIds: [registry[0], medline[6]],
@@ -96,6 +100,27 @@ describe.each(availableBackends())(
 
       await ok('screening.set-up', {});
       await same('stages set up, nothing screened');
+
+      // Removed before screening: a group's primary record (database and citation) by an
+      // automation tool, a register record and a web page for other reasons (each then its own
+      // entry); the register record restored.
+      await ok('records.remove-before-screening', {
+        recordIds: [mixedPrimary],
+        kind: 'automation',
+        reason: 'RCT classifier',
+      });
+      await ok('records.remove-before-screening', {
+        recordIds: [registry[1], website[1]],
+        kind: 'other',
+        reason: 'Retracted',
+      });
+      const removed = await same('removed before screening');
+      expect(removed.counts.excluded_automatic.count).toBe(1);
+      expect(removed.counts.excluded_other.count).toBe(2);
+      await ok('records.restore-for-screening', { recordIds: [registry[1]] });
+      const restored = await same('a removal undone');
+      expect(restored.counts.excluded_other.count).toBe(1);
+      expect(restored.counts.records_screened.count).toBe(removed.counts.records_screened.count + 1);
       const [titleAbstract, fullText] = await stagesOf(team.lead, projectId);
       if (!titleAbstract || !fullText) throw new Error('expected two stages');
       const eligible = async (stageId: string) =>
@@ -202,7 +227,17 @@ describe.each(availableBackends())(
       await decide(titleAbstract.id, cochrane[1] as string, 'exclude');
       const decided = await same('a record imported after the stop decided');
       expect(decided.counts.excluded_automatic.count).toBe(stopped.counts.excluded_automatic.count);
-      expect(steps).toBe(15);
+      // A record imported after the stop removed by an automation tool: its own entry, no longer
+      // awaiting screening.
+      await ok('records.remove-before-screening', {
+        recordIds: [cochrane[2]],
+        kind: 'automation',
+        reason: 'RCT classifier',
+      });
+      const lateRemoval = await same('a record imported after the stop removed');
+      expect(lateRemoval.counts.excluded_automatic.count).toBe(decided.counts.excluded_automatic.count + 1);
+      expect(unscreened(lateRemoval)).toBe(unscreened(decided) - 1);
+      expect(steps).toBe(18);
     });
   },
 );
