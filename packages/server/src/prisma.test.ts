@@ -13,6 +13,19 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPrismaFlowRecords } from './reporting/prisma-report.js';
 import { EMBASE_RIS, MEDLINE_RIS } from './testing/identification-fixtures.js';
+
+const REGISTER_RIS = `TY  - JOUR
+TI  - A registered trial of home visits after stroke
+PY  - 2021
+DO  - 10.5555/register.home-visits
+ER  - 
+TY  - JOUR
+TI  - B registered trial of tele-rehabilitation, withdrawn
+PY  - 2022
+DO  - 10.5555/register.tele-rehab
+ER  - 
+`;
+
 import { numberedRis, type ScreeningTeam, screeningTeam, stagesOf } from './testing/screening-fixtures.js';
 import type { TestClient } from './testing/test-client.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
@@ -22,7 +35,9 @@ import { startTestServer, type TestServer } from './testing/test-server.js';
  * by hand:
  *   MEDLINE 3 records, Embase 2 (same aspirin trial: a certain duplicate, merged by the engine;
  *   same physical-activity title in another year: merged by a person), citation searching 2.
- *   Identified: databases 5 (MEDLINE 3, Embase 2), citation searching 2; duplicates removed 2.
+ *   Trials register 2: one removed before screening by an automation tool, one for another reason.
+ *   Identified: databases 5 (MEDLINE 3, Embase 2), register 2, citation searching 2; duplicates
+ *   removed 2; marked ineligible by automation tools 1; removed for other reasons 1.
  *   Title/abstract (main column): aspirin, physical activity, nurse-led → screened 3, nurse-led
  *   excluded 1, reports sought 2. Physical activity's full text is not retrieved → assessed 1
  *   (aspirin, included). Other methods: both citation records pass title/abstract → sought 2,
@@ -80,6 +95,9 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
       'citations.ris',
       numberedRis(2, 'reference lists'),
     );
+    // Two register records, both removed before screening: one by an automation tool, one for
+    // another reason (distinct DOIs: nothing to deduplicate).
+    await importFile('register', 'Trials register', 'register.ris', REGISTER_RIS);
     await ok(team.lead, 'dedup.run', {});
     const pairs = await team.lead.request<{ candidates: Array<{ a: { id: string }; b: { id: string } }> }>(
       'GET',
@@ -89,6 +107,25 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
     if (!pair) throw new Error('expected the possible duplicate in the queue');
     await ok(team.lead, 'dedup.merge', { recordIds: [pair.a.id, pair.b.id] });
     await ok(team.lead, 'screening.set-up', {});
+    const registered = await t.store.db
+      .selectFrom('records as r')
+      .innerJoin('searches as s', 's.id', 'r.search_id')
+      .select(['r.id', 'r.title'])
+      .where('s.project_id', '=', projectId)
+      .where('s.name', '=', 'Trials register')
+      .orderBy('r.title')
+      .execute();
+    const [classified, retracted] = registered.map((r) => r.id) as [string, string];
+    await ok(team.lead, 'records.remove-before-screening', {
+      recordIds: [classified],
+      kind: 'automation',
+      reason: 'RCT classifier: not a trial',
+    });
+    await ok(team.lead, 'records.remove-before-screening', {
+      recordIds: [retracted],
+      kind: 'other',
+      reason: 'Registration withdrawn',
+    });
 
     const [titleAbstract, fullText] = (await stagesOf(team.lead, projectId)) as [StageView, StageView];
     const ta = await queue(titleAbstract);
@@ -120,11 +157,11 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
     expect(prisma.body.json).toMatchObject({
       database_results: 5,
       database_specific_results: { MEDLINE: 3, Embase: 2 },
-      register_results: 0,
+      register_results: 2,
       citations_results: 2,
       duplicates: 2,
-      excluded_automatic: 0,
-      excluded_other: 0,
+      excluded_automatic: 1,
+      excluded_other: 1,
       records_screened: 3,
       records_excluded: 1,
       dbr_sought_reports: 2,
@@ -156,6 +193,16 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
       `/api/projects/${projectId}/prisma/records?box=duplicates`,
     );
     expect(duplicates.body.records.map((r) => r.isPrimary)).toEqual([false, false]);
+    for (const [name, id] of [
+      ['excluded_automatic', classified],
+      ['excluded_other', retracted],
+    ] as const) {
+      const removed = await team.viewer.request<PrismaBoxRecordsResponse>(
+        'GET',
+        `/api/projects/${projectId}/prisma/records?box=${name}`,
+      );
+      expect(removed.body.records.map((r) => r.id)).toEqual([id]);
+    }
   });
 
   it('lists a study by the report it is named after, with its other reports, and marks reports that share a study', async () => {
@@ -232,6 +279,9 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
     expect(text).toContain('1 duplicate was removed automatically and 1 duplicate by a reviewer');
     expect(text).toContain('Each record was screened by one reviewer. 1 reviewer recorded decisions.');
     expect(text).toContain('- Studies included: 1 (reports: 2)');
+    expect(text).toContain(
+      'marked as ineligible by automation tools 1; other reasons 1\n- Removed before screening (automation tool) — RCT classifier: not a trial: 1\n- Removed before screening (other reason) — Registration withdrawn: 1',
+    );
     const docx = await team.viewer.download(`/api/projects/${projectId}/methods.docx`);
     expect(docx.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const read = await extractDocument({ fileName: 'methods.docx', bytes: new Uint8Array(docx.bytes) });
@@ -273,7 +323,8 @@ describe.each(availableBackends())('PRISMA 2020 flow through the API on %s', (ba
     const prisma = await team.viewer.request<PrismaResponse>('GET', `/api/projects/${projectId}/prisma`);
     const note = prisma.body.notes.find((n) => n.code === 'records-removed-by-stopping-rule');
     expect(note?.count).toBe(2);
-    expect(prisma.body.json.excluded_automatic).toBe(2);
+    // The two left by the rule and the register record an automation tool marked ineligible.
+    expect(prisma.body.json.excluded_automatic).toBe(3);
     expect(prisma.body.warnings.map((w) => w.code)).not.toContain('records-unscreened');
     const behind = await team.viewer.request<PrismaBoxRecordsResponse>(
       'GET',
