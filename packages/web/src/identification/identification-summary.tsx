@@ -76,6 +76,12 @@ export function IdentificationSummary({ counts }: { counts: IdentificationRespon
           <Text fz="sm" c="dimmed">
             removed by hand: <b data-testid="count-removed-manual">{counts.duplicatesRemovedManually}</b>
           </Text>
+          {counts.removedBeforeScreening > 0 && (
+            <Text fz="sm" c="dimmed">
+              removed before screening (not duplicates):{' '}
+              <b data-testid="count-removed-before-screening">{counts.removedBeforeScreening}</b>
+            </Text>
+          )}
         </Group>
       )}
     </Stack>

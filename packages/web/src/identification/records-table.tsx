@@ -1,4 +1,4 @@
-import { Badge, Box, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Checkbox, Skeleton, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RecordView } from '@weft/protocol';
@@ -57,6 +57,17 @@ export const COLUMN_SPECS: Record<RecordColumnId, ColumnSpec> = {
             <Badge size="xs" color="teal" variant="light" mr={6}>
               kept
             </Badge>
+          )}
+          {row.removal && (
+            <Tooltip
+              label={`Removed before screening ${row.removal.kind === 'automation' ? 'by an automation tool' : 'for another reason'}: ${row.removal.reason}`}
+              multiline
+              maw={320}
+            >
+              <Badge size="xs" color="red" variant="light" mr={6} data-testid="removed-badge">
+                removed{row.removal.kind === 'automation' ? ' · tool' : ''}
+              </Badge>
+            </Tooltip>
           )}
           {row.record.title || <i>untitled</i>}
         </Text>
@@ -162,6 +173,7 @@ export function RecordsTable({
   onSort,
   searchNames,
   height,
+  selection,
 }: {
   total: number;
   getRow: (index: number) => RecordView | undefined;
@@ -172,6 +184,8 @@ export function RecordsTable({
   onSort: (sort: RecordSort, order: SortOrder) => void;
   searchNames: Map<string, string>;
   height: string;
+  /** When given, each row starts with a checkbox (people who may act on the chosen records). */
+  selection?: { selected: ReadonlySet<string>; onToggle: (row: RecordView, checked: boolean) => void };
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -190,7 +204,7 @@ export function RecordsTable({
     scroller.current?.scrollTo({ top: 0 });
   }, [sort, order, total === 0]);
 
-  const template = columns.map((id) => COLUMN_SPECS[id].width).join(' ');
+  const template = [...(selection ? ['28px'] : []), ...columns.map((id) => COLUMN_SPECS[id].width)].join(' ');
   const rowStyle: CSSProperties = {
     display: 'grid',
     gridTemplateColumns: template,
@@ -231,6 +245,11 @@ export function RecordsTable({
               minWidth: 'min-content',
             }}
           >
+            {selection && (
+              <th aria-label="Chosen">
+                <span />
+              </th>
+            )}
             {columns.map((id) => (
               <SortHeader key={id} spec={COLUMN_SPECS[id]} current={sort} order={order} onSort={onSort} />
             ))}
@@ -240,6 +259,7 @@ export function RecordsTable({
           {items.map((item) => {
             const row = getRow(item.index);
             const merged = row ? !row.isPrimary : false;
+            const removed = Boolean(row?.removal);
             return (
               <tr
                 key={item.key}
@@ -247,6 +267,7 @@ export function RecordsTable({
                 data-testid={row ? 'record-row' : 'record-row-loading'}
                 data-index={item.index}
                 data-merged={merged || undefined}
+                data-removed={removed || undefined}
                 style={{
                   ...rowStyle,
                   position: 'absolute',
@@ -256,9 +277,21 @@ export function RecordsTable({
                   height: ROW_HEIGHT,
                   transform: `translateY(${item.start}px)`,
                   borderBottom: '1px solid var(--mantine-color-default-border)',
-                  opacity: merged ? 0.6 : 1,
+                  opacity: merged || removed ? 0.6 : 1,
                 }}
               >
+                {selection && (
+                  <td>
+                    {row && (
+                      <Checkbox
+                        size="xs"
+                        aria-label={`Choose ${row.record.title || 'this record'}`}
+                        checked={selection.selected.has(row.id)}
+                        onChange={(event) => selection.onToggle(row, event.currentTarget.checked)}
+                      />
+                    )}
+                  </td>
+                )}
                 {columns.map((id) =>
                   row ? (
                     <td key={id} style={{ minWidth: 0 }}>

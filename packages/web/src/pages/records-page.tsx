@@ -1,12 +1,29 @@
-import { Card, Group, Loader, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { mayDo } from '@weft/core';
+import type { RecordView } from '@weft/protocol';
+import { useCallback, useMemo, useState } from 'react';
+import { sendCommand } from '../api/commands';
 import { identificationApi } from '../api/identification';
+import { errorMessage } from '../api/problem';
 import { useResource } from '../api/use-resource';
 import { ColumnChooser } from '../identification/column-chooser';
 import { useRecordColumns } from '../identification/record-columns';
 import { type RecordSort, RecordsTable, type SortOrder } from '../identification/records-table';
+import { RemoveBeforeScreeningModal } from '../identification/remove-before-screening-modal';
 import { useIdentificationEvents } from '../identification/use-identification-events';
 import { type RecordFilters, useRecordWindow } from '../identification/use-record-window';
 import { useProject } from '../project/project-context';
@@ -22,6 +39,7 @@ const VIEWS: Array<{ value: View; label: string }> = [
   { value: 'merged', label: 'Merged into another' },
   { value: 'grouped', label: 'In a duplicate group' },
   { value: 'pending', label: 'Waiting in duplicate review' },
+  { value: 'removed', label: 'Removed before screening' },
 ];
 
 // A year is four digits: "2" on the way to "2020" filters nothing yet (and is not clamped to 1000).
@@ -31,7 +49,21 @@ const year = (value: string | number) => {
 };
 
 export function RecordsPage() {
-  const { projectId } = useProject();
+  const { projectId, role } = useProject();
+  // Removing records before screening changes what the whole team screens: a lead's call.
+  const mayRemove = mayDo(role, 'records.remove-before-screening');
+  const [chosen, setChosen] = useState<Map<string, RecordView>>(new Map());
+  const [removing, setRemoving] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const toggle = useCallback((row: RecordView, checked: boolean) => {
+    setChosen((current) => {
+      const next = new Map(current);
+      if (checked) next.set(row.id, row);
+      else next.delete(row.id);
+      return next;
+    });
+  }, []);
+  const selected = useMemo(() => new Set(chosen.keys()), [chosen]);
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const [searchId, setSearchId] = useState<string | null>(null);
@@ -64,6 +96,25 @@ export function RecordsPage() {
     () => new Map((searches.data?.searches ?? []).map((s) => [s.id, s.name])),
     [searches.data],
   );
+  const chosenRows = [...chosen.values()];
+  const allRemoved = chosenRows.length > 0 && chosenRows.every((r) => r.removal);
+  const noneRemoved = chosenRows.length > 0 && chosenRows.every((r) => !r.removal && r.isPrimary);
+  const restore = async () => {
+    setRestoring(true);
+    try {
+      await sendCommand('records.restore-for-screening', { recordIds: [...chosen.keys()] }, projectId);
+      notifications.show({
+        color: 'teal',
+        message: `${chosen.size === 1 ? 'The record is' : `${chosen.size} records are`} back in screening.`,
+      });
+      setChosen(new Map());
+      rows.refresh();
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Nothing was restored', message: errorMessage(error) });
+    } finally {
+      setRestoring(false);
+    }
+  };
   const filtered = Boolean(q || searchId || view !== 'all' || from !== undefined || to !== undefined);
 
   return (
@@ -72,7 +123,7 @@ export function RecordsPage() {
         <>
           <PageHeader
             title="Records"
-            description="Every imported record, as normalised for deduplication and screening. Merged records stay here, marked, so every merge can be checked and undone."
+            description="Every imported record, as normalised for deduplication and screening. Merged records and records removed before screening stay here, marked, so every merge and removal can be checked and undone."
           />
           <Stack gap="sm">
             <Group gap="sm" align="flex-end" wrap="wrap">
@@ -123,6 +174,40 @@ export function RecordsPage() {
               />
               <ColumnChooser columns={columns} onChange={choose} />
             </Group>
+            {mayRemove && chosen.size > 0 && (
+              <Paper withBorder radius="md" px="sm" py={6} data-testid="records-selection">
+                <Group gap="sm" justify="space-between">
+                  <Text fz="sm">
+                    <b>{chosen.size.toLocaleString()}</b> {chosen.size === 1 ? 'record' : 'records'} chosen
+                  </Text>
+                  <Group gap="xs">
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      disabled={!noneRemoved}
+                      title={noneRemoved ? undefined : 'Choose only records that remain for screening'}
+                      onClick={() => setRemoving(true)}
+                    >
+                      Remove before screening…
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      disabled={!allRemoved}
+                      loading={restoring}
+                      title={allRemoved ? undefined : 'Choose only removed records'}
+                      onClick={() => void restore()}
+                    >
+                      Restore for screening
+                    </Button>
+                    <Button size="xs" variant="subtle" color="gray" onClick={() => setChosen(new Map())}>
+                      Clear
+                    </Button>
+                  </Group>
+                </Group>
+              </Paper>
+            )}
             {rows.error !== undefined && rows.total === null ? (
               <LoadError error={rows.error} what="the records" onRetry={rows.refresh} />
             ) : rows.total === null ? (
@@ -154,11 +239,26 @@ export function RecordsPage() {
                     setOrder(o);
                   }}
                   searchNames={searchNames}
-                  height="calc(100vh - 285px)"
+                  height={mayRemove && chosen.size > 0 ? 'calc(100vh - 335px)' : 'calc(100vh - 285px)'}
+                  {...(mayRemove ? { selection: { selected, onToggle: toggle } } : {})}
                 />
               </>
             )}
           </Stack>
+          <RemoveBeforeScreeningModal
+            projectId={projectId}
+            recordIds={[...chosen.keys()]}
+            opened={removing}
+            onClose={() => setRemoving(false)}
+            onRemoved={(n) => {
+              notifications.show({
+                color: 'teal',
+                message: `${n === 1 ? 'The record was' : `${n} records were`} removed before screening.`,
+              });
+              setChosen(new Map());
+              rows.refresh();
+            }}
+          />
         </>
       )}
     </ProjectGate>
