@@ -150,7 +150,7 @@ export function RecordsPage() {
                 value={view}
                 onChange={(value) => setView((value as View | null) ?? 'all')}
                 allowDeselect={false}
-                w={190}
+                w={225}
               />
               <NumberInput
                 aria-label="Year from"
