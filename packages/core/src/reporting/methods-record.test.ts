@@ -145,6 +145,22 @@ describe('buildMethodsRecord', () => {
     expect(text).toContain('9 duplicates were removed automatically and 1 duplicate by a reviewer');
   });
 
+  it('lists the reasons for removals before screening with their counts, after the totals', () => {
+    const withRemovals = buildMethodsRecord({
+      ...input,
+      removals: [
+        { kind: 'automation', reason: 'RCT classifier: not a randomised trial', count: 1200 },
+        { kind: 'other', reason: 'Retracted', count: 2 },
+      ],
+    });
+    const items = withRemovals.sections.find((s) => s.heading.startsWith('Study selection'))?.blocks[0];
+    if (items?.kind !== 'list') throw new Error('the selection section starts with a list');
+    expect(items.items.slice(1, 3)).toEqual([
+      'Removed before screening (automation tool) — RCT classifier: not a randomised trial: 1,200',
+      'Removed before screening (other reason) — Retracted: 2',
+    ]);
+  });
+
   it("takes the diagram's numbers from its flow, column by column, new and in total", () => {
     const c = Object.fromEntries(Object.entries(flow.counts).map(([k, b]) => [k, b.count]));
     expect(c).toMatchObject({
