@@ -6,6 +6,7 @@ import type {
   RecordsResponse,
   ReviewLogResponse,
 } from '@weft/protocol';
+import { listStages, stageCorpus } from '@weft/storage';
 import { availableBackends } from '@weft/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -139,6 +140,14 @@ describe.each(availableBackends())('records removed before screening on %s', (ba
       `/api/projects/${projectId}/identification`,
     );
     expect(counts.body).toMatchObject({ identified: 10, removedBeforeScreening: 3, remaining: 7 });
+    const exported = await team.viewer.download(
+      `/api/projects/${projectId}/records/export?format=ris&view=remaining`,
+    );
+    expect(exported.bytes.toString('utf8').match(/^TY {2}- /gm)).toHaveLength(7);
+    // Nor does the prioritiser rank them.
+    const corpus = await stageCorpus(t.store.db, (await listStages(t.store.db, projectId)).slice(0, 1));
+    expect(corpus.recordIds).toHaveLength(7);
+    expect(corpus.recordIds).not.toContain(r[0]);
 
     // The review log lists both, in words.
     const log = await team.viewer.request<ReviewLogResponse>('GET', `/api/projects/${projectId}/review-log`);
