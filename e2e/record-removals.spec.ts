@@ -51,6 +51,7 @@ test('a lead removes records before screening, sees them marked and filtered, an
   await page.getByRole('checkbox', { name: /Choose Aspirin/ }).check();
   await page.getByRole('checkbox', { name: /Choose Statins/ }).check();
   await expect(page.getByTestId('records-selection')).toContainText('2 records chosen');
+  await shoot(page, 'records-selection');
   await page.getByRole('button', { name: 'Restore for screening' }).isDisabled();
   await page.getByRole('button', { name: 'Remove before screening…' }).click();
 

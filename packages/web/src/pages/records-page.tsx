@@ -150,7 +150,7 @@ export function RecordsPage() {
                 value={view}
                 onChange={(value) => setView((value as View | null) ?? 'all')}
                 allowDeselect={false}
-                w={225}
+                w={240}
               />
               <NumberInput
                 aria-label="Year from"
