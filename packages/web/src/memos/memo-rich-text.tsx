@@ -47,9 +47,13 @@ export function MemoEditor({
     extensions: EXTENSIONS,
     content: value as Content,
     // The editor's code may arrive after the writer has already gone to another field (the title):
-    // focus the editor then only if they have not, or their next keys would land in the memo.
+    // focus the editor only if they have not, or their next keys would land in the memo. Checked
+    // and focused in one step: TipTap's own focus command waits a frame, long enough for the
+    // writer (or a test) to reach the title in between.
     onCreate: ({ editor: created }) => {
-      if (autoFocus && !focusIsInAField()) created.commands.focus('end');
+      if (!autoFocus || focusIsInAField()) return;
+      created.commands.setTextSelection(created.state.doc.content.size);
+      created.view.focus();
     },
     immediatelyRender: true,
     shouldRerenderOnTransaction: true,
