@@ -1,7 +1,10 @@
 import { useProjectEvents } from '../live/use-project-events';
 
-/** Screening events: stages, decisions, resolutions, stops and the model's retrains. */
-const RELEVANT = /^(screening|stage|stages|decision|decisions|conflict|conflicts|model)\./;
+/**
+ * Screening events (stages, decisions, resolutions, stops, the model's retrains) and those that
+ * change what there is to screen: imports, duplicate merges, records removed before screening.
+ */
+const RELEVANT = /^(screening|stage|stages|decision|decisions|conflict|conflicts|model|records|duplicates)\./;
 
 /**
  * Calls `onChange` when the project's log gains a screening event from anyone. The decisions'
