@@ -345,7 +345,8 @@ test('a coding whose words an edit removed is not drawn on other text, and is co
 test('a coding an edit placed by approximate match shows what was coded and what changed, and is confirmed', async ({
   page,
 }) => {
-  const { command } = await apiSession(api, OWNER);
+  // The reviewer's own coding (the coder confirms it); the owner's sign-ins are near their limit.
+  const { command } = await apiSession(api, REVIEWER);
   const doc = (await (await api.get(`/api/projects/${projectId}/documents/${documentId}`)).json()) as {
     version: { id: string; version: number; text: string };
   };
@@ -368,15 +369,49 @@ test('a coding an edit placed by approximate match shows what was coded and what
     projectId,
   );
 
-  await signIn(page, OWNER, `/projects/${projectId}/codebook/orphans`);
+  await signIn(page, REVIEWER, `/projects/${projectId}/codebook/orphans`);
   const list = page.getByRole('list', { name: 'Codings to confirm' });
   const card = list.getByRole('listitem').filter({ hasText: 'natural rather than' });
   const coded = card.getByLabel('Coded on');
   await expect(coded).toContainText('asking for help felt n');
   await expect(coded.locator('del')).toHaveText('normal');
   await expect(coded.locator('ins')).toHaveText('natural');
-  await expect(card.getByTestId('segment-passage')).toHaveText('asking for help felt natural rather than awkward');
+  await expect(card.getByTestId('segment-passage')).toHaveText(
+    'asking for help felt natural rather than awkward',
+  );
   await shoot(page, 'coding-fuzzy-to-confirm');
   await card.getByRole('button', { name: 'Confirm' }).click();
   await expect(card).toHaveCount(0);
+});
+
+test('selects and codes text with the keyboard alone: a turn, its ends moved by a word, a shortcut key', async ({
+  page,
+}) => {
+  await signIn(page, REVIEWER);
+  await openDocument(page);
+  const before = await codings();
+  const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
+
+  // Alt+↓ selects the next speaker turn, without its speaker's name.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect
+    .poll(selected)
+    .toBe('Thank you for agreeing to talk about the community garden. How did it start?');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(selected).toMatch(/^We started the garden because .* that had to change\.$/);
+  await expect(page.getByTestId('selection-bar')).toBeVisible();
+  // Shift+← takes the end back a word at a time; Alt+Shift+→ moves the start on by one.
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Alt+Shift+ArrowRight');
+  await expect.poll(selected).toMatch(/^started the garden because .* that had to$/);
+  await shoot(page, 'coding-keyboard-selection');
+
+  // The code's shortcut key codes exactly that.
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await codings()).length).toBe(before.length + 1);
+  const added = (await codings()).find((c) => !before.some((b) => b.id === c.id));
+  expect(added?.exact).toMatch(/^started the garden because .* that had to$/);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await codings()).length).toBe(before.length);
 });

@@ -51,6 +51,30 @@ describe('codingKeyAction', () => {
     });
   });
 
+  it('selects text without a mouse: a turn at a time, then its ends by a word', () => {
+    const nothing = { ...base, hasSelection: false };
+    expect(codingKeyAction({ key: 'ArrowDown', altKey: true }, nothing)).toEqual({
+      kind: 'select-block',
+      forward: true,
+    });
+    expect(codingKeyAction({ key: 'ArrowUp', altKey: true }, base)).toEqual({
+      kind: 'select-block',
+      forward: false,
+    });
+    expect(codingKeyAction({ key: 'ArrowLeft', shiftKey: true }, base)).toEqual({
+      kind: 'adjust-selection',
+      edge: 'end',
+      forward: false,
+    });
+    expect(codingKeyAction({ key: 'ArrowRight', shiftKey: true, altKey: true }, base)).toEqual({
+      kind: 'adjust-selection',
+      edge: 'start',
+      forward: true,
+    });
+    // With nothing selected, Shift+arrows stay the browser's.
+    expect(codingKeyAction({ key: 'ArrowLeft', shiftKey: true }, nothing)).toBeNull();
+  });
+
   it('lets everything through while typing in a field', () => {
     expect(codingKeyAction({ key: 'c' }, { ...base, typing: true })).toBeNull();
     expect(codingKeyAction({ key: 'z', ctrlKey: true }, { ...base, typing: true })).toBeNull();

@@ -9,17 +9,20 @@ export type CodingKeyAction =
   | { kind: 'help' }
   | { kind: 'clear' }
   | { kind: 'resize'; edge: 'start' | 'end'; forward: boolean }
+  | { kind: 'select-block'; forward: boolean }
+  | { kind: 'adjust-selection'; edge: 'start' | 'end'; forward: boolean }
   | { kind: 'shortcut'; codeId: string };
 
 /** The keys as the help overlay lists them. */
 export const CODING_KEYS: Array<{ keys: string[]; does: string }> = [
+  { keys: ['Alt', '↑/↓'], does: 'Select the previous or next paragraph or speaker turn' },
+  { keys: ['Shift', '←/→'], does: 'Move the end of the selected text (or coding) by a word' },
+  { keys: ['Alt', 'Shift', '←/→'], does: 'Move the start of the selected text (or coding) by a word' },
   { keys: ['c'], does: 'Code the selected text: type a code’s name, Enter applies (or creates it)' },
   { keys: ['v'], does: 'In vivo: a new code named after the selected text' },
   { keys: ['shortcut'], does: 'A code’s own shortcut key applies it to the selection' },
   { keys: ['r'], does: 'Recode the selected coding (choose another code)' },
   { keys: ['Delete'], does: 'Uncode: remove the selected coding' },
-  { keys: ['Shift', '←/→'], does: 'Move the end of the selected coding by a word' },
-  { keys: ['Alt', 'Shift', '←/→'], does: 'Move the start of the selected coding by a word' },
   { keys: ['Ctrl/⌘', 'Z'], does: 'Undo your last coding or codebook change' },
   { keys: ['Ctrl/⌘', 'Shift', 'Z'], does: 'Redo it' },
   { keys: ['Esc'], does: 'Clear the selection' },
@@ -78,8 +81,13 @@ export function codingKeyAction(
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
   if (mod && !input.altKey && key === 'z') return { kind: input.shiftKey ? 'redo' : 'undo' };
   if (mod && !input.altKey && key === 'y') return { kind: 'redo' };
-  if (state.hasCoding && input.shiftKey && !mod && (key === 'ArrowLeft' || key === 'ArrowRight'))
+  const sideways = key === 'ArrowLeft' || key === 'ArrowRight';
+  if (state.hasCoding && input.shiftKey && !mod && sideways)
     return { kind: 'resize', edge: input.altKey ? 'start' : 'end', forward: key === 'ArrowRight' };
+  if (state.hasSelection && input.shiftKey && !mod && sideways)
+    return { kind: 'adjust-selection', edge: input.altKey ? 'start' : 'end', forward: key === 'ArrowRight' };
+  if (input.altKey && !input.shiftKey && !mod && (key === 'ArrowUp' || key === 'ArrowDown'))
+    return { kind: 'select-block', forward: key === 'ArrowDown' };
   if (!mod && !input.altKey) {
     if (key === '?') return { kind: 'help' };
     if (key === 'Escape') return { kind: 'clear' };

@@ -12,7 +12,12 @@ import { normaliseShortcut } from './coding-keys';
 import { CodingKeysModal } from './coding-keys-modal';
 import { CodingScreenHeader } from './coding-screen-header';
 import { CodingSidebar } from './coding-sidebar';
-import { CodingTextView, type CodingTextViewProps, type TextSelection } from './coding-text-view';
+import {
+  CodingTextView,
+  type CodingTextViewProps,
+  type SelectRequest,
+  type TextSelection,
+} from './coding-text-view';
 import { DocumentEditModal } from './document-edit-modal';
 import { inVivoName } from './in-vivo-name';
 import { LazyPdfCodingView } from './pdf/lazy-pdf-coding-view';
@@ -51,6 +56,7 @@ export function CodingScreen({
   const [editOpen, setEditOpen] = useState(false);
   const [byCoder, setByCoder] = useState(false);
   const [reveal, setReveal] = useState<number | null>(null);
+  const [selectRequest, setSelectRequest] = useState<SelectRequest | null>(null);
   const [asText, setAsText] = useState(false);
   const scrollRef = useRef<HTMLDivElement | null>(null);
 
@@ -101,6 +107,12 @@ export function CodingScreen({
     setSelection(null);
   }, []);
 
+  const selectRange = useCallback((range: Range) => {
+    setSelection({ start: range.start, end: range.end });
+    setSelectedCodingId(null);
+    setSelectRequest((previous) => ({ ...range, seq: (previous?.seq ?? 0) + 1 }));
+  }, []);
+
   const onSelection = useCallback((next: TextSelection | null) => {
     setSelection(next);
     if (next) setSelectedCodingId(null);
@@ -138,10 +150,12 @@ export function CodingScreen({
     selectedCoding,
     shortcuts,
     text,
+    blocks: pdfLayout && !asText ? null : blocks,
     doc,
     apply,
     inVivo,
     clearSelection,
+    selectRange,
     setPalette,
     setSelectedCodingId,
     setReveal,
@@ -223,7 +237,7 @@ export function CodingScreen({
               fileName={response.document.name}
             />
           ) : (
-            <CodingTextView {...viewProps} />
+            <CodingTextView {...viewProps} selectRequest={selectRequest} />
           )}
         </div>
         <CodingSidebar

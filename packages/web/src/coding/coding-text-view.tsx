@@ -4,6 +4,7 @@ import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import type { CodeInfo } from './code-colours';
 import { indexByBlock } from './coding-index';
 import { CodingRow, clock, LANE_WIDTH } from './coding-row';
+import { pointAtOffset } from './point-at-offset';
 import {
   DEFAULT_METRICS,
   estimateRowHeights,
@@ -26,6 +27,16 @@ export interface TextSelection {
   rect?: { left: number; top: number; bottom: number };
 }
 
+/** Text selected by keys, to show selected on the page (`seq` tells a repeat of one range apart). */
+export interface SelectRequest {
+  start: number;
+  end: number;
+  seq: number;
+}
+
+/** Frames to wait for a selected range's rows to render after scrolling to them. */
+const SELECT_FRAMES = 30;
+
 export interface CodingTextViewProps {
   text: string;
   blocks: readonly TextBlock[];
@@ -45,6 +56,8 @@ export interface CodingTextViewProps {
   height: number | string;
   /** Bring this offset into view when it changes (a selected coding moved by keys). */
   revealOffset?: number | null;
+  /** Select this range on the page when it changes (text selected by keys). */
+  selectRequest?: SelectRequest | null;
 }
 
 /**
@@ -162,6 +175,33 @@ export function CodingTextView(props: CodingTextViewProps) {
     },
     [codings, text, scrollRef, onSelection, onSelectCoding],
   );
+
+  // Text selected by keys: scroll its row into view, then, once the row is rendered, select it as
+  // a mouse would, so it is highlighted and the selection bar appears beside it.
+  const { selectRequest } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed once per request, not again on later renders
+  useEffect(() => {
+    if (!selectRequest || !ready) return;
+    virtualizer.scrollToIndex(blockAt(blocks, selectRequest.start), { align: 'auto' });
+    let frame = 0;
+    let handle = 0;
+    // The scroll must have settled too: a scroll after the selection hides its bar again.
+    let lastTop = Number.NaN;
+    let still = 0;
+    const place = () => {
+      const root = scrollRef.current;
+      still = root && root.scrollTop === lastTop ? still + 1 : 0;
+      lastTop = root?.scrollTop ?? Number.NaN;
+      const start = root && still >= 2 && pointAtOffset(root, selectRequest.start, 'start');
+      const end = root && still >= 2 && pointAtOffset(root, selectRequest.end, 'end');
+      if (start && end) {
+        window.getSelection()?.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
+        readSelection(null);
+      } else if (++frame < SELECT_FRAMES) handle = requestAnimationFrame(place);
+    };
+    handle = requestAnimationFrame(place);
+    return () => cancelAnimationFrame(handle);
+  }, [selectRequest, ready]);
 
   const items = virtualizer.getVirtualItems();
   return (

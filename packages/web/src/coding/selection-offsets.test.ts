@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NodeLike, pointOffset, trimRange, wordStep } from './selection-offsets';
+import { moveEdgeByWord, type NodeLike, pointOffset, trimRange, wordStep } from './selection-offsets';
 
 /** A tiny element/text tree shaped like the DOM the coding view renders. */
 type Spec = string | { attrs?: Record<string, string>; children: Spec[] };
@@ -72,5 +72,19 @@ describe('wordStep', () => {
     expect(wordStep(text, 6, true)).toBe(9);
     expect(wordStep(text, 15, false)).toBe(9);
     expect(wordStep(text, 6, false)).toBe(2);
+  });
+});
+
+describe('moveEdgeByWord', () => {
+  const text = 'It was, I think, fine.';
+  it('moves the end or the start by a word and trims what it reaches', () => {
+    expect(moveEdgeByWord(text, { start: 0, end: 6 }, 'end', true)).toEqual({ start: 0, end: 9 });
+    expect(moveEdgeByWord(text, { start: 0, end: 6 }, 'end', false)).toEqual({ start: 0, end: 2 });
+    // The start lands before a space; the space is trimmed off.
+    expect(moveEdgeByWord(text, { start: 0, end: 9 }, 'start', true)).toEqual({ start: 3, end: 9 });
+  });
+
+  it('is null when nothing would be left', () => {
+    expect(moveEdgeByWord(text, { start: 0, end: 2 }, 'end', false)).toBeNull();
   });
 });

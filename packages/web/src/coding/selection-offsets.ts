@@ -118,3 +118,16 @@ export function wordStep(text: string, from: number, forward: boolean): number {
   while (i > 0 && !isWord(i - 1)) i--;
   return i;
 }
+
+/** `range` with one edge moved by a word (`wordStep`), trimmed; null when nothing would be left. */
+export function moveEdgeByWord(
+  text: string,
+  range: { start: number; end: number },
+  edge: 'start' | 'end',
+  forward: boolean,
+): { start: number; end: number } | null {
+  const { start, end } = range;
+  return edge === 'end'
+    ? trimRange(text, start, wordStep(text, end, forward))
+    : trimRange(text, wordStep(text, start, forward), end);
+}

@@ -1,16 +1,18 @@
 import type { CodingView } from '@weft/protocol';
 import { useEffect } from 'react';
 import { isTypingTarget } from '../screening/screening-keys';
+import { adjacentBlockWords } from './block-selection';
 import { codingKeyAction } from './coding-keys';
-import { trimRange, wordStep } from './selection-offsets';
+import { moveEdgeByWord } from './selection-offsets';
+import type { TextBlock } from './text-blocks';
 import type { CodingDocument, Range } from './use-coding-document';
 
 export type PaletteMode = { kind: 'apply'; range: Range } | { kind: 'recode'; codingId: string } | null;
 
 /**
  * The coding screen's keys (coding-keys.ts decides what a key means; this carries it out):
- * code, in vivo, shortcuts, recode, uncode, resize by word, undo/redo, help, clear. Off while a
- * dialog is open (`blocked`) or the codebook tree has focus (it has its own keys).
+ * select text, code, in vivo, shortcuts, recode, uncode, resize by word, undo/redo, help, clear.
+ * Off while a dialog is open (`blocked`) or the codebook tree has focus (it has its own keys).
  */
 export function useCodingKeys(state: {
   blocked: boolean;
@@ -19,10 +21,14 @@ export function useCodingKeys(state: {
   selectedCoding: CodingView | undefined;
   shortcuts: ReadonlyMap<string, string>;
   text: string;
+  /** The text's blocks, when it is shown as text (a PDF's pages are selected with the mouse). */
+  blocks: readonly TextBlock[] | null;
   doc: CodingDocument;
   apply: (codeId: string) => void;
   inVivo: (range: Range) => void;
   clearSelection: () => void;
+  /** Selects text by keys: shown selected on the page, as if dragged over with the mouse. */
+  selectRange: (range: Range) => void;
   setPalette: (mode: PaletteMode) => void;
   setSelectedCodingId: (id: string | null) => void;
   setReveal: (offset: number) => void;
@@ -35,10 +41,12 @@ export function useCodingKeys(state: {
     selectedCoding,
     shortcuts,
     text,
+    blocks,
     doc,
     apply,
     inVivo,
     clearSelection,
+    selectRange,
   } = state;
   const { setPalette, setSelectedCodingId, setReveal, openHelp } = state;
   useEffect(() => {
@@ -77,15 +85,24 @@ export function useCodingKeys(state: {
         case 'resize':
           if (selectedCoding) {
             const { start, end } = selectedCoding;
-            const moved =
-              action.edge === 'end'
-                ? { start, end: wordStep(text, end, action.forward) }
-                : { start: wordStep(text, start, action.forward), end };
-            const next = trimRange(text, moved.start, moved.end);
+            const next = moveEdgeByWord(text, selectedCoding, action.edge, action.forward);
             if (next && (next.start !== start || next.end !== end)) {
               doc.resize(selectedCoding.id, next);
               setReveal(action.edge === 'end' ? next.end : next.start);
             }
+          }
+          break;
+        case 'select-block': {
+          const from =
+            selection ?? (selectedCoding ? { start: selectedCoding.start, end: selectedCoding.end } : null);
+          const next = blocks ? adjacentBlockWords(text, blocks, from, action.forward) : null;
+          if (next) selectRange(next);
+          break;
+        }
+        case 'adjust-selection':
+          if (selection) {
+            const next = moveEdgeByWord(text, selection, action.edge, action.forward);
+            if (next && (next.start !== selection.start || next.end !== selection.end)) selectRange(next);
           }
           break;
         case 'undo':
@@ -110,10 +127,12 @@ export function useCodingKeys(state: {
     selectedCoding,
     shortcuts,
     text,
+    blocks,
     doc,
     apply,
     inVivo,
     clearSelection,
+    selectRange,
     setPalette,
     setSelectedCodingId,
     setReveal,
