@@ -3,39 +3,22 @@ import { WeftError } from '@weft/core';
 import {
   answerPair,
   createGroups,
-  type Database,
   dissolveGroups,
   findActiveGroup,
-  findRecords,
   reopenDistinctPair,
   setPairsAmong,
   syncScreeningEligibility,
 } from '@weft/storage';
-import type { Transaction } from 'kysely';
 import { mergeWorkingCopy } from '../../identification/merge-working-copy.js';
 import { defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction } from '../require.js';
+import { lockRecords } from './lock-records.js';
 
 /*
  * People's answers to duplicate questions. Reviewers may give them (like screening decisions,
  * they are reversible and every one is in the event log with its author); bulk operations
  * (importing, running the engine) are for leads.
  */
-
-export async function lockRecords(trx: Transaction<Database>, projectId: string, ids: readonly string[]) {
-  // Row locks keep two people merging overlapping records from both winning.
-  await trx
-    .selectFrom('records')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('id', 'in', ids)
-    .forUpdate()
-    .execute();
-  const found = await findRecords(trx, projectId, ids);
-  if (found.length !== new Set(ids).size)
-    throw new WeftError('not-found', 'Some of these records do not exist in the project.');
-  return found;
-}
 
 export const dedupMerge = defineHandler({
   type: 'dedup.merge',

@@ -17,7 +17,7 @@ import {
 import { mergeWorkingCopy } from '../../identification/merge-working-copy.js';
 import { defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction } from '../require.js';
-import { lockRecords } from './dedup-answers.js';
+import { lockRecords } from './lock-records.js';
 
 /*
  * "Accept every pair scoring X or more": many merges in one transaction and one event, undone as

@@ -2,7 +2,6 @@ import { WeftError } from '@weft/core';
 import {
   type Database,
   deleteRemovals,
-  findRecords,
   findRemovals,
   insertRemovals,
   recordsWithScreeningDecisions,
@@ -11,6 +10,7 @@ import {
 import type { Transaction } from 'kysely';
 import { defineHandler } from '../command-handler.js';
 import { projectOf, requireProjectAction } from '../require.js';
+import { lockRecords, namedIds } from './lock-records.js';
 
 /*
  * Records removed before screening for another reason than duplication, and restored: PRISMA
@@ -19,31 +19,10 @@ import { projectOf, requireProjectAction } from '../require.js';
  * 0005); one anyone screened cannot be removed, since PRISMA counts it where it was excluded.
  */
 
-/** A few ids in a message; the rest as a count. */
-function named(ids: readonly string[]): string {
-  const shown = ids.slice(0, 3).join(', ');
-  return ids.length > 3 ? `${shown} and ${ids.length - 3} more` : shown;
-}
-
-/** The records, locked, in the order given (each once); refuses any the project does not have. */
+/** The records, locked, each once in the order given, by id. */
 async function lockedRecords(trx: Transaction<Database>, projectId: string, recordIds: readonly string[]) {
-  const ids = [...new Set(recordIds)];
-  await trx
-    .selectFrom('records')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('id', 'in', ids)
-    .forUpdate()
-    .execute();
-  const found = new Map((await findRecords(trx, projectId, ids)).map((r) => [r.id, r]));
-  const missing = ids.filter((id) => !found.has(id));
-  if (missing.length > 0)
-    throw new WeftError(
-      'not-found',
-      `${missing.length === 1 ? 'Record' : 'Records'} ${named(missing)} ${missing.length === 1 ? 'does' : 'do'} not exist in this project.`,
-      { recordIds: missing },
-    );
-  return { ids, found };
+  const found = await lockRecords(trx, projectId, recordIds);
+  return { ids: [...new Set(recordIds)], found: new Map(found.map((r) => [r.id, r])) };
 }
 
 export const recordsRemoveBeforeScreening = defineHandler({
@@ -57,21 +36,21 @@ export const recordsRemoveBeforeScreening = defineHandler({
     if (folded.length > 0)
       throw new WeftError(
         'conflict',
-        `${named(folded)} ${folded.length === 1 ? 'was' : 'were'} merged into another record as a duplicate: remove the record that remains instead.`,
+        `${namedIds(folded)} ${folded.length === 1 ? 'was' : 'were'} merged into another record as a duplicate: remove the record that remains instead.`,
         { recordIds: folded },
       );
     const removed = [...(await findRemovals(trx, project.id, ids)).keys()];
     if (removed.length > 0)
       throw new WeftError(
         'conflict',
-        `${named(removed)} ${removed.length === 1 ? 'is' : 'are'} already removed before screening.`,
+        `${namedIds(removed)} ${removed.length === 1 ? 'is' : 'are'} already removed before screening.`,
         { recordIds: removed },
       );
     const screened = await recordsWithScreeningDecisions(trx, project.id, ids);
     if (screened.length > 0)
       throw new WeftError(
         'conflict',
-        `${named(screened)} ${screened.length === 1 ? 'was' : 'were'} screened: exclude ${screened.length === 1 ? 'it' : 'them'} at ${screened.length === 1 ? 'its' : 'their'} stage instead.`,
+        `${namedIds(screened)} ${screened.length === 1 ? 'was' : 'were'} screened: exclude ${screened.length === 1 ? 'it' : 'them'} at ${screened.length === 1 ? 'its' : 'their'} stage instead.`,
         { recordIds: screened },
       );
     await insertRemovals(trx, project.id, ids, {
@@ -104,7 +83,7 @@ export const recordsRestoreForScreening = defineHandler({
     if (notRemoved.length > 0)
       throw new WeftError(
         'conflict',
-        `${named(notRemoved)} ${notRemoved.length === 1 ? 'is' : 'are'} not removed before screening: nothing to restore.`,
+        `${namedIds(notRemoved)} ${notRemoved.length === 1 ? 'is' : 'are'} not removed before screening: nothing to restore.`,
         { recordIds: notRemoved },
       );
     await deleteRemovals(trx, project.id, ids);
