@@ -118,6 +118,9 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
       .selectFrom('records')
       .select('id')
       .where('project_id', '=', projectId)
+      // By title (numbered, unique here), not by id: ids are random, and a seeded sequence must
+      // pick the same records on every run to be the same sequence.
+      .orderBy('title')
       .orderBy('id')
       .execute();
     return rows.map((r) => r.id);
@@ -392,8 +395,15 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
       let response: { status: number } | undefined;
       const roll = random();
       const records = await recordIds(projectId);
+      const rank = new Map(records.map((id, i) => [id, i]));
+      const inOrder = <T>(items: readonly T[], idOf: (item: T) => string) =>
+        [...items].sort((a, b) => (rank.get(idOf(a)) ?? 0) - (rank.get(idOf(b)) ?? 0));
       const stageId = pick(stageIds) as string;
-      const eligible = current.filter((row) => row.stage_id === stageId).map((row) => row.record_id);
+      const stageRowsNow = inOrder(
+        current.filter((row) => row.stage_id === stageId),
+        (row) => row.record_id,
+      );
+      const eligible = stageRowsNow.map((row) => row.record_id);
       let action: string;
       if (roll < 0.4) {
         const who = pick(REVIEWERS) as Reviewer;
@@ -411,7 +421,10 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
         );
       } else if (roll < 0.44) {
         // Mostly records nobody decided on yet (the others are refused: they were screened).
-        const first = current.filter((row) => row.stage_id === stageIds[0]);
+        const first = inOrder(
+          current.filter((row) => row.stage_id === stageIds[0]),
+          (row) => row.record_id,
+        );
         const fresh = first.filter((row) => row.n === 0).map((row) => row.record_id);
         const chosen = [...new Set([0, 1, 2].map(() => pick(random() < 0.8 ? fresh : records)))].filter(
           (id): id is string => id !== undefined,
@@ -430,7 +443,7 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
           .select('record_id')
           .where('project_id', '=', projectId)
           .execute();
-        const chosen = pick(removed);
+        const chosen = pick(inOrder(removed, (row) => row.record_id));
         if (!chosen) continue;
         action = `lead restores ${chosen.record_id}`;
         response = await team.lead.command(
@@ -446,7 +459,14 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
           .where('stage_id', '=', stageId)
           .where('superseded_at', 'is', null)
           .execute();
-        const chosen = pick(mine);
+        const chosen = pick(
+          [...mine].sort(
+            (a, b) =>
+              (rank.get(a.record_id) ?? 0) - (rank.get(b.record_id) ?? 0) ||
+              REVIEWERS.findIndex((name) => team.ids[name] === a.reviewer_id) -
+                REVIEWERS.findIndex((name) => team.ids[name] === b.reviewer_id),
+          ),
+        );
         const who = REVIEWERS.find((name) => team.ids[name] === chosen?.reviewer_id);
         if (!chosen || !who) continue;
         action = `${who} retracts ${chosen.record_id}`;
@@ -456,7 +476,7 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
           projectId,
         );
       } else if (roll < 0.67) {
-        const conflicted = current.filter((row) => row.stage_id === stageId && row.verdicts > 1);
+        const conflicted = stageRowsNow.filter((row) => row.verdicts > 1);
         const chosen = pick(conflicted);
         if (!chosen) continue;
         const decision = pick(['include', 'exclude', 'maybe'] as const) as string;
@@ -480,11 +500,11 @@ describe.each(availableBackends())('materialised stage outcomes on %s', (backend
       } else if (roll < 0.9) {
         const groups = await t.store.db
           .selectFrom('duplicate_groups')
-          .select('id')
+          .select(['id', 'primary_record_id'])
           .where('project_id', '=', projectId)
           .where('dissolved_at', 'is', null)
           .execute();
-        const group = pick(groups);
+        const group = pick(inOrder(groups, (g) => g.primary_record_id));
         if (!group) continue;
         action = `unmerge ${group.id}`;
         response = await team.lead.command('dedup.unmerge', { groupId: group.id }, projectId);
