@@ -124,7 +124,8 @@ describe('reanchor', () => {
     ['Money was alwys short', 'a letter removed mid-phrase'],
     ['Money wass always short', 'a letter doubled'],
   ])('places %j, %s, on the whole phrase', (edited) => {
-    const oldText = 'Interviewer: How did it start?\nAna: Money was always short, so we relied on volunteers.\n';
+    const oldText =
+      'Interviewer: How did it start?\nAna: Money was always short, so we relied on volunteers.\n';
     const start = oldText.indexOf('Money was always short');
     const newText = oldText.replace('Money was always short', edited);
     const [placed] = reanchor(oldText, newText, [makeAnchor(oldText, start, start + 22)]);
