@@ -25,6 +25,7 @@ import { pdfLayoutOf } from './pdf/pdf-layout';
 import { PdfViewToggle } from './pdf/pdf-view-toggle';
 import { SelectionBar } from './selection-bar';
 import { trimRange } from './selection-offsets';
+import { visibleSelectionRect } from './selection-rect';
 import { textBlocks } from './text-blocks';
 import { type Range, useCodingDocument } from './use-coding-document';
 import { type PaletteMode, useCodingKeys } from './use-coding-keys';
@@ -162,13 +163,19 @@ export function CodingScreen({
     openHelp,
   });
 
-  // The action bar follows the selection; scrolling moves the text away from it, so hide it then.
+  // The action bar follows the selection as the text scrolls (the view also scrolls itself a
+  // little as rows are measured), and goes when the selection leaves the view.
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
-    const hide = () => setSelection((s) => (s?.rect ? { start: s.start, end: s.end } : s));
-    scroller.addEventListener('scroll', hide, { passive: true });
-    return () => scroller.removeEventListener('scroll', hide);
+    const follow = () =>
+      setSelection((s) => {
+        if (!s?.rect) return s;
+        const rect = visibleSelectionRect(scroller);
+        return rect ? { ...s, rect } : { start: s.start, end: s.end };
+      });
+    scroller.addEventListener('scroll', follow, { passive: true });
+    return () => scroller.removeEventListener('scroll', follow);
   });
 
   if (doc.document.error !== undefined && !response)
