@@ -185,7 +185,7 @@ export function CodingTextView(props: CodingTextViewProps) {
     virtualizer.scrollToIndex(blockAt(blocks, selectRequest.start), { align: 'auto' });
     let frame = 0;
     let handle = 0;
-    // The scroll must have settled too: a scroll after the selection hides its bar again.
+    // Once the scroll has settled too, so the selection is read where the text comes to rest.
     let lastTop = Number.NaN;
     let still = 0;
     const place = () => {
