@@ -79,7 +79,7 @@ export function MemoTargetPicker({
           value={value.id}
           onChange={(id) => onChange({ kind, id })}
           searchable
-          // An empty list opened before the names arrive would stay empty: wait for them.
+          // Opened before the names arrive, the list would say that no such name exists.
           disabled={!loading?.data}
           nothingFoundMessage={`No ${kind} has that name`}
           comboboxProps={{ withinPortal: true }}
