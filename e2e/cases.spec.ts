@@ -169,7 +169,7 @@ test('opens a case document properties and moves it to a folder', async ({ page 
   await page.getByRole('button', { name: 'Properties' }).click();
   const drawer = page.getByRole('dialog', { name: 'Properties of “Ana interview”' });
   await expect(drawer.getByRole('combobox', { name: 'Case' })).toHaveValue('Ana');
-  await drawer.getByRole('combobox', { name: 'Folder' }).fill('Interviews');
+  await drawer.getByRole('combobox', { name: 'Folder' }).fill('Interviews/Wave 1');
   await drawer.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('“Ana interview” saved.')).toBeVisible();
   await shoot(page, 'cases-document-properties');
@@ -178,8 +178,20 @@ test('opens a case document properties and moves it to a folder', async ({ page 
   ).json()) as {
     document: { folder: string; caseId: string };
   };
-  expect(props.document).toMatchObject({ folder: 'Interviews', caseId: ana?.id });
+  expect(props.document).toMatchObject({ folder: 'Interviews/Wave 1', caseId: ana?.id });
   await api.dispose();
+
+  // On the documents page the subfolder sits inside its parent, which counts it; closing the parent hides it.
+  await page.goto(`/projects/${projectId}/documents`);
+  const folders = page.getByTestId('document-folder');
+  await expect(folders.filter({ hasText: 'Interviews' }).first()).toContainText('1');
+  await expect(page.getByRole('table', { name: 'Interviews/Wave 1' })).toContainText('Ana interview');
+  await expect(page.getByRole('table', { name: 'Interviews', exact: true })).toHaveCount(0);
+  await shoot(page, 'documents-subfolders');
+  await page.getByRole('button', { name: 'Close folder Interviews', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Interviews/Wave 1' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Open folder Interviews', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Interviews/Wave 1' })).toContainText('Ana interview');
 });
 
 /*

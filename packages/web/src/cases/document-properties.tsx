@@ -134,7 +134,7 @@ function PropertiesForm({
     <Stack gap="md">
       <Autocomplete
         label="Folder"
-        description="Documents are listed by folder."
+        description="Documents are listed by folder; a / makes a subfolder (Interviews/Wave 1)."
         data={data.folders}
         value={folder}
         onChange={setFolder}

@@ -98,10 +98,10 @@ export function DocumentUpload({ projectId, onAdded }: { projectId: string; onAd
             <TextInput
               size="sm"
               label="Folder"
-              placeholder="e.g. Interviews"
+              placeholder="e.g. Interviews/Wave 1"
               value={folder}
               onChange={(e) => setFolder(e.currentTarget.value)}
-              w={180}
+              w={220}
             />
             <FileButton onChange={(files) => void add(files)} accept={ACCEPT} multiple>
               {(props) => (

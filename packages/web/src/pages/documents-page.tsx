@@ -1,13 +1,31 @@
-import { Anchor, Badge, Button, Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconFileText, IconFolder } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import {
+  IconAdjustmentsHorizontal,
+  IconChevronDown,
+  IconChevronRight,
+  IconFileText,
+  IconFolder,
+} from '@tabler/icons-react';
 import { mayDo } from '@weft/core';
-import type { DocumentSummary } from '@weft/protocol';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { codingApi } from '../api/coding';
 import { useResource } from '../api/use-resource';
 import { DocumentProperties } from '../cases/document-properties';
 import { DocumentUpload } from '../coding/document-upload';
+import { folderTree } from '../coding/folder-tree';
 import { useProjectEvents } from '../live/use-project-events';
 import { useProject } from '../project/project-context';
 import { ProjectGate } from '../project/project-gate';
@@ -36,17 +54,18 @@ export function DocumentsPage() {
     skipReplay: true,
   });
 
-  const folders = useMemo(() => {
-    const groups = new Map<string, DocumentSummary[]>();
-    for (const d of resource.data?.documents ?? []) {
-      const list = groups.get(d.folder) ?? [];
-      list.push(d);
-      groups.set(d.folder, list);
-    }
-    return [...groups.entries()]
-      .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
-      .map(([folder, docs]) => [folder, docs.sort((x, y) => x.name.localeCompare(y.name))] as const);
-  }, [resource.data]);
+  const folders = useMemo(() => folderTree(resource.data?.documents ?? []), [resource.data]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (path: string) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(path)) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+  // A collapsed folder hides its documents and every folder below it.
+  const hidden = (path: string) =>
+    [...collapsed].some((closed) => closed !== '' && path.startsWith(`${closed}/`));
 
   return (
     <ProjectGate>
@@ -79,81 +98,93 @@ export function DocumentsPage() {
                 </Stack>
               </Card>
             ) : (
-              folders.map(([folder, docs]) => (
-                <Stack key={folder} gap={6}>
-                  <Text
-                    fw={600}
-                    fz="sm"
-                    c="dimmed"
-                    style={{ display: 'flex', alignItems: 'center', gap: 6 }}
-                    data-testid="document-folder"
-                  >
-                    <IconFolder size={16} /> {folder || 'No folder'}
-                    <Badge size="xs" variant="light" color="gray">
-                      {docs.length}
-                    </Badge>
-                  </Text>
-                  <Card withBorder radius="md" p={0}>
-                    <Table
-                      highlightOnHover
-                      verticalSpacing="xs"
-                      horizontalSpacing="md"
-                      aria-label={folder || 'No folder'}
+              folders
+                .filter((node) => !hidden(node.path))
+                .map(({ path, name, depth, items: docs, total }) => (
+                  <Stack key={path} gap={6} pl={depth * 24}>
+                    <UnstyledButton
+                      onClick={() => toggle(path)}
+                      aria-expanded={!collapsed.has(path)}
+                      aria-label={`${collapsed.has(path) ? 'Open' : 'Close'} folder ${path || 'No folder'}`}
                     >
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>Name</Table.Th>
-                          <Table.Th w={140}>Kind</Table.Th>
-                          <Table.Th w={90}>Version</Table.Th>
-                          <Table.Th w={100} ta="right">
-                            Codings
-                          </Table.Th>
-                          <Table.Th w={140}>Added</Table.Th>
-                          <Table.Th w={130} />
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {docs.map((d) => (
-                          <Table.Tr key={d.id}>
-                            <Table.Td>
-                              <Anchor
-                                component={Link}
-                                to={`/projects/${projectId}/documents/${d.id}`}
-                                fw={500}
-                              >
-                                {d.name}
-                              </Anchor>
-                            </Table.Td>
-                            <Table.Td>
-                              <Badge variant="light" color="gray" size="sm">
-                                {KIND_LABELS[d.kind] ?? d.kind}
-                              </Badge>
-                            </Table.Td>
-                            <Table.Td>v{d.currentVersion}</Table.Td>
-                            <Table.Td ta="right" ff="monospace">
-                              {d.codingCount}
-                            </Table.Td>
-                            <Table.Td>
-                              <RelativeTime iso={d.createdAt} />
-                            </Table.Td>
-                            <Table.Td>
-                              <Button
-                                size="compact-xs"
-                                variant="subtle"
-                                leftSection={<IconAdjustmentsHorizontal size={14} />}
-                                onClick={() => setProperties(d.id)}
-                                aria-label={`Properties of ${d.name}`}
-                              >
-                                Properties
-                              </Button>
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Card>
-                </Stack>
-              ))
+                      <Text
+                        fw={600}
+                        fz="sm"
+                        c="dimmed"
+                        style={{ display: 'flex', alignItems: 'center', gap: 6 }}
+                        data-testid="document-folder"
+                        title={path || undefined}
+                      >
+                        {collapsed.has(path) ? <IconChevronRight size={14} /> : <IconChevronDown size={14} />}
+                        <IconFolder size={16} /> {name || 'No folder'}
+                        <Badge size="xs" variant="light" color="gray">
+                          {total}
+                        </Badge>
+                      </Text>
+                    </UnstyledButton>
+                    {docs.length > 0 && !collapsed.has(path) && (
+                      <Card withBorder radius="md" p={0}>
+                        <Table
+                          highlightOnHover
+                          verticalSpacing="xs"
+                          horizontalSpacing="md"
+                          aria-label={path || 'No folder'}
+                        >
+                          <Table.Thead>
+                            <Table.Tr>
+                              <Table.Th>Name</Table.Th>
+                              <Table.Th w={140}>Kind</Table.Th>
+                              <Table.Th w={90}>Version</Table.Th>
+                              <Table.Th w={100} ta="right">
+                                Codings
+                              </Table.Th>
+                              <Table.Th w={140}>Added</Table.Th>
+                              <Table.Th w={130} />
+                            </Table.Tr>
+                          </Table.Thead>
+                          <Table.Tbody>
+                            {docs.map((d) => (
+                              <Table.Tr key={d.id}>
+                                <Table.Td>
+                                  <Anchor
+                                    component={Link}
+                                    to={`/projects/${projectId}/documents/${d.id}`}
+                                    fw={500}
+                                  >
+                                    {d.name}
+                                  </Anchor>
+                                </Table.Td>
+                                <Table.Td>
+                                  <Badge variant="light" color="gray" size="sm">
+                                    {KIND_LABELS[d.kind] ?? d.kind}
+                                  </Badge>
+                                </Table.Td>
+                                <Table.Td>v{d.currentVersion}</Table.Td>
+                                <Table.Td ta="right" ff="monospace">
+                                  {d.codingCount}
+                                </Table.Td>
+                                <Table.Td>
+                                  <RelativeTime iso={d.createdAt} />
+                                </Table.Td>
+                                <Table.Td>
+                                  <Button
+                                    size="compact-xs"
+                                    variant="subtle"
+                                    leftSection={<IconAdjustmentsHorizontal size={14} />}
+                                    onClick={() => setProperties(d.id)}
+                                    aria-label={`Properties of ${d.name}`}
+                                  >
+                                    Properties
+                                  </Button>
+                                </Table.Td>
+                              </Table.Tr>
+                            ))}
+                          </Table.Tbody>
+                        </Table>
+                      </Card>
+                    )}
+                  </Stack>
+                ))
             )}
           </Stack>
           {properties && (
