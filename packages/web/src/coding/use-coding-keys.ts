@@ -1,11 +1,13 @@
 import type { CodingView } from '@weft/protocol';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { isTypingTarget } from '../screening/screening-keys';
 import { adjacentBlockWords } from './block-selection';
 import { codingKeyAction } from './coding-keys';
 import { moveEdgeByWord } from './selection-offsets';
 import type { TextBlock } from './text-blocks';
 import type { CodingDocument, Range } from './use-coding-document';
+
+const sameRange = (a: Range, b: Range) => a.start === b.start && a.end === b.end;
 
 export type PaletteMode = { kind: 'apply'; range: Range } | { kind: 'recode'; codingId: string } | null;
 
@@ -34,23 +36,23 @@ export function useCodingKeys(state: {
   setReveal: (offset: number) => void;
   openHelp: () => void;
 }): void {
-  const {
-    blocked,
-    editable,
-    selection,
-    selectedCoding,
-    shortcuts,
-    text,
-    blocks,
-    doc,
-    apply,
-    inVivo,
-    clearSelection,
-    selectRange,
-  } = state;
-  const { setPalette, setSelectedCodingId, setReveal, openHelp } = state;
+  // One listener for the screen's life, reading the state of the latest render: listing every
+  // piece of state as an effect dependency re-subscribed it on each selection change.
+  const latest = useRef(state);
+  latest.current = state;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const { blocked, editable, selection, selectedCoding, shortcuts, text, blocks, doc } = latest.current;
+      const {
+        apply,
+        inVivo,
+        clearSelection,
+        selectRange,
+        setPalette,
+        setSelectedCodingId,
+        setReveal,
+        openHelp,
+      } = latest.current;
       if (blocked) return;
       const target = e.target instanceof Element ? e.target : null;
       if (target?.closest('[role="tree"]')) return;
@@ -84,9 +86,8 @@ export function useCodingKeys(state: {
           break;
         case 'resize':
           if (selectedCoding) {
-            const { start, end } = selectedCoding;
             const next = moveEdgeByWord(text, selectedCoding, action.edge, action.forward);
-            if (next && (next.start !== start || next.end !== end)) {
+            if (next && !sameRange(next, selectedCoding)) {
               doc.resize(selectedCoding.id, next);
               setReveal(action.edge === 'end' ? next.end : next.start);
             }
@@ -102,7 +103,7 @@ export function useCodingKeys(state: {
         case 'adjust-selection':
           if (selection) {
             const next = moveEdgeByWord(text, selection, action.edge, action.forward);
-            if (next && (next.start !== selection.start || next.end !== selection.end)) selectRange(next);
+            if (next && !sameRange(next, selection)) selectRange(next);
           }
           break;
         case 'undo':
@@ -120,22 +121,5 @@ export function useCodingKeys(state: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [
-    blocked,
-    editable,
-    selection,
-    selectedCoding,
-    shortcuts,
-    text,
-    blocks,
-    doc,
-    apply,
-    inVivo,
-    clearSelection,
-    selectRange,
-    setPalette,
-    setSelectedCodingId,
-    setReveal,
-    openHelp,
-  ]);
+  }, []);
 }

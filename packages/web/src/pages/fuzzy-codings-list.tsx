@@ -8,8 +8,8 @@ import { Link } from 'react-router';
 import { SegmentText } from '../codebook/segment-text';
 import type { useCodebookCommands } from '../codebook/use-codebook-commands';
 import { useCurrentUser } from '../session/session-context';
-import { RelativeTime } from '../ui/relative-time';
 import { CodedWords } from './coded-words';
+import { ReviewCodingHeader } from './review-coding-header';
 
 /**
  * Codings an edit placed on text that only approximately matches what was coded. They stay
@@ -54,25 +54,17 @@ export function FuzzyCodingsList(props: {
       </Text>
       {props.codings.map((c) => (
         <Card key={c.id} withBorder radius="md" padding="sm" role="listitem" className="weft-fuzzy-card">
-          <Group justify="space-between" gap="xs" wrap="nowrap" mb={6}>
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-              <Badge size="sm" variant="light" tt="none">
-                {c.codeName}
-              </Badge>
-              <Text fz="sm" fw={600} truncate>
-                {c.documentName}
-              </Text>
+          <ReviewCodingHeader
+            codeName={c.codeName}
+            documentName={c.documentName}
+            coderName={props.coderName(c.coderId)}
+            createdAt={c.createdAt}
+            badge={
               <Badge size="sm" variant="outline" color="yellow" tt="none">
                 match {Math.round(c.score * 100)}%
               </Badge>
-            </Group>
-            <Group gap={6} wrap="nowrap">
-              <Text fz="xs" c="dimmed">
-                {props.coderName(c.coderId)}
-              </Text>
-              <RelativeTime iso={c.createdAt} />
-            </Group>
-          </Group>
+            }
+          />
           {c.codedExact !== undefined && (
             <>
               <Text fz="xs" c="dimmed" mb={2}>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileText, IconTrash } from '@tabler/icons-react';
 import { mayDo } from '@weft/core';
@@ -14,8 +14,8 @@ import { useProject } from '../project/project-context';
 import { ProjectGate } from '../project/project-gate';
 import { LoadError } from '../ui/load-error';
 import { PageHeader } from '../ui/page-header';
-import { RelativeTime } from '../ui/relative-time';
 import { FuzzyCodingsList } from './fuzzy-codings-list';
+import { ReviewCodingHeader } from './review-coding-header';
 
 /**
  * Codings whose passage an edit removed. They are never deleted on their own: a coder removes
@@ -93,22 +93,12 @@ export function OrphanCodingsPage() {
                 </Text>
                 {list.map((c) => (
                   <Card key={c.id} withBorder radius="md" padding="sm" role="listitem">
-                    <Group justify="space-between" gap="xs" wrap="nowrap" mb={6}>
-                      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                        <Badge size="sm" variant="light" tt="none">
-                          {c.codeName}
-                        </Badge>
-                        <Text fz="sm" fw={600} truncate>
-                          {c.documentName}
-                        </Text>
-                      </Group>
-                      <Group gap={6} wrap="nowrap">
-                        <Text fz="xs" c="dimmed">
-                          {names.get(c.coderId) ?? 'a former member'}
-                        </Text>
-                        <RelativeTime iso={c.createdAt} />
-                      </Group>
-                    </Group>
+                    <ReviewCodingHeader
+                      codeName={c.codeName}
+                      documentName={c.documentName}
+                      coderName={names.get(c.coderId) ?? 'a former member'}
+                      createdAt={c.createdAt}
+                    />
                     <Text fz="xs" c="dimmed" mb={2}>
                       Was coded, between the words stored with it:
                     </Text>
